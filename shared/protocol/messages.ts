@@ -1,0 +1,60 @@
+/**
+ * Minka's sync protocol is the y-websocket protocol, unchanged, so the stock WebsocketProvider
+ * works against Minka's server:
+ *
+ *   ws(s)://HOST:PORT/sync/<room>
+ *   every frame is binary: varUint message type, then the payload of that type
+ *     0 sync             y-protocols/sync: step 1 (state vector), step 2 (missing updates), update
+ *     1 awareness        y-protocols/awareness update (presence: carets, names; never stored)
+ *     2 auth             y-protocols/auth: permission denied + reason
+ *     3 query awareness  ask the peer to send its whole awareness state
+ *
+ * Minka adds one message, which the stock client ignores:
+ *
+ *   100 saved          varUint8Array: the server's durable state vector for the room
+ *
+ * The server sends `saved` only after the updates the vector covers are committed to storage.
+ * A client change counts as "saved on the server" only when this vector covers it; the sync
+ * indicator is driven by nothing else.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  saved: 100,
+} as const;
+
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** WebSocket close codes the server uses, so clients and tests can tell why a socket closed. */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  protocolError: 1002,
+  messageTooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+  /** The connection sent more messages per second than the server accepts. */
+  rateLimited: 4429,
+} as const;
+
+/** Default bound on one WebSocket frame: an update larger than this closes its connection. */
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+export function encodeSaved(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.saved);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the state vector of a `saved` frame; null when the frame is of another type. */
+export function decodeSaved(frame: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== MessageType.saved) return null;
+  return decoding.readVarUint8Array(decoder);
+}

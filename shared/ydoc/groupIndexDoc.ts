@@ -1,0 +1,153 @@
+/**
+ * The group index: one Y.Doc per working group holding its table of contents (documents and
+ * boards, titles, order, archived flag). Entries are maps keyed by their random id, ordered by
+ * a fractional-index rank, so offline creations never collide and a reorder is one field.
+ */
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import type { EntryId } from '../model/ids';
+import { Origin } from './origins';
+
+export const GROUP_INDEX_SCHEMA_VERSION = 1;
+
+export type EntryKind = 'doc' | 'board';
+
+export interface IndexEntry {
+  id: EntryId;
+  kind: EntryKind;
+  title: string;
+  rank: string;
+  archived: boolean;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface GroupIndex {
+  schemaVersion: number;
+  /** Every entry, archived or not, in display order. */
+  entries: IndexEntry[];
+}
+
+type EntryFields = {
+  kind: EntryKind;
+  title: string;
+  rank: string;
+  archived: boolean;
+  createdAt: number;
+  createdBy: string;
+};
+
+const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+const entries = (doc: Y.Doc) => doc.getMap<Y.Map<EntryFields[keyof EntryFields]>>('entries');
+
+function readEntry(id: string, map: Y.Map<unknown>): IndexEntry | null {
+  const kind = map.get('kind');
+  if (kind !== 'doc' && kind !== 'board') return null;
+  return {
+    id: id as EntryId,
+    kind,
+    title: typeof map.get('title') === 'string' ? (map.get('title') as string) : '',
+    rank: typeof map.get('rank') === 'string' ? (map.get('rank') as string) : 'a0',
+    archived: map.get('archived') === true,
+    createdAt: typeof map.get('createdAt') === 'number' ? (map.get('createdAt') as number) : 0,
+    createdBy: typeof map.get('createdBy') === 'string' ? (map.get('createdBy') as string) : '',
+  };
+}
+
+/** Rank, then id: two replicas that picked the same rank offline still agree on the order. */
+function byRank(a: IndexEntry, b: IndexEntry): number {
+  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function readGroupIndex(doc: Y.Doc): GroupIndex {
+  const list: IndexEntry[] = [];
+  entries(doc).forEach((map, id) => {
+    const entry = readEntry(id, map as Y.Map<unknown>);
+    if (entry !== null) list.push(entry);
+  });
+  list.sort(byRank);
+  const version = meta(doc).get('schemaVersion');
+  return { schemaVersion: typeof version === 'number' ? version : 0, entries: list };
+}
+
+export function findEntry(doc: Y.Doc, id: EntryId): IndexEntry | null {
+  const map = entries(doc).get(id);
+  return map === undefined ? null : readEntry(id, map as Y.Map<unknown>);
+}
+
+export interface NewEntry {
+  id: EntryId;
+  kind: EntryKind;
+  title: string;
+  createdBy: string;
+  createdAt?: number;
+}
+
+/** Adds an entry after the last one. */
+export function addEntry(doc: Y.Doc, entry: NewEntry, origin: Origin = Origin.local): void {
+  doc.transact(() => {
+    const current = readGroupIndex(doc).entries;
+    const last = current.length > 0 ? current[current.length - 1]!.rank : null;
+    const map = new Y.Map<EntryFields[keyof EntryFields]>();
+    map.set('kind', entry.kind);
+    map.set('title', entry.title.trim());
+    map.set('rank', generateKeyBetween(last, null));
+    map.set('archived', false);
+    map.set('createdAt', entry.createdAt ?? Date.now());
+    map.set('createdBy', entry.createdBy);
+    entries(doc).set(entry.id, map);
+  }, origin);
+}
+
+function updateEntry(doc: Y.Doc, id: EntryId, apply: (map: Y.Map<unknown>) => void): void {
+  const map = entries(doc).get(id);
+  if (map === undefined) throw new Error(`No entry ${id} in this group`);
+  doc.transact(() => apply(map as Y.Map<unknown>), Origin.local);
+}
+
+export function renameEntry(doc: Y.Doc, id: EntryId, title: string): void {
+  const trimmed = title.trim();
+  if (trimmed.length === 0) throw new Error('A title cannot be empty');
+  updateEntry(doc, id, (map) => map.set('title', trimmed));
+}
+
+/** Archiving hides an entry without deleting anything, so it can always be restored. */
+export function archiveEntry(doc: Y.Doc, id: EntryId): void {
+  updateEntry(doc, id, (map) => map.set('archived', true));
+}
+
+export function restoreEntry(doc: Y.Doc, id: EntryId): void {
+  updateEntry(doc, id, (map) => map.set('archived', false));
+}
+
+/** Moves an entry to `toIndex` among the entries that are not archived. */
+export function moveEntry(doc: Y.Doc, id: EntryId, toIndex: number): void {
+  const visible = readGroupIndex(doc).entries.filter((e) => !e.archived && e.id !== id);
+  const clamped = Math.max(0, Math.min(toIndex, visible.length));
+  const before = clamped > 0 ? visible[clamped - 1]!.rank : null;
+  const after = clamped < visible.length ? visible[clamped]!.rank : null;
+  // Equal neighbouring ranks (a tie made offline) leave no key between them: go after both.
+  const rank =
+    before !== null && after !== null && before >= after
+      ? generateKeyBetween(before, null)
+      : generateKeyBetween(before, after);
+  updateEntry(doc, id, (map) => map.set('rank', rank));
+}
+
+/**
+ * Brings a group index up to the current schema. Idempotent: it writes only what differs, so
+ * running it on every open on every replica produces no churn.
+ */
+export function migrateGroupIndex(doc: Y.Doc): void {
+  const version = meta(doc).get('schemaVersion');
+  if (typeof version === 'number' && version >= GROUP_INDEX_SCHEMA_VERSION) return;
+  doc.transact(() => {
+    entries(doc).forEach((map) => {
+      const m = map as Y.Map<unknown>;
+      if (typeof m.get('archived') !== 'boolean') m.set('archived', false);
+      if (typeof m.get('rank') !== 'string') m.set('rank', 'a0');
+    });
+    meta(doc).set('schemaVersion', GROUP_INDEX_SCHEMA_VERSION);
+  }, Origin.migration);
+}

@@ -1,0 +1,3 @@
+export * from './origins';
+export * from './groupIndexDoc';
+export * from './documentDoc';
