@@ -6,13 +6,28 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http',
-  'https', 'net', 'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
-const nodeImports = [
-  ...nodeBuiltins,
-  ...nodeBuiltins.map((name) => `node:${name}`),
-];
+const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`)];
 
 const rawYjsAccess = {
   selector:
@@ -23,14 +38,25 @@ const rawYjsAccess = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', '.tsbuild/**', 'data/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.tsbuild/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', rawYjsAccess],
     },
@@ -48,9 +74,13 @@ export default tseslint.config(
           paths: [
             ...nodeImports.map((name) => ({
               name,
-              message: 'shared/ runs in the renderer, the server and Electron alike: no Node built-ins.',
+              message:
+                'shared/ runs in the renderer, the server and Electron alike: no Node built-ins.',
             })),
-            { name: 'electron', message: 'shared/ is platform-free: Electron belongs in electron/.' },
+            {
+              name: 'electron',
+              message: 'shared/ is platform-free: Electron belongs in electron/.',
+            },
             { name: 'react', message: 'shared/ holds no UI: React belongs in renderer/.' },
           ],
           patterns: [
@@ -75,17 +105,20 @@ export default tseslint.config(
           paths: [
             ...nodeImports.map((name) => ({
               name,
-              message: 'The renderer also runs in a plain browser: no Node built-ins. Ask the server or the preload bridge.',
+              message:
+                'The renderer also runs in a plain browser: no Node built-ins. Ask the server or the preload bridge.',
             })),
             {
               name: 'electron',
-              message: 'The renderer is sandboxed: reach Electron only through renderer/platform/ and the preload bridge.',
+              message:
+                'The renderer is sandboxed: reach Electron only through renderer/platform/ and the preload bridge.',
             },
           ],
           patterns: [
             {
               group: ['**/sync-server/**', '**/electron/**'],
-              message: 'The renderer talks to the server over HTTP/WebSocket and to Electron through the preload bridge, never by import.',
+              message:
+                'The renderer talks to the server over HTTP/WebSocket and to Electron through the preload bridge, never by import.',
             },
           ],
         },
@@ -110,13 +143,15 @@ export default tseslint.config(
             {
               name: 'yjs',
               allowTypeImports: true,
-              message: 'Components render plain values: read Y.Docs through hooks in renderer/sync/ and shared/ydoc/ readers.',
+              message:
+                'Components render plain values: read Y.Docs through hooks in renderer/sync/ and shared/ydoc/ readers.',
             },
           ],
           patterns: [
             {
               group: ['**/sync-server/**', '**/electron/**'],
-              message: 'The renderer talks to the server over HTTP/WebSocket and to Electron through the preload bridge, never by import.',
+              message:
+                'The renderer talks to the server over HTTP/WebSocket and to Electron through the preload bridge, never by import.',
             },
           ],
         },
@@ -133,7 +168,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The sync server runs without Electron (it is also deployed alone).' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The sync server runs without Electron (it is also deployed alone).',
+            },
+          ],
           patterns: [
             {
               group: ['**/renderer/**', '**/electron/**'],
@@ -151,7 +191,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/renderer/**'], message: 'Electron main reaches the renderer through IPC, not imports.' },
+            {
+              group: ['**/renderer/**'],
+              message: 'Electron main reaches the renderer through IPC, not imports.',
+            },
           ],
         },
       ],
@@ -165,8 +208,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/renderer/**', '**/sync-server/**', '**/electron/main/**', '**/shared/ydoc/**', '**/shared/model/**'],
-              message: 'The preload imports only electron and shared/ipc: it is the smallest possible bridge.',
+              group: [
+                '**/renderer/**',
+                '**/sync-server/**',
+                '**/electron/main/**',
+                '**/shared/ydoc/**',
+                '**/shared/model/**',
+              ],
+              message:
+                'The preload imports only electron and shared/ipc: it is the smallest possible bridge.',
             },
           ],
         },

@@ -34,7 +34,8 @@ export function parseRoom(name: string): Room | null {
   if (id === undefined) return null;
   const entryId = canonicalUuid(id);
   if (entryId === null) return null;
-  if (kind === 'doc' && extra === undefined) return { kind: 'doc', groupId, docId: entryId as DocId };
+  if (kind === 'doc' && extra === undefined)
+    return { kind: 'doc', groupId, docId: entryId as DocId };
   if (kind === 'doc' && extra === 'threads') {
     return { kind: 'threads', groupId, docId: entryId as DocId };
   }

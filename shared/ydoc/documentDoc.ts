@@ -109,9 +109,7 @@ function blockElement(block: Block): Y.XmlElement {
       const list = new Y.XmlElement('taskList');
       list.insert(
         0,
-        block.items.map((item) =>
-          listItem('taskItem', item.text, { checked: item.checked }),
-        ),
+        block.items.map((item) => listItem('taskItem', item.text, { checked: item.checked })),
       );
       return list;
     }
@@ -128,7 +126,12 @@ export function appendBlocks(doc: Y.Doc, blocks: Block[], origin: Origin = Origi
 
 function collectText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment, out: string[]): void {
   if (node instanceof Y.XmlText) {
-    out.push(node.toDelta().map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
+    out.push(
+      node
+        .toDelta()
+        .map((op: { insert: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+        .join(''),
+    );
     return;
   }
   for (const child of node.toArray()) {
@@ -145,7 +148,11 @@ export function readDocumentText(doc: Y.Doc): string {
   for (const block of getDocumentBody(doc).toArray()) {
     const parts: string[] = [];
     if (block instanceof Y.XmlElement || block instanceof Y.XmlText) collectText(block, parts);
-    lines.push(...(block instanceof Y.XmlElement && block.nodeName.endsWith('List') ? parts : [parts.join('')]));
+    lines.push(
+      ...(block instanceof Y.XmlElement && block.nodeName.endsWith('List')
+        ? parts
+        : [parts.join('')]),
+    );
   }
   return lines.join('\n');
 }
