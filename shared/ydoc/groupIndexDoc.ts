@@ -3,10 +3,10 @@
  * boards, titles, order, archived flag). Entries are maps keyed by their random id, ordered by
  * a fractional-index rank, so offline creations never collide and a reorder is one field.
  */
-import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import type { EntryId } from '../model/ids';
 import { Origin } from './origins';
+import { compareRanked, rankAt } from './rank';
 
 export const GROUP_INDEX_SCHEMA_VERSION = 1;
 
@@ -54,19 +54,13 @@ function readEntry(id: string, map: Y.Map<unknown>): IndexEntry | null {
   };
 }
 
-/** Rank, then id: two replicas that picked the same rank offline still agree on the order. */
-function byRank(a: IndexEntry, b: IndexEntry): number {
-  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 export function readGroupIndex(doc: Y.Doc): GroupIndex {
   const list: IndexEntry[] = [];
   entries(doc).forEach((map, id) => {
     const entry = readEntry(id, map as Y.Map<unknown>);
     if (entry !== null) list.push(entry);
   });
-  list.sort(byRank);
+  list.sort(compareRanked);
   const version = meta(doc).get('schemaVersion');
   return { schemaVersion: typeof version === 'number' ? version : 0, entries: list };
 }
@@ -87,12 +81,11 @@ export interface NewEntry {
 /** Adds an entry after the last one. */
 export function addEntry(doc: Y.Doc, entry: NewEntry, origin: Origin = Origin.local): void {
   doc.transact(() => {
-    const current = readGroupIndex(doc).entries;
-    const last = current.length > 0 ? current[current.length - 1]!.rank : null;
+    const ranks = readGroupIndex(doc).entries.map((e) => e.rank);
     const map = new Y.Map<EntryFields[keyof EntryFields]>();
     map.set('kind', entry.kind);
     map.set('title', entry.title.trim());
-    map.set('rank', generateKeyBetween(last, null));
+    map.set('rank', rankAt(doc, ranks, ranks.length));
     map.set('archived', false);
     map.set('createdAt', entry.createdAt ?? Date.now());
     map.set('createdBy', entry.createdBy);
@@ -123,15 +116,16 @@ export function restoreEntry(doc: Y.Doc, id: EntryId): void {
 
 /** Moves an entry to `toIndex` among the entries that are not archived. */
 export function moveEntry(doc: Y.Doc, id: EntryId, toIndex: number): void {
-  const visible = readGroupIndex(doc).entries.filter((e) => !e.archived && e.id !== id);
-  const clamped = Math.max(0, Math.min(toIndex, visible.length));
-  const before = clamped > 0 ? visible[clamped - 1]!.rank : null;
-  const after = clamped < visible.length ? visible[clamped]!.rank : null;
-  // Equal neighbouring ranks (a tie made offline) leave no key between them: go after both.
-  const rank =
-    before !== null && after !== null && before >= after
-      ? generateKeyBetween(before, null)
-      : generateKeyBetween(before, after);
+  // The index counts visible entries; archived ones keep their place among them.
+  const others = readGroupIndex(doc).entries.filter((e) => e.id !== id);
+  const visible = others.filter((e) => !e.archived);
+  const target =
+    toIndex >= visible.length ? others.length : others.indexOf(visible[Math.max(0, toIndex)]!);
+  const rank = rankAt(
+    doc,
+    others.map((e) => e.rank),
+    target,
+  );
   updateEntry(doc, id, (map) => map.set('rank', rank));
 }
 
