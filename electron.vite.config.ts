@@ -1,0 +1,36 @@
+// Builds the three parts of the desktop app into out/: main (ESM, like the package), the preload
+// (CommonJS, because a sandboxed preload cannot be an ES module, and with its imports bundled in,
+// because a sandboxed preload cannot require anything but electron) and the renderer, the same
+// build the sync server serves to browsers.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    // Absolute asset URLs: app://minka/ and the sync server both serve the build at `/`, and
+    // relative ones would break on a reload of a client-side route.
+    base: '/',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * Registers main's IPC handlers from the contract in shared/ipc. Each call is checked before its
+ * handler runs: it must come from the top frame of a page on app://minka (a navigated-away,
+ * destroyed or embedded frame gets nothing), and its arguments must match the channel's zod
+ * schema. A refused call rejects in the renderer with the code in the message.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { IpcChannel, type IpcChannelName } from '../../shared/ipc/channels';
+import { ipcSchemas, type IpcArgs, type IpcResult } from '../../shared/ipc/schemas';
+import { isAppUrl } from './appOrigin';
+
+export type IpcHandlers = {
+  readonly [C in IpcChannelName]: (...args: IpcArgs<C>) => IpcResult<C> | Promise<IpcResult<C>>;
+};
+
+export type IpcRefusalCode = 'MINKA_IPC_FOREIGN_SENDER' | 'MINKA_IPC_BAD_ARGUMENTS';
+
+export class IpcRefusedError extends Error {
+  constructor(
+    readonly code: IpcRefusalCode,
+    channel: string,
+  ) {
+    super(
+      code === 'MINKA_IPC_FOREIGN_SENDER'
+        ? `${code}: ${channel} solo responde a la página principal de app://minka.`
+        : `${code}: los argumentos de ${channel} no son válidos.`,
+    );
+    this.name = 'IpcRefusedError';
+  }
+}
+
+type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+
+export type IpcCheck<C extends IpcChannelName> =
+  | { readonly ok: true; readonly args: IpcArgs<C> }
+  | { readonly ok: false; readonly code: IpcRefusalCode };
+
+export function checkIpcCall<C extends IpcChannelName>(channel: C, event: SenderEvent, args: unknown[]): IpcCheck<C> {
+  const frame = event.senderFrame;
+  if (frame === null || frame === undefined || frame.parent !== null || !isAppUrl(frame.url)) {
+    return { ok: false, code: 'MINKA_IPC_FOREIGN_SENDER' };
+  }
+  const parsed = ipcSchemas[channel].args.safeParse(args);
+  if (!parsed.success) return { ok: false, code: 'MINKA_IPC_BAD_ARGUMENTS' };
+  return { ok: true, args: parsed.data as IpcArgs<C> };
+}
+
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers): void {
+  for (const channel of Object.values(IpcChannel)) {
+    const handler = handlers[channel] as (...args: unknown[]) => unknown;
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      const check = checkIpcCall(channel, event, args);
+      if (!check.ok) throw new IpcRefusedError(check.code, channel);
+      return handler(...check.args);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The main window and the only webPreferences any Minka window gets. The renderer is treated as
+ * a web page that may be compromised: no Node, sandboxed, isolated from the preload's world, and
+ * the server URL handed over as a command-line switch the preload reads (shared/ipc/channels).
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { serverUrlSwitch } from '../../shared/ipc/channels';
+import { APP_ENTRY_URL } from './appOrigin';
+
+export interface WindowOptions {
+  /** Absolute path of out/preload/index.cjs. */
+  readonly preloadPath: string;
+  readonly serverOrigin: string;
+}
+
+export function secureWebPreferences(options: WindowOptions): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+    preload: options.preloadPath,
+    additionalArguments: [serverUrlSwitch(options.serverOrigin)],
+  };
+}
+
+type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindowCtor({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Minka',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(options),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error(`MINKA_LOAD_FAILED: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`, error);
+  });
+  return window;
+}
