@@ -1,0 +1,103 @@
+/**
+ * Serves the built renderer (out/renderer) so a plain browser gets the app from the same origin
+ * as /api and /sync. Paths without a file extension fall back to index.html (client-side
+ * routes); a path that resolves outside the directory is refused as not found.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { sendError } from './respond';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Vite puts content-hashed files under assets/: they never change under the same name. */
+const IMMUTABLE = `${sep}assets${sep}`;
+
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  staticDir: string | undefined,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    sendError(res, 405, 'method_not_allowed', 'Solo se pueden leer archivos con GET.');
+    return;
+  }
+  const root = staticDir === undefined ? undefined : resolve(staticDir);
+  const file = root === undefined ? null : resolveInside(root, pathname);
+  if (root === undefined || file === null) {
+    sendError(res, 404, 'not_found', `No existe ${pathname} en este servidor.`);
+    return;
+  }
+  if (await isFile(file)) {
+    send(req, res, file, file.startsWith(root + IMMUTABLE));
+    return;
+  }
+  const index = join(root, 'index.html');
+  if (extname(file) === '' && (await isFile(index))) {
+    send(req, res, index, false);
+    return;
+  }
+  sendError(res, 404, 'not_found', `No existe ${pathname} en este servidor.`);
+}
+
+/**
+ * The file a raw (not normalized) URL path names, or null when it is malformed or climbs with
+ * `..`: a request that tries to leave the directory is refused even where it would land inside.
+ */
+function resolveInside(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.split(/[\\/]/).includes('..')) return null;
+  const file = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
+  res.writeHead(200, {
+    'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

@@ -1,0 +1,272 @@
+/**
+ * One room in memory: its Y.Doc, its awareness and the connections in it, and the path of every
+ * update to disk. Updates that arrive in one event-loop turn are committed together; the state
+ * vector is taken when the batch is cut, and `saved` carries it only after the commit returned.
+ * A failed commit stays pending and is retried with backoff; no `saved` ever covers it until then.
+ */
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MessageType, encodeSaved } from '../shared/protocol/messages';
+import type { Storage } from './storage/storage';
+
+/** What a room needs of a connection. */
+export interface Peer {
+  send(frame: Uint8Array): void;
+}
+
+export interface RoomOptions {
+  storage: Storage;
+  log: (line: string) => void;
+  /** Bytes received but not yet committed above which the room refuses further writes. */
+  maxPendingBytes: number;
+  /** Stored updates above which the room is compacted after a commit. */
+  compactAfter: number;
+  /** Called when the room has no connection and nothing left to commit. */
+  onIdle: (room: Room) => void;
+}
+
+export type UpdateResult = 'applied' | 'busy' | 'invalid';
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5000;
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each peer's awareness client ids, removed from the room when the peer leaves. */
+  private readonly peers = new Map<Peer, Set<number>>();
+  private joining = 0;
+  private pending: Uint8Array[] = [];
+  /** Bytes of pending plus in-flight updates. */
+  private pendingBytes = 0;
+  private committing: Promise<void> | null = null;
+  private flushScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = FIRST_RETRY_MS;
+  private savedVector: Uint8Array;
+  private storedCount: number;
+  /** True from a failed commit until the next one succeeds (reported by /healthz). */
+  commitFailing = false;
+  unloaded = false;
+
+  private constructor(
+    readonly name: string,
+    stored: readonly Uint8Array[],
+    private readonly options: RoomOptions,
+  ) {
+    this.doc.transact(() => {
+      for (const update of stored) Y.applyUpdate(this.doc, update);
+    });
+    this.savedVector = Y.encodeStateVector(this.doc);
+    this.storedCount = stored.length;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static async load(name: string, options: RoomOptions): Promise<Room> {
+    return new Room(name, await options.storage.loadUpdates(name), options);
+  }
+
+  /** Keeps the room loaded while a connection is being upgraded into it. */
+  reserve(): void {
+    this.joining++;
+  }
+
+  release(): void {
+    this.joining--;
+    this.checkIdle();
+  }
+
+  /** Adds a reserved peer and sends it the room: sync step 1, step 2, awareness, then `saved`. */
+  join(peer: Peer): void {
+    this.joining--;
+    this.peers.set(peer, new Set());
+    peer.send(frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep1(e, this.doc))));
+    peer.send(frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep2(e, this.doc))));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) peer.send(this.awarenessFrame(clients));
+    peer.send(encodeSaved(this.savedVector));
+  }
+
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (clients === undefined) return;
+    this.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    this.checkIdle();
+  }
+
+  get connectionCount(): number {
+    return this.peers.size;
+  }
+
+  /** Updates received and not yet committed. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  isIdle(): boolean {
+    return (
+      this.peers.size === 0 &&
+      this.joining === 0 &&
+      this.pending.length === 0 &&
+      this.committing === null &&
+      this.retryTimer === null
+    );
+  }
+
+  /** The missing part of the room for a peer that sent its state vector (sync step 1). */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    return frame((e) => {
+      encoding.writeVarUint(e, MessageType.sync);
+      syncProtocol.writeSyncStep2(e, this.doc, stateVector);
+    });
+  }
+
+  receiveUpdate(peer: Peer, update: Uint8Array): UpdateResult {
+    if (this.pendingBytes + update.byteLength > this.options.maxPendingBytes) return 'busy';
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+      return 'applied';
+    } catch {
+      return 'invalid';
+    }
+  }
+
+  receiveAwareness(peer: Peer, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  awarenessFrame(clients: number[] = [...this.awareness.getStates().keys()]): Uint8Array {
+    return frame((e) => {
+      encoding.writeVarUint(e, MessageType.awareness);
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    });
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.pending.push(update);
+    this.pendingBytes += update.byteLength;
+    const message = frame((e) => {
+      encoding.writeVarUint(e, MessageType.sync);
+      syncProtocol.writeUpdate(e, update);
+    });
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    this.scheduleFlush();
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const own = this.peers.get(origin as Peer);
+    if (own !== undefined) {
+      for (const client of added) own.add(client);
+      for (const client of removed) own.delete(client);
+    }
+    const message = this.awarenessFrame([...added, ...updated, ...removed]);
+    for (const peer of this.peers.keys()) peer.send(message);
+  };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.committing !== null || this.retryTimer !== null) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.commit();
+    });
+  }
+
+  /** Commits everything pending now; waits for a commit already running first. */
+  async flush(): Promise<void> {
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    while (this.committing !== null) await this.committing;
+    await this.commit();
+  }
+
+  private commit(): Promise<void> {
+    if (this.committing !== null || this.pending.length === 0) return this.committing ?? Promise.resolve();
+    const batch = this.pending;
+    this.pending = [];
+    const vector = Y.encodeStateVector(this.doc);
+    this.committing = this.write(batch, vector).finally(() => {
+      this.committing = null;
+      if (this.pending.length > 0) this.scheduleFlush();
+      else this.checkIdle();
+    });
+    return this.committing;
+  }
+
+  private async write(batch: Uint8Array[], vector: Uint8Array): Promise<void> {
+    const { storage, log } = this.options;
+    try {
+      await storage.appendUpdates(this.name, batch);
+    } catch (error) {
+      this.pending = batch.concat(this.pending);
+      this.commitFailing = true;
+      log(
+        `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
+          `${this.pendingBytes} bytes pendientes): ${describe(error)}. Reintento en ${this.retryMs} ms; ` +
+          'revise el espacio libre y los permisos del directorio de datos.',
+      );
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.commit();
+      }, this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+      return;
+    }
+    if (this.commitFailing) log(`La sala ${this.name} vuelve a guardarse con normalidad.`);
+    this.commitFailing = false;
+    this.retryMs = FIRST_RETRY_MS;
+    this.pendingBytes -= batch.reduce((sum, update) => sum + update.byteLength, 0);
+    this.storedCount += batch.length;
+    this.savedVector = vector;
+    const saved = encodeSaved(vector);
+    for (const peer of this.peers.keys()) peer.send(saved);
+    if (this.storedCount > this.options.compactAfter) await this.compact();
+  }
+
+  /** Compacts the stored updates; a failure only costs disk space, so it is logged, not thrown. */
+  async compact(): Promise<void> {
+    if (this.storedCount < 2) return;
+    try {
+      await this.options.storage.compact(this.name);
+      this.storedCount = 1;
+    } catch (error) {
+      this.options.log(`Aviso: no se pudo compactar la sala ${this.name}: ${describe(error)}`);
+    }
+  }
+
+  private checkIdle(): void {
+    if (!this.unloaded && this.isIdle()) this.options.onIdle(this);
+  }
+
+  destroy(): void {
+    this.unloaded = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,103 @@
+/**
+ * The rooms loaded in memory. Concurrent first connections to a room share one load; a room
+ * with no connection and nothing left to commit is compacted and dropped after `idleUnloadMs`.
+ */
+import { Room, type RoomOptions } from './room';
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly unloading = new Set<Promise<void>>();
+  private readonly roomOptions: RoomOptions;
+  private closed = false;
+
+  constructor(
+    options: Omit<RoomOptions, 'onIdle'>,
+    private readonly idleUnloadMs: number,
+  ) {
+    this.roomOptions = { ...options, onIdle: (room) => this.scheduleUnload(room) };
+  }
+
+  /** The loaded room, reserved for a connection about to join it (or to be released). */
+  async acquire(name: string): Promise<Room> {
+    for (;;) {
+      let loading = this.rooms.get(name);
+      if (loading === undefined) {
+        loading = Room.load(name, this.roomOptions);
+        this.rooms.set(name, loading);
+        const settled = loading;
+        settled.catch(() => {
+          if (this.rooms.get(name) === settled) this.rooms.delete(name);
+        });
+      }
+      const room = await loading;
+      if (room.unloaded) continue;
+      this.cancelUnload(room);
+      room.reserve();
+      return room;
+    }
+  }
+
+  /** Loaded rooms; a room still loading is not included. */
+  async loaded(): Promise<Room[]> {
+    const settled = await Promise.allSettled(this.rooms.values());
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  }
+
+  /** True while some room cannot commit to storage. */
+  async failing(): Promise<boolean> {
+    return (await this.loaded()).some((room) => room.commitFailing);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.closed) return;
+    this.cancelUnload(room);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room);
+      if (room.isIdle()) this.track(this.unload(room));
+    }, this.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  private cancelUnload(room: Room): void {
+    const timer = this.idleTimers.get(room);
+    if (timer !== undefined) clearTimeout(timer);
+    this.idleTimers.delete(room);
+  }
+
+  private track(work: Promise<void>): void {
+    this.unloading.add(work);
+    void work.finally(() => this.unloading.delete(work));
+  }
+
+  /** Drops the room from memory first, so a new connection loads it afresh from storage. */
+  private async unload(room: Room): Promise<void> {
+    this.rooms.delete(room.name);
+    room.destroy();
+    await room.compact();
+  }
+
+  /** Commits and compacts every room, then drops them all (the server is stopping). */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await this.loaded();
+    await Promise.all(
+      rooms.map(async (room) => {
+        await room.flush();
+        if (room.pendingCount > 0) {
+          this.roomOptions.log(
+            `ERROR: la sala ${room.name} se cierra con ${room.pendingCount} actualizaciones sin guardar; ` +
+              'los clientes las conservan y las reenviarán al reconectarse.',
+          );
+        }
+        this.rooms.delete(room.name);
+        room.destroy();
+        if (room.pendingCount === 0) await room.compact();
+      }),
+    );
+    await Promise.all(this.unloading);
+  }
+}

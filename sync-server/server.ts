@@ -1,0 +1,211 @@
+/**
+ * The Minka sync server as a value: `createServer(options)` listens and returns `{ url, port,
+ * close }`, and every piece of state lives in that call, so tests run many servers side by side
+ * on port 0. HTTP (API and the built renderer) and WebSocket sync share one port; a WebSocket is
+ * upgraded only after its room name parses and its room is loaded, so a refusal is plain HTTP.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCode, DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/messages';
+import { canonicalRoomName } from '../shared/protocol/rooms';
+import { Connection } from './connection';
+import { handleApi, isApiPath, type ApiContext } from './http/api';
+import { sendError } from './http/respond';
+import { serveStatic } from './http/static';
+import type { RateLimit } from './rateLimit';
+import { describe } from './room';
+import { RoomRegistry } from './roomRegistry';
+import { seedDemo } from './seed/demo';
+import { SqliteStorage } from './storage/sqliteStorage';
+import type { Storage } from './storage/storage';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port; the chosen one is in the result. */
+  port?: number;
+  /** Directory of the SQLite database (created if missing). */
+  dataDir: string;
+  /** The built renderer to serve at `/`; nothing is served there without it. */
+  staticDir?: string;
+  /** Largest WebSocket frame; a larger one closes its connection with 1009. */
+  maxFrameBytes?: number;
+  /** How long a room with no connection stays in memory. */
+  idleUnloadMs?: number;
+  /** Creates the demo workspace when the database has none. */
+  seedDemo?: boolean;
+  log?: (line: string) => void;
+  /** Storage to use instead of the SQLite file in dataDir; the server closes it on close(). */
+  storage?: Storage;
+  /** Uncommitted bytes per room above which writers are closed with 1013. */
+  maxPendingBytes?: number;
+  /** Messages per connection; above it the connection is closed with 4429. */
+  rateLimit?: RateLimit;
+  /** Stored updates per room above which the room is compacted. */
+  compactAfter?: number;
+}
+
+export interface MinkaServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'minka.sqlite';
+
+export async function createServer(options: ServerOptions): Promise<MinkaServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? ((line: string) => console.log(line));
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const rateLimit = options.rateLimit ?? { perSecond: 300, burst: 3000 };
+  const storage = options.storage ?? openSqlite(options.dataDir);
+
+  try {
+    if (options.seedDemo === true && (await storage.loadWorkspace()) === null) {
+      await seedDemo(storage);
+      log('Minka: espacio de trabajo de demostración creado.');
+    }
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+
+  const registry = new RoomRegistry(
+    {
+      storage,
+      log,
+      maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
+      compactAfter: options.compactAfter ?? 200,
+    },
+    options.idleUnloadMs ?? 30_000,
+  );
+  const connections = new Set<Connection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const api: ApiContext = { storage, commitsFailing: () => registry.failing(), log };
+  let closing: Promise<void> | null = null;
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const pathname = rawPath(req.url);
+    if (isApiPath(pathname)) await handleApi(req, res, pathname, api);
+    else await serveStatic(req, res, pathname, options.staticDir);
+  };
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    socket.on('error', () => socket.destroy());
+    const pathname = rawPath(req.url);
+    if (!pathname.startsWith('/sync/')) {
+      refuse(socket, 404, 'not_found', 'Las conexiones de sincronización van a /sync/<sala>.');
+      return;
+    }
+    const name = roomFromPath(pathname.slice('/sync/'.length));
+    if (name === null) {
+      refuse(socket, 400, 'invalid_room', 'El nombre de la sala no es válido; actualice Minka.');
+      return;
+    }
+    if (closing !== null) {
+      refuse(socket, 503, 'shutting_down', 'El servidor se está deteniendo; vuelva a conectarse en unos segundos.');
+      return;
+    }
+    let room;
+    try {
+      room = await registry.acquire(name);
+    } catch (error) {
+      log(`ERROR: no se pudo cargar la sala ${name}: ${describe(error)}`);
+      refuse(socket, 503, 'storage_unavailable', 'El servidor no pudo leer esta sala; vuelva a intentarlo.');
+      return;
+    }
+    if (socket.destroyed || closing !== null) {
+      room.release();
+      socket.destroy();
+      return;
+    }
+    let joined = false;
+    socket.once('close', () => {
+      if (!joined) room.release();
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      joined = true;
+      const connection = new Connection(ws, room, rateLimit, log);
+      connections.add(connection);
+      ws.once('close', () => connections.delete(connection));
+    });
+  };
+
+  const server = createHttpServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      log(`ERROR en ${req.url ?? ''}: ${describe(error)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head));
+
+  try {
+    await listen(server, options.port ?? 4455, host);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const close = async (): Promise<void> => {
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down');
+    await registry.closeAll();
+    for (const connection of connections) connection.terminate();
+    wss.close();
+    await stopped;
+    await storage.close();
+  };
+
+  return {
+    url,
+    port,
+    close: () => (closing ??= close()),
+  };
+}
+
+function openSqlite(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStorage(join(dataDir, DATABASE_FILE));
+}
+
+function listen(server: ReturnType<typeof createHttpServer>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** The path of a request URL as sent, without normalizing `..` away. */
+function rawPath(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0]!;
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** The canonical room a `/sync/` path names (percent-decoded once), or null. */
+export function roomFromPath(encoded: string): string | null {
+  try {
+    return canonicalRoomName(decodeURIComponent(encoded));
+  } catch {
+    return null;
+  }
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const reason = status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Service Unavailable';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
+}

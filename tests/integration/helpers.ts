@@ -1,0 +1,103 @@
+/**
+ * Real servers and real clients for the integration tests. Every test gets its own server on
+ * port 0 with its own data directory, and everything a helper opens is closed when that test
+ * finishes (onTestFinished): tests never share state, never fight over a port, and a failing
+ * test cannot leave a socket open that would hang the next one.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { onTestFinished } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/messages';
+import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
+import { createServer, type MinkaServer, type ServerOptions } from '../../sync-server/server';
+
+export function tempDir(prefix = 'minka-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestServer extends MinkaServer {
+  dataDir: string;
+  logs: string[];
+}
+
+export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
+  const logs: string[] = [];
+  const server = await createServer({ port: 0, log: (line) => logs.push(line), ...options, dataDir });
+  onTestFinished(() => server.close());
+  return { ...server, dataDir, logs };
+}
+
+export const GROUP = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
+export const room = (docId: string) => `g/${GROUP}/doc/${docId}`;
+export const ROOM_A = room('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The latest `saved` vector the server sent, decoded. */
+  saved: () => Map<number, number> | null;
+  onSaved: (listener: (vector: Map<number, number>) => void) => void;
+  closeCodes: number[];
+}
+
+/** A stock y-websocket client in Node, reading Minka's `saved` message. */
+export function connect(serverUrl: string, roomName: string, doc: Y.Doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, roomName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: true,
+    // Two providers of one process would otherwise sync through BroadcastChannel, not the server.
+    disableBc: true,
+  });
+  let saved: Map<number, number> | null = null;
+  const listeners: Array<(vector: Map<number, number>) => void> = [];
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+    saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+    for (const listener of listeners) listener(saved);
+  };
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event !== null) closeCodes.push(event.code);
+  });
+  onTestFinished(() => {
+    provider.destroy();
+    doc.destroy();
+  });
+  return { doc, provider, saved: () => saved, onSaved: (listener) => listeners.push(listener), closeCodes };
+}
+
+/** True when `saved` covers every change `doc` holds (each client's clock is within it). */
+export function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
+  if (saved === null) return false;
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+    if ((saved.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
+
+/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export const waitSynced = (client: TestClient) => waitFor('sync', () => client.provider.synced);
+export const waitSaved = (client: TestClient) => waitFor('saved', () => covers(client.saved(), client.doc));
+
+/** The document body as plain text, one line per paragraph. */
+export const text = (doc: Y.Doc): string => readDocumentText(doc);
+
+/** Appends one paragraph, as a person typing it would. */
+export function write(doc: Y.Doc, value: string): void {
+  appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: value }] }]);
+}
