@@ -1,0 +1,87 @@
+/**
+ * A bare y-websocket protocol client for benchmarks: it sends updates as fast as the socket
+ * takes them and records what comes back, with none of a provider's timers in the measurement.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/messages';
+
+export class ProtocolClient {
+  readonly doc = new Y.Doc();
+  saved: Uint8Array | null = null;
+  private readonly socket: WebSocket;
+  private listeners: Array<() => void> = [];
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer) => this.receive(new Uint8Array(data)));
+  }
+
+  static async connect(url: string): Promise<ProtocolClient> {
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    const client = new ProtocolClient(socket);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    socket.send(encoding.toUint8Array(encoder));
+    return client;
+  }
+
+  sendUpdate(update: Uint8Array): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.socket.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Resolves when `done()` holds, re-checked after every message. */
+  until(done: () => boolean, timeoutMs = 120_000): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('benchmark client timed out')), timeoutMs);
+      const check = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== check);
+        resolve();
+      };
+      this.listeners.push(check);
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private receive(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.sync) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      if (encoding.length(encoder) > 1) this.socket.send(encoding.toUint8Array(encoder));
+    } else if (type === MessageType.saved) {
+      this.saved = decoding.readVarUint8Array(decoder);
+    }
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/** True when the state vector `covered` includes everything in `wanted`. */
+export function covers(covered: Uint8Array | null, wanted: Uint8Array): boolean {
+  if (covered === null) return false;
+  const have = Y.decodeStateVector(covered);
+  for (const [client, clock] of Y.decodeStateVector(wanted)) {
+    if ((have.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}
