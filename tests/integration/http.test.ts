@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../shared/model/workspace';
+import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
+import { readDocumentText } from '../../shared/ydoc/documentDoc';
+import { readGroupIndex } from '../../shared/ydoc/groupIndexDoc';
+import type { DocId } from '../../shared/model/ids';
+import { connect, startServer, tempDir, waitSynced } from './helpers';
+import { InstrumentedStorage } from './instrumentedStorage';
+
+/** GET with the path sent exactly as written (fetch would normalize `..` away). */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('HTTP', () => {
+  it('answers /healthz, and 503 when the database cannot be read', async () => {
+    const dataDir = tempDir();
+    const storage = new InstrumentedStorage(dataDir);
+    const server = await startServer({ dataDir, storage });
+    const ok = await fetch(`${server.url}/healthz`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ok: true });
+
+    storage.check = () => Promise.reject(new Error('SQLITE_IOERR'));
+    const broken = await fetch(`${server.url}/healthz`);
+    expect(broken.status).toBe(503);
+    expect(await broken.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+  });
+
+  it('seeds the demo workspace once, with its groups, indexes and Spanish documents', async () => {
+    const dataDir = tempDir();
+    const server = await startServer({ dataDir, seedDemo: true });
+    const response = await fetch(`${server.url}/api/workspace`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const workspace = (await response.json()) as Workspace;
+    expect(workspace.name).toBe('Clúster Minero del Sur del Perú');
+    expect(workspace.groups.map((group) => group.name)).toEqual([
+      'Gobernanza del clúster',
+      'Programa de innovación abierta',
+      'Base de conocimiento y regulación',
+      'Misiones internacionales',
+    ]);
+
+    const group = workspace.groups[0]!;
+    const index = connect(server.url, roomName(indexRoom(group.id)));
+    await waitSynced(index);
+    const entries = readGroupIndex(index.doc).entries;
+    expect(entries.map((entry) => entry.title)).toEqual([
+      'Lineamientos estratégicos del clúster — borrador',
+      'Acta de la sesión de instalación',
+    ]);
+    const document = connect(server.url, roomName(docRoom(group.id, entries[0]!.id as DocId)));
+    await waitSynced(document);
+    expect(readDocumentText(document.doc)).toContain('Arequipa, Moquegua y Tacna');
+    await server.close();
+
+    const again = await startServer({ dataDir, seedDemo: true });
+    expect(await (await fetch(`${again.url}/api/workspace`)).json()).toEqual(workspace);
+  });
+
+  it('answers API errors as { error: { code, message } }', async () => {
+    const server = await startServer();
+    const missing = await fetch(`${server.url}/api/workspace`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'workspace_not_found', message: expect.any(String) } });
+    const unknown = await fetch(`${server.url}/api/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    const post = await fetch(`${server.url}/api/workspace`, { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+
+  it('allows CORS from loopback dev origins and app://minka only', async () => {
+    const server = await startServer({ seedDemo: true });
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:41234', 'app://minka']) {
+      const response = await fetch(`${server.url}/api/workspace`, { headers: { Origin: origin } });
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const foreign = await fetch(`${server.url}/api/workspace`, { headers: { Origin: 'http://evil.example' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${server.url}/api/workspace`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+  });
+
+  it('serves the renderer with MIME types and caching, falls back to index.html, refuses traversal', async () => {
+    const root = tempDir();
+    const staticDir = join(root, 'renderer');
+    mkdirSync(join(staticDir, 'assets'), { recursive: true });
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Minka</title>');
+    writeFileSync(join(staticDir, 'assets', 'main-3f2a.js'), 'console.log("minka")');
+    writeFileSync(join(root, 'secret.txt'), 'no debe salir');
+    const server = await startServer({ staticDir });
+
+    const index = await fetch(`${server.url}/`);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(await index.text()).toContain('<title>Minka</title>');
+
+    const script = await fetch(`${server.url}/assets/main-3f2a.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toContain('immutable');
+
+    const route = await fetch(`${server.url}/g/some-group/doc/some-doc`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>Minka</title>');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+
+    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..']) {
+      const { status, body } = await rawGet(server.url, path);
+      expect({ path, status }).toEqual({ path, status: 404 });
+      expect(body).not.toContain('no debe salir');
+    }
+  });
+});
