@@ -1,0 +1,94 @@
+/**
+ * Two people co-author a seeded document, then keep working with the server gone: their
+ * edits must survive a reload from IndexedDB alone and converge once the server is back.
+ */
+import { expect, test } from '@playwright/test';
+import { docStatus, documentText, editorOf, openApp, openDocument, typeAtEnd } from './support/app';
+import {
+  removeDir,
+  startStaticServer,
+  startSyncServer,
+  type StaticServer,
+  type SyncServerProcess,
+} from './support/servers';
+
+const DOC = 'Lineamientos estratégicos del clúster — borrador';
+const ana = { name: 'Ana Quispe', organization: 'Minera Cerro Verde' };
+const beto = { name: 'Beto Mamani', organization: 'UNSA' };
+
+let sync: SyncServerProcess;
+let assets: StaticServer;
+
+test.beforeEach(async () => {
+  sync = await startSyncServer();
+  assets = await startStaticServer();
+});
+
+test.afterEach(async () => {
+  await sync.kill().catch(() => undefined);
+  await assets.close();
+  removeDir(sync.dataDir);
+});
+
+const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+
+test('two people see each other’s text and caret while co-editing', async ({ browser }) => {
+  const a = await openApp(browser, appUrl(), ana);
+  const b = await openApp(browser, appUrl(), beto);
+  await openDocument(a.page, DOC);
+  await openDocument(b.page, DOC);
+
+  await typeAtEnd(a.editor, 'Propuesta de Ana: mesa técnica de agua.');
+  await expect(b.editor).toContainText('Propuesta de Ana: mesa técnica de agua.', {
+    timeout: 2_000,
+  });
+
+  await typeAtEnd(b.editor, 'Comentario de Beto: incluir a la ANA.');
+  await expect(a.editor).toContainText('Comentario de Beto: incluir a la ANA.', { timeout: 2_000 });
+
+  await expect(a.editor.getByText(beto.name)).toBeVisible({ timeout: 2_000 });
+  await b.editor.click();
+  await expect(b.editor.getByText(ana.name)).toBeVisible({ timeout: 2_000 });
+
+  await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
+  await expect(docStatus(b.page)).toHaveText('Guardado en el servidor');
+});
+
+test('edits made with the server down survive a reload and converge when it returns', async ({
+  browser,
+}) => {
+  const a = await openApp(browser, appUrl(), ana);
+  const b = await openApp(browser, appUrl(), beto);
+  await openDocument(a.page, DOC);
+  await openDocument(b.page, DOC);
+  await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
+
+  await sync.kill();
+  await expect(docStatus(a.page)).toContainText('Sin conexión');
+  await expect(docStatus(b.page)).toContainText('Sin conexión');
+
+  await typeAtEnd(a.editor, 'Escrito por Ana sin red en la mina.');
+  await typeAtEnd(b.editor, 'Escrito por Beto sin red en Tacna.');
+  await expect(docStatus(a.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
+  await expect(docStatus(b.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
+
+  await a.page.reload();
+  await openDocument(a.page, DOC);
+  await expect(editorOf(a.page)).toContainText('Escrito por Ana sin red en la mina.');
+  await expect(docStatus(a.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
+
+  sync = await startSyncServer({ dataDir: sync.dataDir, port: sync.port });
+
+  for (const page of [a.page, b.page]) {
+    await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 20_000 });
+    await expect(editorOf(page)).toContainText('Escrito por Ana sin red en la mina.');
+    await expect(editorOf(page)).toContainText('Escrito por Beto sin red en Tacna.');
+  }
+  expect(await documentText(a.page)).toBe(await documentText(b.page));
+});

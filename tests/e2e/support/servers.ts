@@ -1,0 +1,117 @@
+/**
+ * Real processes for end-to-end tests: the sync server as a child process (so a test can
+ * kill it for real and restart it on the same data directory and port), and a static server
+ * for the renderer build that stays up while the sync server is down — the role the desktop
+ * app's own bundle plays at a mine site with no network.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../../sync-server/http/static';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const rendererDir = path.join(root, 'out/renderer');
+
+export interface SyncServerProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Kills the process (SIGKILL: nothing flushed) and waits for it to be gone. */
+  kill(): Promise<void>;
+  /** Asks the process to stop (SIGTERM: it flushes) and waits for exit code 0. */
+  stop(): Promise<void>;
+}
+
+export async function startSyncServer(
+  options: { dataDir?: string; port?: number; static?: boolean } = {},
+): Promise<SyncServerProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'minka-e2e-'));
+  const args = [
+    '--import',
+    'tsx',
+    'sync-server/cli.ts',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port ?? 0),
+    '--data',
+    dataDir,
+    '--seed-demo',
+  ];
+  if (options.static !== false) args.push('--static', rendererDir);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await waitForUrl(child);
+  const port = Number(new URL(url).port);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return {
+    url,
+    port,
+    dataDir,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`sync server exited with ${code} after SIGTERM`);
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`sync server did not start:\n${output}`)),
+      20_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sync server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the renderer build on its own port with the sync server's own static handler. */
+export async function startStaticServer(): Promise<StaticServer> {
+  const server: Server = createHttpServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    void serveStatic(req, res, pathname, rendererDir);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
