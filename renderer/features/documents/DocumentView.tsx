@@ -1,0 +1,86 @@
+import { Archive, ArchiveRestore } from 'lucide-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocId, GroupId } from '../../../shared/model/ids';
+import { docRoom, roomName } from '../../../shared/protocol/rooms';
+import { readDocumentMeta } from '../../../shared/ydoc/documentDoc';
+import { useApp } from '../../app/AppContext';
+import { formatDate } from '../../i18n';
+import { useDoc } from '../../sync/useDoc';
+import { useYValue } from '../../sync/useYValue';
+import { useGroupIndex } from '../groups/useGroupIndex';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { ArchiveButton } from './ArchiveButton';
+import { DocumentEditor } from './DocumentEditor';
+import { TitleField } from './TitleField';
+
+export interface DocumentViewProps {
+  groupId: GroupId;
+  docId: DocId;
+  /** False for viewers: the body and the title are shown read-only. */
+  editable?: boolean;
+}
+
+export function DocumentView({ groupId, docId, editable = true }: DocumentViewProps) {
+  const { t, i18n } = useTranslation();
+  const { profile } = useApp();
+  const { index, actions } = useGroupIndex(groupId);
+  const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
+  const meta = useYValue(doc, readDocumentMeta, null);
+  const user = useMemo(() => ({ name: profile.name, color: profile.colour }), [profile.name, profile.colour]);
+  const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
+
+  if (index === null || doc === null || status === null) {
+    return <p className="view-note">{t('document.loading')}</p>;
+  }
+  if (entry === null || entry.kind !== 'doc') {
+    return (
+      <section className="empty-state" aria-labelledby="not-found-title">
+        <h1 id="not-found-title">{t('document.notFoundTitle')}</h1>
+        <p>{t('document.notFoundBody')}</p>
+      </section>
+    );
+  }
+
+  const canEdit = editable && !entry.archived;
+  const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
+
+  return (
+    <article className="document">
+      <header className="document-header">
+        <div className="document-header-row">
+          <SyncIndicator connected={status.connected} pending={status.pending} savedReceived={status.savedReceived} />
+          {editable && actions !== null && !entry.archived && (
+            <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
+          )}
+        </div>
+        <TitleField
+          key={docId}
+          title={entry.title || t('document.untitled')}
+          editable={canEdit}
+          onRename={(title) => actions?.rename(docId, title)}
+        />
+        {createdAt > 0 && (
+          <p className="document-meta">
+            {entry.createdBy
+              ? t('document.createdOn', { date: formatDate(createdAt, i18n.language), author: entry.createdBy })
+              : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
+          </p>
+        )}
+        {entry.archived && (
+          <div className="notice" role="note">
+            <Archive aria-hidden="true" size={16} />
+            <span>{t('document.archivedNotice')}</span>
+            {editable && (
+              <button type="button" className="text-button" onClick={() => actions?.restore(docId)}>
+                <ArchiveRestore aria-hidden="true" size={14} />
+                {t('document.restore')}
+              </button>
+            )}
+          </div>
+        )}
+      </header>
+      <DocumentEditor key={docId} doc={doc} provider={provider} user={user} editable={canEdit} />
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import { ArchiveRestore, ChevronRight, FileText, Plus } from 'lucide-react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocId } from '../../../shared/model/ids';
+import type { WorkingGroup } from '../../../shared/model/workspace';
+import { docHref } from '../../app/route';
+import { useCreateDocument } from '../documents/useCreateDocument';
+import { useGroupIndex } from './useGroupIndex';
+
+export function GroupSection({ group, activeDocId }: { group: WorkingGroup; activeDocId: DocId | null }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { index, actions } = useGroupIndex(group.id);
+  const createDocument = useCreateDocument(group.id, actions);
+  const docs = index?.entries.filter((entry) => entry.kind === 'doc') ?? [];
+  const visible = docs.filter((entry) => !entry.archived);
+  const archived = docs.filter((entry) => entry.archived);
+  const newLabel = t('groups.newDocumentIn', { group: group.name });
+
+  return (
+    <section className="group" aria-labelledby={headingId}>
+      <div className="group-header">
+        <h2 id={headingId} className="group-name" title={group.purpose}>
+          {group.name}
+        </h2>
+        {visible.length > 0 && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={newLabel}
+            title={newLabel}
+            disabled={actions === null}
+            onClick={() => void createDocument()}
+          >
+            <Plus aria-hidden="true" size={16} />
+          </button>
+        )}
+      </div>
+      {index === null ? (
+        <p className="group-note">{t('groups.loadingDocuments')}</p>
+      ) : visible.length === 0 ? (
+        <div className="group-empty">
+          <p className="group-note">{t('groups.noDocuments')}</p>
+          <button
+            type="button"
+            className="text-button"
+            aria-label={newLabel}
+            disabled={actions === null}
+            onClick={() => void createDocument()}
+          >
+            <Plus aria-hidden="true" size={14} />
+            {t('groups.newDocument')}
+          </button>
+        </div>
+      ) : (
+        <ul className="doc-list" aria-label={t('groups.documentsOf', { group: group.name })}>
+          {visible.map((entry) => (
+            <li key={entry.id}>
+              <a
+                className="doc-link"
+                href={docHref(group.id, entry.id as DocId)}
+                aria-current={entry.id === activeDocId ? 'page' : undefined}
+                title={entry.title}
+              >
+                <FileText aria-hidden="true" size={15} />
+                <span>{entry.title || t('document.untitled')}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {archived.length > 0 && (
+        <details className="archived">
+          <summary>
+            <ChevronRight aria-hidden="true" size={14} className="archived-chevron" />
+            {t('groups.archived', { count: archived.length })}
+          </summary>
+          <ul className="doc-list">
+            {archived.map((entry) => (
+              <li key={entry.id} className="archived-item">
+                <a className="doc-link" href={docHref(group.id, entry.id as DocId)}>
+                  <span>{entry.title || t('document.untitled')}</span>
+                </a>
+                <button
+                  type="button"
+                  className="text-button"
+                  aria-label={t('groups.restoreNamed', { title: entry.title })}
+                  onClick={() => actions?.restore(entry.id as DocId)}
+                >
+                  <ArchiveRestore aria-hidden="true" size={14} />
+                  {t('groups.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

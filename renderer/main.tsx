@@ -1,0 +1,23 @@
+import '@fontsource-variable/inter';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { DEFAULT_LANGUAGE, initI18n, isLanguage } from './i18n';
+import { getServerUrl } from './platform/serverUrl';
+import { SettingsStore } from './storage/settingsDb';
+
+async function start() {
+  const settings = new SettingsStore();
+  const stored = await settings.getLanguage().catch(() => null);
+  await initI18n(isLanguage(stored) ? stored : DEFAULT_LANGUAGE);
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App serverUrl={getServerUrl()} settings={settings} />
+    </StrictMode>,
+  );
+}
+
+void start();

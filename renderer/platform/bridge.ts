@@ -1,0 +1,17 @@
+/**
+ * The preload bridge Electron exposes as `window.minka`. It is absent in a plain browser, so
+ * every reader here has a browser fallback; nothing else in the renderer touches the bridge.
+ */
+export interface MinkaBridge {
+  serverUrl?: string;
+}
+
+declare global {
+  interface Window {
+    minka?: MinkaBridge;
+  }
+}
+
+export function getBridge(): MinkaBridge | null {
+  return typeof window !== 'undefined' && window.minka !== undefined ? window.minka : null;
+}

@@ -1,0 +1,117 @@
+/**
+ * One open room: its Y.Doc, the IndexedDB persistence that fills it first, and the WebSocket
+ * provider started only after the local state is applied. Publishes a plain status snapshot
+ * for the sync indicators.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DexiePersistence } from '../storage/DexiePersistence';
+import type { WorkspaceDexie } from '../storage/WorkspaceDb';
+import { onSavedMessage } from './savedMessage';
+
+export interface RoomStatus {
+  loaded: boolean;
+  connected: boolean;
+  pending: number;
+  /** A `saved` vector arrived on the current connection. */
+  savedReceived: boolean;
+}
+
+export interface RoomConnectionOptions {
+  db: WorkspaceDexie;
+  wsBaseUrl: string;
+  online: boolean;
+  /** Lets tests run without a network. */
+  connect?: boolean;
+}
+
+export class RoomConnection {
+  readonly doc = new Y.Doc();
+  readonly persistence: DexiePersistence;
+  provider: WebsocketProvider | null = null;
+  private status: RoomStatus = { loaded: false, connected: false, pending: 0, savedReceived: false };
+  private readonly listeners = new Set<() => void>();
+  private savedReceived = false;
+  private started = false;
+  private wantOnline: boolean;
+  private destroyed = false;
+
+  constructor(
+    readonly room: string,
+    private readonly options: RoomConnectionOptions,
+  ) {
+    this.wantOnline = options.online;
+    this.persistence = new DexiePersistence(options.db, room, this.doc, {
+      isRemoteOrigin: (origin) => origin instanceof WebsocketProvider,
+    });
+    this.persistence.subscribe(this.refresh);
+    void this.persistence.whenLoaded.then(() => {
+      if (this.destroyed) return;
+      if (options.connect !== false) this.startProvider();
+      this.started = true;
+      this.refresh();
+    });
+  }
+
+  getStatus(): RoomStatus {
+    return this.status;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setOnline(online: boolean): void {
+    this.wantOnline = online;
+    if (this.provider === null) return;
+    if (online) this.provider.connect();
+    else this.provider.disconnect();
+  }
+
+  async destroy(): Promise<void> {
+    this.destroyed = true;
+    this.listeners.clear();
+    this.provider?.destroy();
+    await this.persistence.destroy();
+    this.doc.destroy();
+  }
+
+  private startProvider(): void {
+    const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
+      connect: this.wantOnline,
+    });
+    onSavedMessage(provider, (vector) => {
+      void this.persistence.markSaved(vector, provider.synced).then(() => {
+        this.savedReceived = true;
+        this.refresh();
+      });
+    });
+    provider.on('status', ({ status }) => {
+      if (status !== 'connected') this.savedReceived = false;
+      this.refresh();
+    });
+    this.provider = provider;
+  }
+
+  private readonly refresh = (): void => {
+    const persisted = this.persistence.getStatus();
+    const next: RoomStatus = {
+      loaded: persisted.loaded && this.started,
+      connected: this.provider?.wsconnected ?? false,
+      pending: persisted.pending,
+      savedReceived: this.savedReceived,
+    };
+    const prev = this.status;
+    if (
+      prev.loaded === next.loaded &&
+      prev.connected === next.connected &&
+      prev.pending === next.pending &&
+      prev.savedReceived === next.savedReceived
+    ) {
+      return;
+    }
+    this.status = next;
+    for (const listener of this.listeners) listener();
+  };
+}

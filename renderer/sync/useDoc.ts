@@ -1,0 +1,54 @@
+/**
+ * Opens a room for as long as the calling component is mounted. Returns the Y.Doc only once
+ * its local state is loaded from IndexedDB, so nothing renders or writes an empty document.
+ */
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import { useRegistry } from './RegistryContext';
+import type { RoomConnection, RoomStatus } from './RoomConnection';
+
+export interface OpenDoc {
+  doc: Y.Doc | null;
+  provider: WebsocketProvider | null;
+  status: RoomStatus | null;
+}
+
+const noSubscribe = () => () => undefined;
+const nullSnapshot = () => null;
+
+/** Holds the room open while mounted; the connection shows up once the registry has it. */
+export function useRoomConnection(room: string | null): RoomConnection | null {
+  const registry = useRegistry();
+  useEffect(() => {
+    if (room === null) return;
+    registry.acquire(room);
+    return () => registry.release(room);
+  }, [registry, room]);
+  const subscribe = useCallback((notify: () => void) => registry.subscribe(notify), [registry]);
+  const getSnapshot = useCallback(() => (room === null ? null : registry.peek(room)), [registry, room]);
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+export function useRoomStatus(connection: RoomConnection | null): RoomStatus | null {
+  const subscribe = useMemo(
+    () => (connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify)),
+    [connection],
+  );
+  const getSnapshot = useMemo(
+    () => (connection === null ? nullSnapshot : () => connection.getStatus()),
+    [connection],
+  );
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+export function useDoc(room: string | null): OpenDoc {
+  const connection = useRoomConnection(room);
+  const status = useRoomStatus(connection);
+  const loaded = connection !== null && status?.loaded === true;
+  return {
+    doc: loaded ? connection.doc : null,
+    provider: loaded ? connection.provider : null,
+    status,
+  };
+}
