@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describe } from './room';
+import { describeError } from './describeError';
 import { createServer } from './server';
 
 const HELP = `Uso: tsx sync-server/cli.ts [opciones]
@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     } else if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       console.error(`Error: no se puede escuchar en ${options.host}:${options.port} (${code}); elija otra dirección o puerto.`);
     } else {
-      console.error(`Error: no se pudo iniciar el servidor: ${describe(error)}`);
+      console.error(`Error: no se pudo iniciar el servidor: ${describeError(error)}`);
     }
     return 1;
   }
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
       running.close().then(
         () => resolveExit(0),
         (error: unknown) => {
-          console.error(`Error al cerrar: ${describe(error)}`);
+          console.error(`Error al cerrar: ${describeError(error)}`);
           resolveExit(1);
         },
       );
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Error: ${describe(error)}`);
+    console.error(`Error: ${describeError(error)}`);
     process.exit(1);
   },
 );

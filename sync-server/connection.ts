@@ -4,9 +4,10 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode } from '../shared/protocol/messages';
-import { FrameError, parseFrame } from './frames';
+import { FrameError, parseFrame, type Frame } from './frames';
 import { TokenBucket, type RateLimit } from './rateLimit';
-import { describe, type Peer, type Room } from './room';
+import { describeError } from './describeError';
+import type { Peer, Room } from './room';
 
 export class Connection implements Peer {
   private readonly bucket: TokenBucket;
@@ -23,7 +24,7 @@ export class Connection implements Peer {
     ws.on('close', () => this.detach());
     ws.on('error', (error) => {
       // ws closes the socket itself after an error (1009 for an oversized frame).
-      this.log(`Conexión cerrada en la sala ${room.name}: ${describe(error)}`);
+      this.log(`Conexión cerrada en la sala ${room.name}: ${describeError(error)}`);
       this.detach();
     });
     room.join(this);
@@ -59,15 +60,24 @@ export class Connection implements Peer {
       return;
     }
     const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-    let frame;
+    let frame: Frame;
     try {
       frame = parseFrame(bytes);
     } catch (error) {
-      if (!(error instanceof FrameError)) throw error;
-      this.log(`Trama inválida en la sala ${this.room.name}: ${error.message}; se cierra esa conexión.`);
-      this.close(CloseCode.protocolError, error.message);
+      const reason = error instanceof FrameError ? error.message : 'malformed frame';
+      this.log(`Trama inválida en la sala ${this.room.name}: ${reason}; se cierra esa conexión.`);
+      this.close(CloseCode.protocolError, reason);
       return;
     }
+    try {
+      this.handle(frame);
+    } catch (error) {
+      this.log(`ERROR en la sala ${this.room.name}: ${describeError(error)}; se cierra esa conexión.`);
+      this.close(CloseCode.internalError, 'internal error');
+    }
+  }
+
+  private handle(frame: Frame): void {
     switch (frame.type) {
       case 'syncStep1':
         this.send(this.room.syncStep2(frame.stateVector));

@@ -9,6 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType, encodeSaved } from '../shared/protocol/messages';
+import { describeError } from './describeError';
 import type { Storage } from './storage/storage';
 
 /** What a room needs of a connection. */
@@ -32,8 +33,9 @@ export type UpdateResult = 'applied' | 'busy' | 'invalid';
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5000;
 
-function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+function frame(messageType: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType);
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
@@ -90,8 +92,8 @@ export class Room {
   join(peer: Peer): void {
     this.joining--;
     this.peers.set(peer, new Set());
-    peer.send(frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep1(e, this.doc))));
-    peer.send(frame((e) => (encoding.writeVarUint(e, MessageType.sync), syncProtocol.writeSyncStep2(e, this.doc))));
+    peer.send(frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    peer.send(this.syncStep2());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(this.awarenessFrame(clients));
     peer.send(encodeSaved(this.savedVector));
@@ -125,11 +127,8 @@ export class Room {
   }
 
   /** The missing part of the room for a peer that sent its state vector (sync step 1). */
-  syncStep2(stateVector: Uint8Array): Uint8Array {
-    return frame((e) => {
-      encoding.writeVarUint(e, MessageType.sync);
-      syncProtocol.writeSyncStep2(e, this.doc, stateVector);
-    });
+  syncStep2(stateVector?: Uint8Array): Uint8Array {
+    return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
   }
 
   receiveUpdate(peer: Peer, update: Uint8Array): UpdateResult {
@@ -147,19 +146,15 @@ export class Room {
   }
 
   awarenessFrame(clients: number[] = [...this.awareness.getStates().keys()]): Uint8Array {
-    return frame((e) => {
-      encoding.writeVarUint(e, MessageType.awareness);
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    });
+    return frame(MessageType.awareness, (e) =>
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
-    const message = frame((e) => {
-      encoding.writeVarUint(e, MessageType.sync);
-      syncProtocol.writeUpdate(e, update);
-    });
+    const message = frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     this.scheduleFlush();
   }
@@ -218,7 +213,7 @@ export class Room {
       this.commitFailing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
-          `${this.pendingBytes} bytes pendientes): ${describe(error)}. Reintento en ${this.retryMs} ms; ` +
+          `${this.pendingBytes} bytes pendientes): ${describeError(error)}. Reintento en ${this.retryMs} ms; ` +
           'revise el espacio libre y los permisos del directorio de datos.',
       );
       this.retryTimer = setTimeout(() => {
@@ -246,7 +241,7 @@ export class Room {
       await this.options.storage.compact(this.name);
       this.storedCount = 1;
     } catch (error) {
-      this.options.log(`Aviso: no se pudo compactar la sala ${this.name}: ${describe(error)}`);
+      this.options.log(`Aviso: no se pudo compactar la sala ${this.name}: ${describeError(error)}`);
     }
   }
 
@@ -261,12 +256,4 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-export function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
-  }
-  return String(error);
 }

@@ -17,7 +17,7 @@ import { handleApi, isApiPath, type ApiContext } from './http/api';
 import { sendError } from './http/respond';
 import { serveStatic } from './http/static';
 import type { RateLimit } from './rateLimit';
-import { describe } from './room';
+import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
 import { seedDemo } from './seed/demo';
 import { SqliteStorage } from './storage/sqliteStorage';
@@ -113,7 +113,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     try {
       room = await registry.acquire(name);
     } catch (error) {
-      log(`ERROR: no se pudo cargar la sala ${name}: ${describe(error)}`);
+      log(`ERROR: no se pudo cargar la sala ${name}: ${describeError(error)}`);
       refuse(socket, 503, 'storage_unavailable', 'El servidor no pudo leer esta sala; vuelva a intentarlo.');
       return;
     }
@@ -136,7 +136,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
 
   const server = createHttpServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
-      log(`ERROR en ${req.url ?? ''}: ${describe(error)}`);
+      log(`ERROR en ${req.url ?? ''}: ${describeError(error)}`);
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
       else res.destroy();
     });

@@ -47,7 +47,11 @@ export async function serveStatic(
   }
   const root = staticDir === undefined ? undefined : resolve(staticDir);
   const file = root === undefined ? null : resolveInside(root, pathname);
-  if (root === undefined || file === null) {
+  if (root === undefined) {
+    sendError(res, 404, 'no_web_app', 'Este servidor no sirve la aplicación web: compílela (npm run build) e inícielo con --static out/renderer.');
+    return;
+  }
+  if (file === null) {
     sendError(res, 404, 'not_found', `No existe ${pathname} en este servidor.`);
     return;
   }

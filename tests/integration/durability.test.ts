@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
-import { mergeUpdates } from '../../sync-server/storage/storage';
 import * as Y from 'yjs';
 import { readDocumentText } from '../../shared/ydoc/documentDoc';
-import { join } from 'node:path';
+import { DATABASE_FILE } from '../../sync-server/server';
+import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
+import { mergeUpdates } from '../../sync-server/storage/storage';
 import { ROOM_A, connect, covers, startServer, tempDir, text, waitFor, waitSaved, waitSynced, write } from './helpers';
 import { InstrumentedStorage } from './instrumentedStorage';
 
@@ -83,7 +84,7 @@ describe('durability', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await server.close();
 
-    const reopened = new SqliteStorage(join(dataDir, 'minka.sqlite'));
+    const reopened = new SqliteStorage(join(dataDir, DATABASE_FILE));
     const stored = new Y.Doc();
     Y.applyUpdate(stored, mergeUpdates(await reopened.loadUpdates(ROOM_A)));
     await reopened.close();

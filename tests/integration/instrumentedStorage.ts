@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Workspace } from '../../shared/model/workspace';
+import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import type { Storage } from '../../sync-server/storage/storage';
 
@@ -18,7 +19,7 @@ export class InstrumentedStorage implements Storage {
   private openGate: (() => void) | null = null;
 
   constructor(dataDir: string) {
-    this.inner = new SqliteStorage(join(dataDir, 'minka.sqlite'));
+    this.inner = new SqliteStorage(join(dataDir, DATABASE_FILE));
   }
 
   /** Holds every append until release() is called. */
