@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appendBlocks } from '../../../../shared/ydoc/documentDoc';
+import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/WorkspaceDb';
+import { DocRegistry } from '../../../../renderer/sync/DocRegistry';
+import type { RoomConnection } from '../../../../renderer/sync/RoomConnection';
+
+const ROOM_A = 'g/00000000-0000-4000-8000-00000000000a/index';
+const ROOM_B = 'g/00000000-0000-4000-8000-00000000000b/index';
+
+const cleanups: Array<() => Promise<void>> = [];
+
+function setup() {
+  const db: WorkspaceDexie = openWorkspaceDb(`registry-test-${Math.random()}`);
+  // connect: false keeps these tests off the network; closeDelayMs: 0 closes idle rooms at once.
+  const make = () => new DocRegistry({ db, wsBaseUrl: 'ws://127.0.0.1:9', connect: false, closeDelayMs: 0 });
+  const registry = make();
+  cleanups.push(async () => {
+    await registry.destroy();
+    await db.delete();
+  });
+  return { db, registry, make };
+}
+
+function loaded(connection: RoomConnection): Promise<void> {
+  return new Promise((resolve) => {
+    if (connection.getStatus().loaded) return resolve();
+    const stop = connection.subscribe(() => {
+      if (connection.getStatus().loaded) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+describe('DocRegistry', () => {
+  it('opens a room once for every user and closes it after the last release', async () => {
+    const { registry } = setup();
+    const first = registry.acquire(ROOM_A);
+    const second = registry.acquire(ROOM_A);
+    expect(second).toBe(first);
+    expect(registry.refCount(ROOM_A)).toBe(2);
+    await loaded(first);
+
+    registry.release(ROOM_A);
+    await vi.waitFor(() => expect(registry.isOpen(ROOM_A)).toBe(true));
+    expect(registry.refCount(ROOM_A)).toBe(1);
+
+    registry.release(ROOM_A);
+    await vi.waitFor(() => expect(registry.isOpen(ROOM_A)).toBe(false));
+    expect(registry.acquire(ROOM_A)).not.toBe(first);
+  });
+
+  it('keeps a released room open while it holds changes the server has not saved', async () => {
+    const { registry } = setup();
+    const connection = registry.acquire(ROOM_A);
+    await loaded(connection);
+    appendBlocks(connection.doc, [{ type: 'paragraph', runs: [{ text: 'sin guardar' }] }]);
+    await connection.persistence.whenWritten();
+    registry.release(ROOM_A);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(registry.isOpen(ROOM_A)).toBe(true);
+    expect(registry.getStatus().pending).toBe(1);
+  });
+
+  it('reopens rooms with pending changes at start-up', async () => {
+    const { db, registry, make } = setup();
+    const connection = registry.acquire(ROOM_B);
+    await loaded(connection);
+    appendBlocks(connection.doc, [{ type: 'paragraph', runs: [{ text: 'pendiente' }] }]);
+    await connection.persistence.whenWritten();
+    await registry.destroy();
+
+    const restarted = make();
+    cleanups.push(() => restarted.destroy());
+    await restarted.resumePending();
+    expect(restarted.isOpen(ROOM_B)).toBe(true);
+    expect(restarted.isOpen(ROOM_A)).toBe(false);
+    await vi.waitFor(() => expect(restarted.getStatus().pending).toBe(1));
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('sums pending changes over rooms for the app indicator', async () => {
+    const { registry } = setup();
+    const a = registry.acquire(ROOM_A);
+    const b = registry.acquire(ROOM_B);
+    await Promise.all([loaded(a), loaded(b)]);
+    appendBlocks(a.doc, [{ type: 'paragraph', runs: [{ text: 'a' }] }]);
+    appendBlocks(b.doc, [{ type: 'paragraph', runs: [{ text: 'b' }] }]);
+    appendBlocks(b.doc, [{ type: 'paragraph', runs: [{ text: 'c' }] }]);
+    await vi.waitFor(() => expect(registry.getStatus().pending).toBe(3));
+    expect(registry.getStatus().connected).toBe(false);
+  });
+});
