@@ -5,8 +5,23 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * Absolute asset URLs (`/assets/…`): app://minka/ and the sync server both serve the build at
+ * `/`, and the relative ones electron-vite forces in production would break when a client-side
+ * route such as /g/<id>/doc/<id> is reloaded. A plugin, because electron-vite overwrites `base`.
+ */
+function absoluteBase(): Plugin {
+  return {
+    name: 'minka:absolute-base',
+    config(config) {
+      config.base = '/';
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,10 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    // Absolute asset URLs: app://minka/ and the sync server both serve the build at `/`, and
-    // relative ones would break on a reload of a client-side route.
-    base: '/',
-    plugins: [react()],
+    plugins: [react(), absoluteBase()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
