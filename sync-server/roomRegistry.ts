@@ -6,6 +6,8 @@ import { Room, type RoomOptions } from './room';
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** Rooms whose load finished and that are not unloaded yet. */
+  private readonly live = new Set<Room>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
   private readonly unloading = new Set<Promise<void>>();
   private readonly roomOptions: RoomOptions;
@@ -26,9 +28,12 @@ export class RoomRegistry {
         loading = Room.load(name, this.roomOptions);
         this.rooms.set(name, loading);
         const settled = loading;
-        settled.catch(() => {
-          if (this.rooms.get(name) === settled) this.rooms.delete(name);
-        });
+        settled.then(
+          (room) => this.live.add(room),
+          () => {
+            if (this.rooms.get(name) === settled) this.rooms.delete(name);
+          },
+        );
       }
       const room = await loading;
       if (room.unloaded) continue;
@@ -45,8 +50,8 @@ export class RoomRegistry {
   }
 
   /** True while some room cannot commit to storage. */
-  async failing(): Promise<boolean> {
-    return (await this.loaded()).some((room) => room.commitFailing);
+  failing(): boolean {
+    return [...this.live].some((room) => room.commitFailing);
   }
 
   private scheduleUnload(room: Room): void {
@@ -74,6 +79,7 @@ export class RoomRegistry {
   /** Drops the room from memory first, so a new connection loads it afresh from storage. */
   private async unload(room: Room): Promise<void> {
     this.rooms.delete(room.name);
+    this.live.delete(room);
     room.destroy();
     await room.compact();
   }
@@ -94,6 +100,7 @@ export class RoomRegistry {
           );
         }
         this.rooms.delete(room.name);
+        this.live.delete(room);
         room.destroy();
         if (room.pendingCount === 0) await room.compact();
       }),

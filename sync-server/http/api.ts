@@ -8,7 +8,7 @@ import { sendError, sendJson } from './respond';
 export interface ApiContext {
   storage: Storage;
   /** True while some room cannot commit: the server is up but not saving. */
-  commitsFailing: () => Promise<boolean>;
+  commitsFailing: () => boolean;
   log: (line: string) => void;
 }
 
@@ -48,7 +48,7 @@ async function health(res: ServerResponse, { storage, commitsFailing }: ApiConte
     sendError(res, 503, 'storage_unavailable', 'El servidor no puede leer su base de datos; revise el directorio de datos.');
     return;
   }
-  if (await commitsFailing()) {
+  if (commitsFailing()) {
     sendError(res, 503, 'storage_failing', 'El servidor no logra guardar cambios (¿disco lleno?); revise el directorio de datos.');
     return;
   }

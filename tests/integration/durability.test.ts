@@ -43,7 +43,7 @@ async function startCli(dataDir: string): Promise<ChildServer> {
 }
 
 describe('durability', () => {
-  it('keeps a saved change through kill -9 and a restart on the same data directory', async () => {
+  it('keeps a saved change through kill -9 and a restart on the same data directory, and stops cleanly on SIGTERM', async () => {
     const dataDir = tempDir();
     const first = await startCli(dataDir);
     const ana = connect(first.url, ROOM_A);
@@ -59,6 +59,9 @@ describe('durability', () => {
     const beto = connect(second.url, ROOM_A);
     await waitSynced(beto);
     expect(text(beto.doc)).toBe('Guardado antes del corte de energía');
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
   });
 
   it('sends no saved while commits fail, and saves the change once storage recovers', async () => {

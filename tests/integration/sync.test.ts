@@ -230,4 +230,30 @@ describe('sync', () => {
     (ana.provider.ws as unknown as WebSocket).terminate();
     await waitFor('presence removed', () => !beto.provider.awareness.getStates().has(anaId));
   });
+
+  it('loads a room once for concurrent first connections', async () => {
+    const dataDir = tempDir();
+    const storage = new InstrumentedStorage(dataDir);
+    const server = await startServer({ dataDir, storage });
+    const clients = [connect(server.url, ROOM_A), connect(server.url, ROOM_A), connect(server.url, ROOM_A)];
+    await Promise.all(clients.map(waitSynced));
+    expect(storage.events.filter((event) => event === `load ${ROOM_A}`)).toHaveLength(1);
+  });
+
+  it('compacts a room once it holds more stored updates than the limit', async () => {
+    const dataDir = tempDir();
+    const storage = new InstrumentedStorage(dataDir);
+    const server = await startServer({ dataDir, storage, compactAfter: 3 });
+    const ana = connect(server.url, ROOM_A);
+    await waitSynced(ana);
+    for (const line of ['uno', 'dos', 'tres', 'cuatro']) {
+      write(ana.doc, line);
+      await waitSaved(ana);
+    }
+    await waitFor('compaction', () => storage.events.includes(`compact ${ROOM_A}`));
+    expect(await storage.inner.loadUpdates(ROOM_A)).toHaveLength(1);
+    const beto = connect(server.url, ROOM_A);
+    await waitSynced(beto);
+    expect(text(beto.doc)).toBe('uno\ndos\ntres\ncuatro');
+  });
 });
