@@ -27,14 +27,22 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      lib: {
+        entry: resolve(root, 'electron/main/index.ts'),
+        formats: ['es'],
+        fileName: () => 'index.js',
+      },
     },
   },
   preload: {
     build: {
       outDir: resolve(root, 'out/preload'),
       externalizeDeps: false,
-      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      lib: {
+        entry: resolve(root, 'electron/preload/index.ts'),
+        formats: ['cjs'],
+        fileName: () => 'index.cjs',
+      },
     },
   },
   renderer: {

@@ -40,12 +40,22 @@ let electron = null;
 let stopping = false;
 
 function runBuild() {
-  const bin = path.join(path.dirname(createRequire(path.join(root, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const bin = path.join(
+    path.dirname(
+      createRequire(path.join(root, 'package.json')).resolve('electron-vite/package.json'),
+    ),
+    'bin',
+    'electron-vite.js',
+  );
   say('Compilando (electron-vite build)…');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`electron-vite build terminó con ${signal ?? `código ${code}`}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`electron-vite build terminó con ${signal ?? `código ${code}`}`)),
+    );
   });
 }
 
@@ -58,11 +68,32 @@ function isPortFree(candidate) {
 }
 
 function startServer() {
-  const args = ['--import', 'tsx', 'sync-server/cli.ts', '--host', HOST, '--port', String(port), '--data', './data', '--static', 'out/renderer', '--seed-demo'];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const args = [
+    '--import',
+    'tsx',
+    'sync-server/cli.ts',
+    '--host',
+    HOST,
+    '--port',
+    String(port),
+    '--data',
+    './data',
+    '--static',
+    'out/renderer',
+    '--seed-demo',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   server = child;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`el servidor no indicó su URL en ${SERVER_START_TIMEOUT_MS / 1000} s`)), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`el servidor no indicó su URL en ${SERVER_START_TIMEOUT_MS / 1000} s`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     let url = null;
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       console.log(line);
@@ -79,13 +110,19 @@ function startServer() {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (url === null) reject(new Error(`el servidor terminó antes de escuchar (${signal ?? `código ${code}`}); vea el mensaje anterior`));
+      if (url === null)
+        reject(
+          new Error(
+            `el servidor terminó antes de escuchar (${signal ?? `código ${code}`}); vea el mensaje anterior`,
+          ),
+        );
     });
   });
 }
 
 function stopServer() {
-  if (server === null || server.exitCode !== null || server.signalCode !== null) return Promise.resolve(server?.exitCode ?? 0);
+  if (server === null || server.exitCode !== null || server.signalCode !== null)
+    return Promise.resolve(server?.exitCode ?? 0);
   const child = server;
   return new Promise((resolve) => {
     child.once('exit', (code) => resolve(code ?? 1));
@@ -100,7 +137,8 @@ async function stop(reason, exitCode = 0) {
   }
   stopping = true;
   say(`${reason}: cerrando; el servidor guarda los cambios antes de salir…`);
-  if (electron !== null && electron.exitCode === null && electron.signalCode === null) electron.kill('SIGTERM');
+  if (electron !== null && electron.exitCode === null && electron.signalCode === null)
+    electron.kill('SIGTERM');
   const serverCode = await stopServer();
   process.exit(exitCode !== 0 ? exitCode : serverCode);
 }
@@ -108,7 +146,8 @@ async function stop(reason, exitCode = 0) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stop(signal));
 // Last resort if this script dies some other way: the server is in its own process group.
 process.on('exit', () => {
-  if (server !== null && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+  if (server !== null && server.exitCode === null && server.signalCode === null)
+    server.kill('SIGTERM');
 });
 
 function keepServingInBrowser(reason, url) {
@@ -118,7 +157,11 @@ function keepServingInBrowser(reason, url) {
 
 function launchElectron(binary, url) {
   say(`Abriendo Minka (Electron) contra ${url}…`);
-  const child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, MINKA_SERVER_URL: url } });
+  const child = spawn(binary, ['.'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MINKA_SERVER_URL: url },
+  });
   electron = child;
   child.once('error', (error) => {
     electron = null;
@@ -140,7 +183,9 @@ async function main() {
     try {
       await runBuild();
     } catch (error) {
-      fail(`MINKA_BUILD_FAILED: ${error.message}; corrija el error anterior o use --no-build con una compilación previa.`);
+      fail(
+        `MINKA_BUILD_FAILED: ${error.message}; corrija el error anterior o use --no-build con una compilación previa.`,
+      );
     }
   }
   if (!(await isPortFree(port))) {
@@ -157,7 +202,8 @@ async function main() {
     fail(`MINKA_SERVER_FAILED: ${error.message}.`);
   }
   server.once('exit', (code, signal) => {
-    if (!stopping) void stop(`El servidor terminó inesperadamente (${signal ?? `código ${code}`})`, 1);
+    if (!stopping)
+      void stop(`El servidor terminó inesperadamente (${signal ?? `código ${code}`})`, 1);
   });
 
   const binary = detectElectron(root);

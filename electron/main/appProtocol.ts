@@ -45,7 +45,8 @@ export function contentSecurityPolicy(serverOrigin: string): string {
   ].join('; ');
 }
 
-export type AppRequest = { readonly kind: 'file'; readonly filePath: string } | { readonly kind: 'notFound' };
+export type AppRequest =
+  { readonly kind: 'file'; readonly filePath: string } | { readonly kind: 'notFound' };
 
 const NOT_FOUND: AppRequest = { kind: 'notFound' };
 
@@ -62,7 +63,12 @@ export function resolveAppRequest(rawUrl: string, root: string): AppRequest {
   } catch {
     return NOT_FOUND;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.host !== APP_HOST ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
     return NOT_FOUND;
   }
 
@@ -82,7 +88,8 @@ export function resolveAppRequest(rawUrl: string, root: string): AppRequest {
   }
 
   const last = segments.at(-1);
-  const relative = last === undefined || path.extname(last) === '' ? 'index.html' : segments.join('/');
+  const relative =
+    last === undefined || path.extname(last) === '' ? 'index.html' : segments.join('/');
   const resolvedRoot = path.resolve(root);
   const filePath = path.resolve(resolvedRoot, relative);
   if (!filePath.startsWith(resolvedRoot + path.sep)) return NOT_FOUND;
@@ -124,13 +131,18 @@ export interface AppProtocolOptions {
 const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 /** The function given to `protocol.handle('app', …)`. Every response, 404s included, carries the CSP. */
-export function createAppProtocolHandler(options: AppProtocolOptions): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  options: AppProtocolOptions,
+): (request: Request) => Promise<Response> {
   const baseHeaders = {
     'Content-Security-Policy': contentSecurityPolicy(options.serverOrigin),
     'X-Content-Type-Options': 'nosniff',
   };
   const notFound = (): Response =>
-    new Response('Not found', { status: 404, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+    new Response('Not found', {
+      status: 404,
+      headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {

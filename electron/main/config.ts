@@ -21,7 +21,9 @@ export function readMainConfig(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): ConfigResult {
-  const fromArgv = argv.find((arg) => arg.startsWith(SERVER_URL_ARGUMENT))?.slice(SERVER_URL_ARGUMENT.length);
+  const fromArgv = argv
+    .find((arg) => arg.startsWith(SERVER_URL_ARGUMENT))
+    ?.slice(SERVER_URL_ARGUMENT.length);
   const raw = fromArgv ?? (env.MINKA_SERVER_URL || undefined) ?? DEFAULT_SERVER_URL;
   const serverOrigin = parseServerOrigin(raw);
   if (serverOrigin === null) {

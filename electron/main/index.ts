@@ -28,25 +28,41 @@ function main(): void {
 
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.enableSandbox();
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (url) => shell.openExternal(url)),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  void app.whenReady().then(() => {
-    protocol.handle(
-      APP_SCHEME,
-      createAppProtocolHandler({ root: path.join(outDir, 'renderer'), serverOrigin, readFile: (file) => readFile(file) }),
-    );
-    installPermissionPolicy(session.defaultSession);
-    registerIpcHandlers(ipcMain, {
-      [IpcChannel.getInfo]: () => ({ version: app.getVersion(), platform: process.platform }),
+  app
+    .whenReady()
+    .then(() => {
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({
+          root: path.join(outDir, 'renderer'),
+          serverOrigin,
+          readFile: (file) => readFile(file),
+        }),
+      );
+      installPermissionPolicy(session.defaultSession);
+      registerIpcHandlers(ipcMain, {
+        [IpcChannel.getInfo]: () => ({ version: app.getVersion(), platform: process.platform }),
+      });
+      createMainWindow(BrowserWindow, windowOptions);
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0)
+          createMainWindow(BrowserWindow, windowOptions);
+      });
+    })
+    .catch((error: unknown) => {
+      console.error(
+        'MINKA_STARTUP_FAILED: Minka no pudo iniciar; vuelva a compilar con "npm run build".',
+        error,
+      );
+      app.exit(1);
     });
-    createMainWindow(BrowserWindow, windowOptions);
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(BrowserWindow, windowOptions);
-    });
-  });
 }
 
 main();

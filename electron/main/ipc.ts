@@ -35,7 +35,11 @@ export type IpcCheck<C extends IpcChannelName> =
   | { readonly ok: true; readonly args: IpcArgs<C> }
   | { readonly ok: false; readonly code: IpcRefusalCode };
 
-export function checkIpcCall<C extends IpcChannelName>(channel: C, event: SenderEvent, args: unknown[]): IpcCheck<C> {
+export function checkIpcCall<C extends IpcChannelName>(
+  channel: C,
+  event: SenderEvent,
+  args: unknown[],
+): IpcCheck<C> {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined || frame.parent !== null || !isAppUrl(frame.url)) {
     return { ok: false, code: 'MINKA_IPC_FOREIGN_SENDER' };

@@ -13,7 +13,10 @@ import { isAppUrl } from './appOrigin';
  */
 export const EXTERNAL_HOSTS: readonly string[] = ['gob.pe'];
 
-export function isExternalUrlAllowed(value: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
+export function isExternalUrlAllowed(
+  value: string,
+  hosts: readonly string[] = EXTERNAL_HOSTS,
+): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -43,10 +46,16 @@ export function decideWindowOpen(url: string): Exclude<NavigationDecision, 'allo
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** Attaches the rules above to one WebContents; main calls it for every one that is created. */
-export function guardWebContents(contents: GuardedContents, openExternal: (url: string) => Promise<void>): void {
+export function guardWebContents(
+  contents: GuardedContents,
+  openExternal: (url: string) => Promise<void>,
+): void {
   const openOutside = (url: string): void => {
     openExternal(url).catch((error: unknown) => {
-      console.error(`MINKA_OPEN_EXTERNAL_FAILED: no se pudo abrir ${url} en el navegador del sistema`, error);
+      console.error(
+        `MINKA_OPEN_EXTERNAL_FAILED: no se pudo abrir ${url} en el navegador del sistema`,
+        error,
+      );
     });
   };
   contents.on('will-navigate', (event) => {

@@ -8,11 +8,17 @@ import { isAppUrl } from './appOrigin';
 
 const GRANTED_TO_APP: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+): boolean {
   return requestingUrl !== undefined && isAppUrl(requestingUrl) && GRANTED_TO_APP.has(permission);
 }
 
-type PolicySession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+type PolicySession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
 
 export function installPermissionPolicy(session: PolicySession): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {

@@ -33,7 +33,10 @@ export function secureWebPreferences(options: WindowOptions): WebPreferences {
 
 type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, options: WindowOptions): BrowserWindow {
+export function createMainWindow(
+  BrowserWindowCtor: BrowserWindowClass,
+  options: WindowOptions,
+): BrowserWindow {
   const window = new BrowserWindowCtor({
     width: 1280,
     height: 820,
@@ -46,7 +49,10 @@ export function createMainWindow(BrowserWindowCtor: BrowserWindowClass, options:
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-    console.error(`MINKA_LOAD_FAILED: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`, error);
+    console.error(
+      `MINKA_LOAD_FAILED: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`,
+      error,
+    );
   });
   return window;
 }

@@ -11,7 +11,9 @@ import type { AppInfo } from '../../shared/ipc/schemas';
 
 const serverUrl = readServerUrlSwitch(process.argv);
 if (serverUrl === null) {
-  throw new Error('MINKA_NO_SERVER_URL: la ventana se abrió sin la URL del servidor; ábrala desde Minka, no a mano.');
+  throw new Error(
+    'MINKA_NO_SERVER_URL: la ventana se abrió sin la URL del servidor; ábrala desde Minka, no a mano.',
+  );
 }
 
 const bridge: MinkaBridge = {

@@ -27,31 +27,47 @@ import path from 'node:path';
 /** @param {ElectronProbe} probe @returns {ElectronBinary} */
 export function findElectronBinary({ electronDir, env, platform, fileExists, readText }) {
   if (electronDir === null) {
-    return { ok: false, reason: 'el paquete electron no está instalado / the electron package is not installed' };
+    return {
+      ok: false,
+      reason: 'el paquete electron no está instalado / the electron package is not installed',
+    };
   }
   const relative = readText(path.join(electronDir, 'path.txt'))?.trim() || null;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH || null;
   if (relative === null && override === null) {
     return {
       ok: false,
-      reason: 'el binario no se descargó: falta node_modules/electron/path.txt / the binary was never downloaded',
+      reason:
+        'el binario no se descargó: falta node_modules/electron/path.txt / the binary was never downloaded',
     };
   }
-  const binary = override !== null ? path.join(override, relative ?? 'electron') : path.join(electronDir, 'dist', relative ?? '');
+  const binary =
+    override !== null
+      ? path.join(override, relative ?? 'electron')
+      : path.join(electronDir, 'dist', relative ?? '');
   if (!fileExists(binary)) {
     return { ok: false, reason: `falta el binario ${binary} / the binary is missing` };
   }
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return { ok: false, reason: 'no hay pantalla gráfica (DISPLAY/WAYLAND_DISPLAY vacías) / no display' };
+    return {
+      ok: false,
+      reason: 'no hay pantalla gráfica (DISPLAY/WAYLAND_DISPLAY vacías) / no display',
+    };
   }
   return { ok: true, path: binary };
 }
 
 /** {@link findElectronBinary} for the electron package installed next to `fromDir`. @returns {ElectronBinary} */
-export function detectElectron(fromDir = process.cwd(), env = process.env, platform = process.platform) {
+export function detectElectron(
+  fromDir = process.cwd(),
+  env = process.env,
+  platform = process.platform,
+) {
   let electronDir = null;
   try {
-    electronDir = path.dirname(createRequire(path.join(fromDir, 'package.json')).resolve('electron/package.json'));
+    electronDir = path.dirname(
+      createRequire(path.join(fromDir, 'package.json')).resolve('electron/package.json'),
+    );
   } catch {
     electronDir = null;
   }

@@ -24,7 +24,10 @@ export function parseStartArgs(argv) {
       }
       port = parsed;
     } else {
-      return { ok: false, message: `Opción desconocida «${arg}». Uso: npm start [-- --no-build] [-- --port=4455]` };
+      return {
+        ok: false,
+        message: `Opción desconocida «${arg}». Uso: npm start [-- --no-build] [-- --port=4455]`,
+      };
     }
   }
   return { ok: true, options: { build, port } };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MINKA_BRIDGE_KEYS } from '../../../shared/ipc/bridge';
-import { IpcChannel, parseServerOrigin, readServerUrlSwitch, serverUrlSwitch } from '../../../shared/ipc/channels';
+import {
+  IpcChannel,
+  parseServerOrigin,
+  readServerUrlSwitch,
+  serverUrlSwitch,
+} from '../../../shared/ipc/channels';
 import { ipcSchemas } from '../../../shared/ipc/schemas';
 
 describe('shared/ipc contract', () => {
@@ -39,10 +44,13 @@ describe('server URL switch', () => {
     expect(parseServerOrigin(input)).toBe(origin);
   });
 
-  it.each(['ws://127.0.0.1:4455', 'http://127.0.0.1:4455/sync', 'http://127.0.0.1:4455?x=1', 'http://a@b', ''])(
-    'refuses %s',
-    (input) => {
-      expect(parseServerOrigin(input)).toBeNull();
-    },
-  );
+  it.each([
+    'ws://127.0.0.1:4455',
+    'http://127.0.0.1:4455/sync',
+    'http://127.0.0.1:4455?x=1',
+    'http://a@b',
+    '',
+  ])('refuses %s', (input) => {
+    expect(parseServerOrigin(input)).toBeNull();
+  });
 });

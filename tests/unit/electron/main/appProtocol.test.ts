@@ -22,7 +22,10 @@ describe('resolveAppRequest', () => {
     ['app://minka/g/4f1c/doc/9a2b', 'index.html'],
     ['app://minka/g/4f1c/', 'index.html'],
   ])('serves %s from %s under the root', (url, relative) => {
-    expect(resolveAppRequest(url, root)).toEqual({ kind: 'file', filePath: path.join(root, relative) });
+    expect(resolveAppRequest(url, root)).toEqual({
+      kind: 'file',
+      filePath: path.join(root, relative),
+    });
   });
 
   it.each([
@@ -80,7 +83,11 @@ describe('createAppProtocolHandler', () => {
     await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Minka</title>');
     await writeFile(path.join(dir, 'assets', 'main.js'), 'console.log(1)');
     await writeFile(path.join(dir, '..', `${path.basename(dir)}-secret.txt`), 'secret');
-    handle = createAppProtocolHandler({ root: dir, serverOrigin: SERVER, readFile: (file) => readFile(file) });
+    handle = createAppProtocolHandler({
+      root: dir,
+      serverOrigin: SERVER,
+      readFile: (file) => readFile(file),
+    });
   });
 
   afterAll(async () => {
@@ -111,7 +118,9 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('refuses writes with the CSP header too', async () => {
-    const response = await handle(new Request('app://minka/index.html', { method: 'POST', body: 'x' }));
+    const response = await handle(
+      new Request('app://minka/index.html', { method: 'POST', body: 'x' }),
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy(SERVER));
   });

@@ -6,7 +6,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const recorded = vi.hoisted(() => {
   const calls: { name: string; args: unknown[] }[] = [];
-  const windows: { options: { webPreferences?: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn> }[] = [];
+  const windows: {
+    options: { webPreferences?: Record<string, unknown> };
+    loadURL: ReturnType<typeof vi.fn>;
+  }[] = [];
   const appListeners = new Map<string, (...args: unknown[]) => void>();
   return { calls, windows, appListeners };
 });
@@ -29,7 +32,8 @@ vi.mock('electron', () => {
   }
   return {
     app: {
-      on: (name: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(name, listener),
+      on: (name: string, listener: (...args: unknown[]) => void) =>
+        recorded.appListeners.set(name, listener),
       whenReady: () => Promise.resolve(),
       enableSandbox: record('app.enableSandbox'),
       getVersion: () => '0.1.0',
@@ -54,7 +58,8 @@ vi.mock('electron', () => {
 });
 
 const names = () => recorded.calls.map((call) => call.name);
-const argsOf = (name: string) => recorded.calls.filter((call) => call.name === name).map((call) => call.args);
+const argsOf = (name: string) =>
+  recorded.calls.filter((call) => call.name === name).map((call) => call.args);
 
 describe('electron/main/index', () => {
   beforeAll(async () => {
@@ -96,15 +101,21 @@ describe('electron/main/index', () => {
       [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
     ]);
     expect(names()).toContain('app.enableSandbox');
-    expect(names().indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(names().indexOf('protocol.handle'));
+    expect(names().indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(
+      names().indexOf('protocol.handle'),
+    );
   });
 
   it('serves app:// with the CSP naming the configured server', async () => {
-    const [[scheme, handler]] = argsOf('protocol.handle') as [[string, (request: Request) => Promise<Response>]];
+    const [[scheme, handler]] = argsOf('protocol.handle') as [
+      [string, (request: Request) => Promise<Response>],
+    ];
     expect(scheme).toBe('app');
     const response = await handler(new Request('app://minka/%2e%2e/package.json'));
     expect(response.status).toBe(404);
-    expect(response.headers.get('content-security-policy')).toContain('connect-src \'self\' http://127.0.0.1:4999 ws://127.0.0.1:4999');
+    expect(response.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://127.0.0.1:4999 ws://127.0.0.1:4999",
+    );
   });
 
   it('installs the deny-by-default permission policy', () => {
@@ -118,7 +129,9 @@ describe('electron/main/index', () => {
   });
 
   it('registers the IPC contract with sender checks', () => {
-    const [[channel, listener]] = argsOf('ipcMain.handle') as [[string, (event: unknown) => unknown]];
+    const [[channel, listener]] = argsOf('ipcMain.handle') as [
+      [string, (event: unknown) => unknown],
+    ];
     expect(channel).toBe('app:getInfo');
     expect(() => listener({ senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow(
       /MINKA_IPC_FOREIGN_SENDER/,
@@ -133,6 +146,10 @@ describe('electron/main/index', () => {
     const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
     recorded.appListeners.get('web-contents-created')?.({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
-    expect(contents.on.mock.calls.map(([name]) => name)).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
+    expect(contents.on.mock.calls.map(([name]) => name)).toEqual([
+      'will-navigate',
+      'will-redirect',
+      'will-attach-webview',
+    ]);
   });
 });

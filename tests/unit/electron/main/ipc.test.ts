@@ -8,7 +8,9 @@ type Handle = (event: unknown, ...args: unknown[]) => unknown;
 
 function register() {
   const handles = new Map<string, Handle>();
-  const ipcMain = { handle: vi.fn((channel: string, listener: Handle) => handles.set(channel, listener)) };
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Handle) => handles.set(channel, listener)),
+  };
   const getInfo = vi.fn(() => ({ version: '0.1.0', platform: 'linux' }));
   registerIpcHandlers(ipcMain as never, { [IpcChannel.getInfo]: getInfo });
   return { handles, getInfo };
@@ -21,7 +23,10 @@ describe('registerIpcHandlers', () => {
 
   it('answers the app page', () => {
     const { handles, getInfo } = register();
-    expect(handles.get(IpcChannel.getInfo)?.({ senderFrame: topAppFrame })).toEqual({ version: '0.1.0', platform: 'linux' });
+    expect(handles.get(IpcChannel.getInfo)?.({ senderFrame: topAppFrame })).toEqual({
+      version: '0.1.0',
+      platform: 'linux',
+    });
     expect(getInfo).toHaveBeenCalled();
   });
 
@@ -33,7 +38,9 @@ describe('registerIpcHandlers', () => {
     ['a subframe of the app', { url: 'app://minka/index.html', parent: topAppFrame }],
   ])('refuses a call from %s without running the handler', (_label, senderFrame) => {
     const { handles, getInfo } = register();
-    expect(() => handles.get(IpcChannel.getInfo)?.({ senderFrame })).toThrow(/MINKA_IPC_FOREIGN_SENDER/);
+    expect(() => handles.get(IpcChannel.getInfo)?.({ senderFrame })).toThrow(
+      /MINKA_IPC_FOREIGN_SENDER/,
+    );
     expect(getInfo).not.toHaveBeenCalled();
   });
 
@@ -41,9 +48,9 @@ describe('registerIpcHandlers', () => {
     'refuses malformed arguments %j',
     (args) => {
       const { handles, getInfo } = register();
-      expect(() => handles.get(IpcChannel.getInfo)?.({ senderFrame: topAppFrame }, ...args)).toThrow(
-        /MINKA_IPC_BAD_ARGUMENTS/,
-      );
+      expect(() =>
+        handles.get(IpcChannel.getInfo)?.({ senderFrame: topAppFrame }, ...args),
+      ).toThrow(/MINKA_IPC_BAD_ARGUMENTS/);
       expect(getInfo).not.toHaveBeenCalled();
     },
   );
@@ -51,6 +58,9 @@ describe('registerIpcHandlers', () => {
 
 describe('checkIpcCall', () => {
   it('accepts the app top frame with well-formed arguments', () => {
-    expect(checkIpcCall(IpcChannel.getInfo, { senderFrame: topAppFrame as never }, [])).toEqual({ ok: true, args: [] });
+    expect(checkIpcCall(IpcChannel.getInfo, { senderFrame: topAppFrame as never }, [])).toEqual({
+      ok: true,
+      args: [],
+    });
   });
 });

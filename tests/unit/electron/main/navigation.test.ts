@@ -30,12 +30,14 @@ const refusedEverywhere = [
 ];
 
 describe('isExternalUrlAllowed', () => {
-  it.each(['https://gob.pe/', 'https://www.gob.pe/minem', 'https://www.gob.pe/institucion/ingemmet?x=1#y', 'mailto:secretaria@cluster.pe'])(
-    'opens %s in the OS browser',
-    (url) => {
-      expect(isExternalUrlAllowed(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://gob.pe/',
+    'https://www.gob.pe/minem',
+    'https://www.gob.pe/institucion/ingemmet?x=1#y',
+    'mailto:secretaria@cluster.pe',
+  ])('opens %s in the OS browser', (url) => {
+    expect(isExternalUrlAllowed(url)).toBe(true);
+  });
 
   it.each(refusedEverywhere)('refuses %s', (url) => {
     expect(isExternalUrlAllowed(url)).toBe(false);
@@ -124,7 +126,12 @@ describe('guardWebContents', () => {
 
   it('denies every new window, opening only allowlisted links outside', () => {
     const { open, openExternal } = setup();
-    for (const url of ['app://minka/index.html', 'https://www.gob.pe/minem', 'javascript:alert(1)', 'https://evil.example/']) {
+    for (const url of [
+      'app://minka/index.html',
+      'https://www.gob.pe/minem',
+      'javascript:alert(1)',
+      'https://evil.example/',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal.mock.calls).toEqual([['https://www.gob.pe/minem']]);

@@ -1,13 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import { installPermissionPolicy, isPermissionGranted } from '../../../../electron/main/permissions';
+import {
+  installPermissionPolicy,
+  isPermissionGranted,
+} from '../../../../electron/main/permissions';
 
 describe('isPermissionGranted', () => {
-  it.each(['media', 'geolocation', 'notifications', 'midiSysex', 'openExternal', 'clipboard-read', 'hid', 'fullscreen'])(
-    'denies %s even to app://minka',
-    (permission) => {
-      expect(isPermissionGranted(permission, 'app://minka/index.html')).toBe(false);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'midiSysex',
+    'openExternal',
+    'clipboard-read',
+    'hid',
+    'fullscreen',
+  ])('denies %s even to app://minka', (permission) => {
+    expect(isPermissionGranted(permission, 'app://minka/index.html')).toBe(false);
+  });
 
   it('lets app://minka write to the clipboard, and nobody else', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', 'app://minka')).toBe(true);

@@ -42,12 +42,17 @@ describe('electron/preload', () => {
   it('calls only the app:getInfo channel, with no page-supplied arguments', async () => {
     await loadPreload(['electron', '--minka-server-url=http://127.0.0.1:4455']);
     const getInfo = fake.exposed.get('minka')?.getInfo as (...args: unknown[]) => Promise<unknown>;
-    await expect(getInfo('app:quit', { evil: true })).resolves.toEqual({ version: '0.1.0', platform: 'linux' });
+    await expect(getInfo('app:quit', { evil: true })).resolves.toEqual({
+      version: '0.1.0',
+      platform: 'linux',
+    });
     expect(fake.invoke).toHaveBeenLastCalledWith('app:getInfo');
   });
 
   it('exposes nothing when main did not pass a valid server URL', async () => {
-    await expect(loadPreload(['electron', '--minka-server-url=file:///etc'])).rejects.toThrow(/MINKA_NO_SERVER_URL/);
+    await expect(loadPreload(['electron', '--minka-server-url=file:///etc'])).rejects.toThrow(
+      /MINKA_NO_SERVER_URL/,
+    );
     expect(fake.exposed.size).toBe(0);
   });
 });
