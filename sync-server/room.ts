@@ -41,8 +41,7 @@ function frame(messageType: number, write: (encoder: encoding.Encoder) => void):
 }
 
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   /** Each peer's awareness client ids, removed from the room when the peer leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   private joining = 0;
@@ -54,28 +53,43 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
   private savedVector: Uint8Array;
-  private storedCount: number;
-  /** True from a failed commit until the next one succeeds (reported by /healthz). */
-  commitFailing = false;
-  unloaded = false;
+  private failing = false;
+  private destroyed = false;
 
   private constructor(
     readonly name: string,
-    stored: readonly Uint8Array[],
+    readonly doc: Y.Doc,
+    private storedCount: number,
     private readonly options: RoomOptions,
   ) {
-    this.doc.transact(() => {
-      for (const update of stored) Y.applyUpdate(this.doc, update);
-    });
-    this.savedVector = Y.encodeStateVector(this.doc);
-    this.storedCount = stored.length;
+    this.savedVector = Y.encodeStateVector(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   static async load(name: string, options: RoomOptions): Promise<Room> {
-    return new Room(name, await options.storage.loadUpdates(name), options);
+    const stored = await options.storage.loadUpdates(name);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        for (const update of stored) Y.applyUpdate(doc, update);
+      });
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    return new Room(name, doc, stored.length, options);
+  }
+
+  /** True from a failed commit until the next one succeeds (reported by /healthz). */
+  get commitFailing(): boolean {
+    return this.failing;
+  }
+
+  get unloaded(): boolean {
+    return this.destroyed;
   }
 
   /** Keeps the room loaded while a connection is being upgraded into it. */
@@ -105,10 +119,6 @@ export class Room {
     this.peers.delete(peer);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
     this.checkIdle();
-  }
-
-  get connectionCount(): number {
-    return this.peers.size;
   }
 
   /** Updates received and not yet committed. */
@@ -210,12 +220,13 @@ export class Room {
       await storage.appendUpdates(this.name, batch);
     } catch (error) {
       this.pending = batch.concat(this.pending);
-      this.commitFailing = true;
+      this.failing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
           `${this.pendingBytes} bytes pendientes): ${describeError(error)}. Reintento en ${this.retryMs} ms; ` +
           'revise el espacio libre y los permisos del directorio de datos.',
       );
+      if (this.destroyed) return;
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.commit();
@@ -223,8 +234,8 @@ export class Room {
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       return;
     }
-    if (this.commitFailing) log(`La sala ${this.name} vuelve a guardarse con normalidad.`);
-    this.commitFailing = false;
+    if (this.failing) log(`La sala ${this.name} vuelve a guardarse con normalidad.`);
+    this.failing = false;
     this.retryMs = FIRST_RETRY_MS;
     this.pendingBytes -= batch.reduce((sum, update) => sum + update.byteLength, 0);
     this.storedCount += batch.length;
@@ -246,11 +257,11 @@ export class Room {
   }
 
   private checkIdle(): void {
-    if (!this.unloaded && this.isIdle()) this.options.onIdle(this);
+    if (!this.destroyed && this.isIdle()) this.options.onIdle(this);
   }
 
   destroy(): void {
-    this.unloaded = true;
+    this.destroyed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.awareness.destroy();

@@ -43,8 +43,8 @@ export class RoomRegistry {
     }
   }
 
-  /** Loaded rooms; a room still loading is not included. */
-  async loaded(): Promise<Room[]> {
+  /** Every room in memory, once those still loading have loaded (or failed to). */
+  private async loaded(): Promise<Room[]> {
     const settled = await Promise.allSettled(this.rooms.values());
     return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
