@@ -1,10 +1,9 @@
 /**
- * The preload bridge Electron exposes as `window.minka`. It is absent in a plain browser, so
- * every reader here has a browser fallback; nothing else in the renderer touches the bridge.
+ * The preload bridge Electron exposes as `window.minka` (shape in shared/ipc/bridge). It is
+ * absent in a plain browser, so every reader here has a browser fallback; nothing else in the
+ * renderer touches the bridge.
  */
-export interface MinkaBridge {
-  serverUrl?: string;
-}
+import type { MinkaBridge } from '../../shared/ipc/bridge';
 
 declare global {
   interface Window {

@@ -19,7 +19,7 @@ function normalize(value: string): string | null {
 
 export function getServerUrl(): string {
   const fromBridge = getBridge()?.serverUrl;
-  if (fromBridge !== undefined) {
+  if (typeof fromBridge === 'string') {
     const url = normalize(fromBridge);
     if (url !== null) return url;
   }

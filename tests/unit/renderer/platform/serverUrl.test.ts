@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getServerUrl, toWebSocketUrl } from '../../../../renderer/platform/serverUrl';
 
-function stubWindow(href: string, bridge?: { serverUrl?: string }) {
+function stubWindow(href: string, bridge?: { serverUrl: string }) {
   const storage = new Map<string, string>();
   const url = new URL(href);
   vi.stubGlobal('window', {

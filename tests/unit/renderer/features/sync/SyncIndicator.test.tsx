@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import i18next from 'i18next';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { initReactI18next } from 'react-i18next';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SyncIndicator, type SyncIndicatorProps } from '../../../../../renderer/features/sync/SyncIndicator';
+import { resources } from '../../../../../renderer/i18n';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+
+beforeAll(async () => {
+  await i18next.use(initReactI18next).init({ resources, lng: 'es-419', fallbackLng: 'es-419' });
+});
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+});
+
+function shown(props: SyncIndicatorProps): HTMLElement {
+  const container = document.createElement('div');
+  root = createRoot(container);
+  act(() => root!.render(<SyncIndicator {...props} />));
+  return container.querySelector('[role="status"]')!;
+}
+
+describe('SyncIndicator', () => {
+  it('says how many changes wait on this computer while offline, with Spanish plurals', () => {
+    expect(shown({ connected: false, pending: 1, savedReceived: false }).textContent).toBe(
+      'Sin conexión — 1 cambio guardado en este equipo',
+    );
+    act(() => root!.unmount());
+    expect(shown({ connected: false, pending: 3, savedReceived: true }).textContent).toBe(
+      'Sin conexión — 3 cambios guardados en este equipo',
+    );
+  });
+
+  it('claims "saved" only when nothing is pending and the server sent its saved vector', () => {
+    expect(shown({ connected: true, pending: 2, savedReceived: true }).textContent).toBe('Sincronizando…');
+    act(() => root!.unmount());
+    expect(shown({ connected: true, pending: 0, savedReceived: false }).textContent).toBe('Sincronizando…');
+    act(() => root!.unmount());
+    const status = shown({ connected: true, pending: 0, savedReceived: true });
+    expect(status.textContent).toBe('Guardado en el servidor');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+  });
+});
