@@ -192,7 +192,7 @@ function rawPath(url: string | undefined): string {
 }
 
 /** The canonical room a `/sync/` path names (percent-decoded once), or null. */
-export function roomFromPath(encoded: string): string | null {
+function roomFromPath(encoded: string): string | null {
   try {
     return canonicalRoomName(decodeURIComponent(encoded));
   } catch {
