@@ -11,8 +11,9 @@ const root = import.meta.dirname;
 
 /**
  * Absolute asset URLs (`/assets/…`): app://minka/ and the sync server both serve the build at
- * `/`, and the relative ones electron-vite forces in production would break when a client-side
- * route such as /g/<id>/doc/<id> is reloaded. A plugin, because electron-vite overwrites `base`.
+ * `/` and answer any extensionless path with index.html, where relative URLs (which electron-vite
+ * forces in production) would point below that path. The renderer routes by hash today, so
+ * this keeps a future path route or a pasted deep link from loading a blank page.
  */
 function absoluteBase(): Plugin {
   return {
