@@ -5,7 +5,11 @@
  * upgraded only after its room name parses and its room is loaded, so a refusal is plain HTTP.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -42,7 +46,7 @@ export interface ServerOptions {
   storage?: Storage;
   /** Uncommitted bytes per room above which writers are closed with 1013. */
   maxPendingBytes?: number;
-  /** Messages per connection; above it the connection is closed with 4429. */
+  /** Messages per connection; above it the connection is closed with 1008 (policy), after which clients reconnect with backoff. */
   rateLimit?: RateLimit;
   /** Stored updates per room above which the room is compacted. */
   compactAfter?: number;
@@ -106,7 +110,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     if (closing !== null) {
-      refuse(socket, 503, 'shutting_down', 'El servidor se está deteniendo; vuelva a conectarse en unos segundos.');
+      refuse(
+        socket,
+        503,
+        'shutting_down',
+        'El servidor se está deteniendo; vuelva a conectarse en unos segundos.',
+      );
       return;
     }
     let room;
@@ -114,7 +123,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       room = await registry.acquire(name);
     } catch (error) {
       log(`ERROR: no se pudo cargar la sala ${name}: ${describeError(error)}`);
-      refuse(socket, 503, 'storage_unavailable', 'El servidor no pudo leer esta sala; vuelva a intentarlo.');
+      refuse(
+        socket,
+        503,
+        'storage_unavailable',
+        'El servidor no pudo leer esta sala; vuelva a intentarlo.',
+      );
       return;
     }
     if (socket.destroyed || closing !== null) {
@@ -137,11 +151,15 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const server = createHttpServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
       log(`ERROR en ${req.url ?? ''}: ${describeError(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
+      if (!res.headersSent)
+        sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
       else res.destroy();
     });
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head));
+  server.on(
+    'upgrade',
+    (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head),
+  );
 
   try {
     await listen(server, options.port ?? 4455, host);
@@ -155,7 +173,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const close = async (): Promise<void> => {
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    for (const connection of connections) connection.close(CloseCode.goingAway, 'server shutting down');
+    for (const connection of connections)
+      connection.close(CloseCode.goingAway, 'server shutting down');
     await registry.closeAll();
     for (const connection of connections) connection.terminate();
     wss.close();
@@ -175,7 +194,11 @@ function openSqlite(dataDir: string): Storage {
   return new SqliteStorage(join(dataDir, DATABASE_FILE));
 }
 
-function listen(server: ReturnType<typeof createHttpServer>, port: number, host: string): Promise<void> {
+function listen(
+  server: ReturnType<typeof createHttpServer>,
+  port: number,
+  host: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -202,7 +225,8 @@ function roomFromPath(encoded: string): string | null {
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
-  const reason = status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Service Unavailable';
+  const reason =
+    status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Service Unavailable';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

@@ -38,8 +38,12 @@ export const CloseCode = {
   messageTooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
-  /** The connection sent more messages per second than the server accepts. */
-  rateLimited: 4429,
+  /**
+   * The connection sent more messages per second than the server accepts. A policy close, not
+   * a 44xx code: the stock client treats 4400-4499 as permanent and would never reconnect, and a
+   * person whose paste tripped the limit must be back a moment later.
+   */
+  rateLimited: 1008,
 } as const;
 
 /** Default bound on one WebSocket frame: an update larger than this closes its connection. */

@@ -26,7 +26,10 @@ describe('sync', () => {
     write(ana.doc, 'Acta de Arequipa');
     write(beto.doc, 'Acuerdos de Moquegua');
 
-    await waitFor('both edits on both sides', () => text(ana.doc).split('\n').length === 2 && text(ana.doc) === text(beto.doc));
+    await waitFor(
+      'both edits on both sides',
+      () => text(ana.doc).split('\n').length === 2 && text(ana.doc) === text(beto.doc),
+    );
     expect(text(ana.doc)).toContain('Acta de Arequipa');
     expect(text(ana.doc)).toContain('Acuerdos de Moquegua');
   });
@@ -38,12 +41,16 @@ describe('sync', () => {
     const ana = connect(server.url, ROOM_A);
     const beto = connect(server.url, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
-    ana.onSaved((vector) => storage.events.push(covers(vector, ana.doc) ? 'saved covering' : 'saved'));
+    ana.onSaved((vector) =>
+      storage.events.push(covers(vector, ana.doc) ? 'saved covering' : 'saved'),
+    );
 
     storage.hold();
     try {
       write(ana.doc, 'Cambio que aún no está en disco');
-      await waitFor('the change relayed to the other client', () => text(beto.doc).includes('aún no está en disco'));
+      await waitFor('the change relayed to the other client', () =>
+        text(beto.doc).includes('aún no está en disco'),
+      );
       await waitFor('the commit to start', () => storage.appendCalls > 0);
       expect(covers(ana.saved(), ana.doc)).toBe(false);
     } finally {
@@ -138,7 +145,10 @@ describe('sync', () => {
     write(ana.doc, 'Misma sala');
     await waitSaved(ana);
 
-    const beto = connect(server.url, encodeURIComponent(ROOM_A.toUpperCase().replace('G/', 'g/').replace('/DOC/', '/doc/')));
+    const beto = connect(
+      server.url,
+      encodeURIComponent(ROOM_A.toUpperCase().replace('G/', 'g/').replace('/DOC/', '/doc/')),
+    );
     await waitSynced(beto);
     expect(text(beto.doc)).toBe('Misma sala');
   });
@@ -177,7 +187,7 @@ describe('sync', () => {
     expect(text(beto.doc)).toBe('Solo en B');
   });
 
-  it('closes a connection that floods messages with 4429, others keep syncing', async () => {
+  it('closes a connection that floods messages with a policy close (1008), others keep syncing', async () => {
     const server = await startServer({ rateLimit: { perSecond: 1, burst: 20 } });
     const ana = connect(server.url, ROOM_A);
     await waitSynced(ana);
@@ -213,17 +223,22 @@ describe('sync', () => {
     expect(text(ana.doc)).toBe(text(beto.doc));
   });
 
-  it('relays presence, and removes a client\'s presence when its connection closes', async () => {
+  it("relays presence, and removes a client's presence when its connection closes", async () => {
     const server = await startServer();
     const ana = connect(server.url, ROOM_A);
     const beto = connect(server.url, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana (UNSA)' });
     const anaId = ana.doc.clientID;
-    await waitFor('presence relayed', () => beto.provider.awareness.getStates().get(anaId)?.user?.name === 'Ana (UNSA)');
+    await waitFor(
+      'presence relayed',
+      () => beto.provider.awareness.getStates().get(anaId)?.user?.name === 'Ana (UNSA)',
+    );
 
     const carla = connect(server.url, ROOM_A);
-    await waitFor('presence sent to a newcomer', () => carla.provider.awareness.getStates().has(anaId));
+    await waitFor('presence sent to a newcomer', () =>
+      carla.provider.awareness.getStates().has(anaId),
+    );
 
     // Drop the socket without the client's goodbye, as a closed laptop lid would.
     ana.provider.shouldConnect = false;
@@ -235,7 +250,11 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const clients = [connect(server.url, ROOM_A), connect(server.url, ROOM_A), connect(server.url, ROOM_A)];
+    const clients = [
+      connect(server.url, ROOM_A),
+      connect(server.url, ROOM_A),
+      connect(server.url, ROOM_A),
+    ];
     await Promise.all(clients.map(waitSynced));
     expect(storage.events.filter((event) => event === `load ${ROOM_A}`)).toHaveLength(1);
   });
