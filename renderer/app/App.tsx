@@ -68,7 +68,9 @@ export function App({ serverUrl, settings }: { serverUrl: string; settings: Sett
   );
 
   if (profile === undefined) return <p className="view-note">{t('app.loading')}</p>;
-  if (profile === null || context === null) return <FirstRunDialog onSubmit={createProfile} />;
+  if (profile === null || context === null) return (
+      <FirstRunDialog onSubmit={createProfile} onLanguageChange={(language) => void settings.setLanguage(language)} />
+    );
   if (session === null) return <p className="view-note">{t('app.loading')}</p>;
 
   return (

@@ -17,7 +17,7 @@ export function AppShell({ db }: { db: WorkspaceDexie }) {
   const route = useRoute();
 
   return (
-    <div className="app">
+    <div className={state.kind === 'ready' ? 'app' : 'app app-no-sidebar'}>
       <a className="skip-link" href="#content">
         {t('app.skipToContent')}
       </a>

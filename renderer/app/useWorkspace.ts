@@ -1,6 +1,7 @@
 /**
  * The workspace (name and working groups) from the server, cached in IndexedDB so the app
- * opens offline. The cache shows at once; a fresh copy replaces it when the server answers.
+ * opens offline. The cache shows at once; a fresh copy replaces it when the server answers
+ * (on start, on retry and whenever the browser comes back online).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkspaceResponse } from '../../shared/protocol/api';
@@ -55,6 +56,12 @@ export function useWorkspace(serverUrl: string, db: WorkspaceDexie): {
       cancelled = true;
     };
   }, [serverUrl, db, attempt]);
+
+  useEffect(() => {
+    const refresh = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', refresh);
+    return () => window.removeEventListener('online', refresh);
+  }, []);
 
   const retry = useCallback(() => {
     setState({ kind: 'loading' });

@@ -1,10 +1,16 @@
 import { Dialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/model/profile';
+import { LanguageSelect } from './LanguageSelect';
 import { ProfileForm } from './ProfileForm';
 
 /** Asked once, before anything else: the name and colour of this person's caret. */
-export function FirstRunDialog({ onSubmit }: { onSubmit: (profile: Profile) => void }) {
+export interface FirstRunDialogProps {
+  onSubmit: (profile: Profile) => void;
+  onLanguageChange: (language: string) => void;
+}
+
+export function FirstRunDialog({ onSubmit, onLanguageChange }: FirstRunDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog.Root open>
@@ -16,7 +22,10 @@ export function FirstRunDialog({ onSubmit }: { onSubmit: (profile: Profile) => v
           onPointerDownOutside={(event) => event.preventDefault()}
           onInteractOutside={(event) => event.preventDefault()}
         >
-          <Dialog.Title className="dialog-title dialog-title-large">{t('profile.welcome')}</Dialog.Title>
+          <div className="dialog-heading-row">
+            <Dialog.Title className="dialog-title dialog-title-large">{t('profile.welcome')}</Dialog.Title>
+            <LanguageSelect onChange={onLanguageChange} />
+          </div>
           <Dialog.Description className="dialog-description">{t('profile.intro')}</Dialog.Description>
           <ProfileForm initial={null} submitLabel={t('profile.continue')} onSubmit={onSubmit} />
         </Dialog.Content>
