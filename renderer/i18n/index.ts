@@ -29,10 +29,12 @@ export async function initI18n(language: Language): Promise<I18n> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = language;
-  i18next.on('languageChanged', (lng) => {
+  const applyToDocument = (lng: string) => {
     document.documentElement.lang = lng;
-  });
+    document.title = i18next.t('app.name');
+  };
+  applyToDocument(language);
+  i18next.on('languageChanged', applyToDocument);
   return i18next;
 }
 

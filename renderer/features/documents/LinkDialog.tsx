@@ -54,7 +54,7 @@ function LinkForm({ initialUrl, hasLink, onOpenChange, onApply, onRemove }: Link
             inputMode="url"
             autoComplete="off"
             value={url}
-            placeholder="https://"
+            placeholder={t('link.placeholder')}
             aria-invalid={error}
             aria-describedby={error ? errorId : undefined}
             onChange={(event) => {
