@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DEFAULT_LANGUAGE, initI18n, isLanguage } from './i18n';
 import { getServerUrl } from './platform/serverUrl';
-import { SettingsStore } from './storage/settingsDb';
+import { SettingsStore } from './storage/SettingsStore';
 
 async function start() {
   const settings = new SettingsStore();

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { LocalProfile, SettingsStore } from '../storage/settingsDb';
+import type { LocalProfile, SettingsStore } from '../storage/SettingsStore';
 
 export interface AppContextValue {
   serverUrl: string;

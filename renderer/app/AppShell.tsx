@@ -4,7 +4,7 @@ import { GroupsSidebar } from '../features/groups/GroupsSidebar';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { ProfileMenu } from '../features/profile/ProfileMenu';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
-import type { WorkspaceDexie } from '../storage/WorkspaceDb';
+import type { WorkspaceDexie } from '../storage/workspaceDb';
 import { useApp } from './AppContext';
 import { useRoute } from './route';
 import { ServerUnreachable } from './ServerUnreachable';

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkspaceResponse } from '../../shared/protocol/api';
 import { API_PATHS } from '../../shared/protocol/api';
 import type { Workspace } from '../../shared/model/workspace';
-import { readCachedWorkspace, writeCachedWorkspace, type WorkspaceDexie } from '../storage/WorkspaceDb';
+import { readCachedWorkspace, writeCachedWorkspace, type WorkspaceDexie } from '../storage/workspaceDb';
 
 export type WorkspaceState =
   | { kind: 'loading' }

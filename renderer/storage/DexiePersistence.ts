@@ -5,7 +5,7 @@
  * `saved` vector covers it, which is the only thing the sync indicator believes.
  */
 import * as Y from 'yjs';
-import type { ChangeRow, WorkspaceDexie } from './WorkspaceDb';
+import type { ChangeRow, WorkspaceDexie } from './workspaceDb';
 
 export interface PersistenceStatus {
   loaded: boolean;

@@ -4,7 +4,7 @@
  * with such changes are reopened at start-up) until the server's `saved` vector covers them,
  * so nothing typed is stranded by closing its tab.
  */
-import { roomsWithPendingChanges, type WorkspaceDexie } from '../storage/WorkspaceDb';
+import { roomsWithPendingChanges, type WorkspaceDexie } from '../storage/workspaceDb';
 import { RoomConnection, type RoomStatus } from './RoomConnection';
 
 export interface AppSyncStatus {

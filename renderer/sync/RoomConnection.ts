@@ -6,7 +6,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DexiePersistence } from '../storage/DexiePersistence';
-import type { WorkspaceDexie } from '../storage/WorkspaceDb';
+import type { WorkspaceDexie } from '../storage/workspaceDb';
 import { onSavedMessage } from './savedMessage';
 
 export interface RoomStatus {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, getDocumentBody, readDocumentText } from '../../../../shared/ydoc/documentDoc';
 import { DexiePersistence } from '../../../../renderer/storage/DexiePersistence';
-import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/WorkspaceDb';
+import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/workspaceDb';
 
 const ROOM = 'g/00000000-0000-4000-8000-000000000001/doc/00000000-0000-4000-8000-000000000002';
 const REMOTE = Symbol('remote');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendBlocks } from '../../../../shared/ydoc/documentDoc';
-import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/WorkspaceDb';
+import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/workspaceDb';
 import { DocRegistry } from '../../../../renderer/sync/DocRegistry';
 import type { RoomConnection } from '../../../../renderer/sync/RoomConnection';
 
