@@ -140,12 +140,13 @@ export class DexiePersistence {
     });
   };
 
+  /** A local transaction adds items under one client id (or none at all when it only deletes). */
   private describeLocalChange(update: Uint8Array): ChangeRow {
-    const clientId = this.doc.clientID;
     const { from, to } = Y.parseUpdateMeta(update);
-    const end = to.get(clientId);
-    const added = end !== undefined && end > (from.get(clientId) ?? 0);
-    return { room: this.room, clientId, endClock: added ? end : null };
+    for (const [clientId, end] of to) {
+      if (end > (from.get(clientId) ?? 0)) return { room: this.room, clientId, endClock: end };
+    }
+    return { room: this.room, clientId: this.doc.clientID, endClock: null };
   }
 
   private async refreshPending(emit: boolean): Promise<void> {
