@@ -1,20 +1,40 @@
 /**
  * UI language: Latin-American Spanish first, English second. Every visible string lives in
  * the locale files; dates go through Intl in the active language.
+ *
+ * Each feature keeps its strings in its own file, `locales/<language>/<feature>.json`, whose
+ * top-level keys are merged into one namespace: features add files without touching others'.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es419 from './locales/es-419.json';
 
 export const LANGUAGES = ['es-419', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'es-419';
 
+export type LocaleTree = { [key: string]: string | LocaleTree };
+
+const localeFiles = import.meta.glob<LocaleTree>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function bundle(language: Language): LocaleTree {
+  const merged: LocaleTree = {};
+  for (const [file, tree] of Object.entries(localeFiles)) {
+    if (!file.startsWith(`./locales/${language}/`)) continue;
+    for (const [key, value] of Object.entries(tree)) {
+      if (key in merged) throw new Error(`Locale key "${key}" is defined twice (${file})`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 export const resources = {
-  'es-419': { translation: es419 },
-  en: { translation: en },
-} as const;
+  'es-419': { translation: bundle('es-419') },
+  en: { translation: bundle('en') },
+};
 
 export function isLanguage(value: string | null): value is Language {
   return value !== null && (LANGUAGES as readonly string[]).includes(value);

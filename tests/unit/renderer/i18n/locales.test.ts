@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../../renderer/i18n/locales/en.json';
-import es419 from '../../../../renderer/i18n/locales/es-419.json';
-
-type Tree = { [key: string]: string | Tree };
+import { resources, type LocaleTree as Tree } from '../../../../renderer/i18n';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -14,8 +11,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const spanish = flatten(es419 as Tree);
-const english = flatten(en as Tree);
+const spanish = flatten(resources['es-419'].translation);
+const english = flatten(resources.en.translation);
 
 describe('locales', () => {
   it('es-419 and en have exactly the same keys', () => {
@@ -29,15 +26,20 @@ describe('locales', () => {
   });
 
   it('use the same interpolation variables in both languages', () => {
-    const variables = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    const variables = (text: string) =>
+      [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
     for (const [key, value] of spanish) {
       expect(variables(english.get(key) ?? ''), key).toEqual(variables(value));
     }
   });
 
   it('carry the sync indicator texts the product promises, with Spanish plurals', () => {
-    expect(spanish.get('sync.offline_one')).toBe('Sin conexión — {{count}} cambio guardado en este equipo');
-    expect(spanish.get('sync.offline_other')).toBe('Sin conexión — {{count}} cambios guardados en este equipo');
+    expect(spanish.get('sync.offline_one')).toBe(
+      'Sin conexión — {{count}} cambio guardado en este equipo',
+    );
+    expect(spanish.get('sync.offline_other')).toBe(
+      'Sin conexión — {{count}} cambios guardados en este equipo',
+    );
     expect(spanish.get('sync.syncing')).toBe('Sincronizando…');
     expect(spanish.get('sync.saved')).toBe('Guardado en el servidor');
   });
