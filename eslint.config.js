@@ -39,6 +39,8 @@ const rawYjsAccess = {
 export default tseslint.config(
   {
     ignores: [
+      '.scratch/**',
+      'bench-results/**',
       'out/**',
       'dist/**',
       'node_modules/**',
