@@ -70,6 +70,18 @@ export interface Label {
   colour: string;
 }
 
+/**
+ * A template's extra card field (e.g. the mining company of a challenge). Definitions live in
+ * the board's meta, labelled in every UI language, so the card panel of any client knows them.
+ */
+export interface FieldDefinition {
+  key: string;
+  kind: 'text' | 'longText';
+  label: { 'es-419': string; en: string };
+  /** Values offered while typing (free text stays allowed). */
+  suggestions?: { 'es-419': string[]; en: string[] };
+}
+
 export interface BoardColumnView extends Column {
   cards: Card[];
 }
@@ -82,6 +94,8 @@ export interface BoardView {
   /** Archived cards, and cards whose column is archived or unknown: all restorable. */
   archivedCards: Card[];
   labels: Label[];
+  templateId: string | null;
+  fields: FieldDefinition[];
 }
 
 type AnyMap = Y.Map<unknown>;
@@ -187,13 +201,48 @@ export function readBoard(doc: Y.Doc): BoardView {
   labels.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 
   const version = meta(doc).get('schemaVersion');
+  const templateId = meta(doc).get('templateId');
   return {
     schemaVersion: typeof version === 'number' ? version : 0,
     columns: Array.from(live.values()),
     archivedColumns: columns.filter((c) => c.archived),
     archivedCards,
     labels,
+    templateId: typeof templateId === 'string' ? templateId : null,
+    fields: readFieldDefinitions(meta(doc).get('fields')),
   };
+}
+
+function readFieldDefinitions(value: unknown): FieldDefinition[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (field): field is FieldDefinition =>
+      typeof field === 'object' &&
+      field !== null &&
+      typeof (field as FieldDefinition).key === 'string' &&
+      ((field as FieldDefinition).kind === 'text' ||
+        (field as FieldDefinition).kind === 'longText') &&
+      typeof (field as FieldDefinition).label?.['es-419'] === 'string' &&
+      typeof (field as FieldDefinition).label?.en === 'string',
+  );
+}
+
+/**
+ * Records which template made the board and its card fields. Written once, when the board is
+ * created (on one replica, before anyone else can see it).
+ */
+export function setBoardTemplate(
+  doc: Y.Doc,
+  templateId: string,
+  fields: readonly FieldDefinition[],
+): void {
+  doc.transact(() => {
+    meta(doc).set('templateId', templateId);
+    meta(doc).set(
+      'fields',
+      fields.map((field) => ({ ...field })),
+    );
+  }, Origin.local);
 }
 
 export function readCard(doc: Y.Doc, id: CardId): Card | null {
