@@ -1,9 +1,146 @@
-/** Shapes of the HTTP API answers, shared by the server and the renderer. */
+/**
+ * The HTTP API, shared by the server and the renderer: paths, request and response bodies, and
+ * error codes. Every answer is JSON; every error is `{ error: { code, message } }` where `code` is
+ * one of API_ERROR_CODES and `message` a Spanish sentence a person can act on. Requests other than
+ * login, invitation preview/accept and /healthz carry `Authorization: Bearer <token>`.
+ * docs/api.md lists each endpoint with its statuses.
+ */
+import type { GroupId } from '../model/ids';
+import type {
+  GroupRole,
+  GroupVisibility,
+  Organization,
+  OrganizationId,
+  OrganizationKind,
+  User,
+  UserId,
+  UserSummary,
+  WorkingGroupSummary,
+  WorkspaceRole,
+} from '../model/accounts';
 import type { Workspace } from '../model/workspace';
 
 export const API_PATHS = {
   health: '/healthz',
+  /** The workspace with only the groups the caller is a member of. */
   workspace: '/api/workspace',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  logoutEverywhere: '/api/auth/logout-all',
+  me: '/api/me',
+  organizations: '/api/organizations',
+  users: '/api/users',
+  user: (userId: UserId) => `/api/users/${encodeURIComponent(userId)}`,
+  groups: '/api/groups',
+  group: (groupId: GroupId) => `/api/groups/${groupId}`,
+  members: (groupId: GroupId) => `/api/groups/${groupId}/members`,
+  member: (groupId: GroupId, userId: UserId) =>
+    `/api/groups/${groupId}/members/${encodeURIComponent(userId)}`,
+  groupInvitations: (groupId: GroupId) => `/api/groups/${groupId}/invitations`,
+  accessRequests: (groupId: GroupId) => `/api/groups/${groupId}/access-requests`,
+  approveAccessRequest: (groupId: GroupId, requestId: string) =>
+    `/api/groups/${groupId}/access-requests/${encodeURIComponent(requestId)}/approve`,
+  declineAccessRequest: (groupId: GroupId, requestId: string) =>
+    `/api/groups/${groupId}/access-requests/${encodeURIComponent(requestId)}/decline`,
+  invitations: '/api/invitations',
+  invitation: (code: string) => `/api/invitations/${encodeURIComponent(code)}`,
+  acceptInvitation: (code: string) => `/api/invitations/${encodeURIComponent(code)}/accept`,
+  revokeInvitation: (invitationId: string) =>
+    `/api/invitations/by-id/${encodeURIComponent(invitationId)}`,
+  audit: '/api/audit',
+} as const;
+
+/** Largest request body the server reads; a larger one is refused with 413 `payload_too_large`. */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+
+/** Sessions last this long after their last use (sliding expiry). */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** An invitation can be accepted once, within this long after it was made. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const API_ERROR_CODES = {
+  /** 400: the body is not JSON. */
+  invalidJson: 'invalid_json',
+  /** 400: a field is missing or has the wrong type; the message names it. */
+  invalidBody: 'invalid_body',
+  /** 400: a query parameter is malformed. */
+  invalidQuery: 'invalid_query',
+  /** 400: the new password is too short (MIN_PASSWORD_LENGTH). */
+  weakPassword: 'weak_password',
+  /** 401: no `Authorization: Bearer` token. */
+  unauthenticated: 'unauthenticated',
+  /** 401: the token is unknown or was revoked (logout, disabled user). */
+  sessionInvalid: 'session_invalid',
+  /** 401: the token was valid but not used for SESSION_TTL_MS. */
+  sessionExpired: 'session_expired',
+  /** 401: wrong email or password (the answer does not say which). */
+  invalidCredentials: 'invalid_credentials',
+  /** 403: the account was disabled by an admin. */
+  userDisabled: 'user_disabled',
+  /** 403: the caller's role does not allow this (not admin, not lead). */
+  forbidden: 'forbidden',
+  /** 403: a listed group's members list or content asked by a non-member. */
+  notAMember: 'not_a_member',
+  /** 403: the request came from an Origin the server does not serve. */
+  originNotAllowed: 'origin_not_allowed',
+  notFound: 'not_found',
+  /** 404: also for a private group the caller is not a member of (its existence is not told). */
+  groupNotFound: 'group_not_found',
+  userNotFound: 'user_not_found',
+  organizationNotFound: 'organization_not_found',
+  memberNotFound: 'member_not_found',
+  invitationNotFound: 'invitation_not_found',
+  accessRequestNotFound: 'access_request_not_found',
+  workspaceNotFound: 'workspace_not_found',
+  methodNotAllowed: 'method_not_allowed',
+  /** 409: the user already belongs to the group. */
+  alreadyMember: 'already_member',
+  /** 409: the change would leave a group without a lead. */
+  lastLead: 'last_lead',
+  /** 409: an access request to this group is already waiting. */
+  requestPending: 'request_pending',
+  /** 409: an organization with that name exists. */
+  organizationExists: 'organization_exists',
+  /** 409: the invitation is for an email that already has an account and no password was right. */
+  emailTaken: 'email_taken',
+  /** 410: the invitation was accepted already (single use). */
+  invitationUsed: 'invitation_used',
+  /** 410: the invitation is older than INVITATION_TTL_MS. */
+  invitationExpired: 'invitation_expired',
+  /** 410: a lead or admin withdrew the invitation. */
+  invitationRevoked: 'invitation_revoked',
+  /** 413: body above MAX_API_BODY_BYTES. */
+  payloadTooLarge: 'payload_too_large',
+  /** 415: the body is not `application/json`. */
+  unsupportedMediaType: 'unsupported_media_type',
+  /** 429: too many failed logins for this account or address; see Retry-After (seconds). */
+  tooManyAttempts: 'too_many_attempts',
+  internalError: 'internal_error',
+  storageUnavailable: 'storage_unavailable',
+  storageFailing: 'storage_failing',
+  /** WebSocket upgrade only (400): the room name does not parse. */
+  invalidRoom: 'invalid_room',
+  shuttingDown: 'shutting_down',
+} as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
+
+export interface ApiError {
+  error: { code: ApiErrorCode | string; message: string };
+}
+
+/**
+ * WebSocket close codes for access (in the 44xx range the stock y-websocket client treats as
+ * permanent, so it stops reconnecting): used only when access is really gone.
+ */
+export const AccessCloseCode = {
+  /** The session was revoked: logout, logout everywhere, disabled user. Sign in again. */
+  sessionRevoked: 4401,
+  /** The caller was removed from the room's working group. */
+  membershipRevoked: 4403,
 } as const;
 
 export interface HealthResponse {
@@ -12,6 +149,247 @@ export interface HealthResponse {
 
 export type WorkspaceResponse = Workspace;
 
-export interface ApiError {
-  error: { code: string; message: string };
+// --- auth --------------------------------------------------------------------------------
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** Also the answer of accepting an invitation: the person is signed in. */
+export interface LoginResponse {
+  /** Opaque; send as `Authorization: Bearer <token>` and as `?token=` on /sync sockets. */
+  token: string;
+  /** ISO time; slides forward with every use of the token. */
+  expiresAt: string;
+  user: User;
+}
+
+// POST /api/auth/logout and /api/auth/logout-all: no body, 204.
+
+export interface Membership {
+  group: WorkingGroupSummary;
+  role: GroupRole;
+}
+
+export interface MeResponse {
+  user: User;
+  organization: Organization;
+  workspace: { id: string; name: string } | null;
+  memberships: Membership[];
+  /** Groups this person leads that have access requests waiting. */
+  pendingAccessRequests: number;
+}
+
+// --- organizations and users -------------------------------------------------------------
+
+export interface OrganizationsResponse {
+  organizations: Organization[];
+}
+
+/** Admin only. */
+export interface CreateOrganizationRequest {
+  name: string;
+  kind: OrganizationKind;
+}
+export type CreateOrganizationResponse = Organization;
+
+/** Admin only. */
+export interface UsersResponse {
+  users: User[];
+}
+
+/** Admin only. Disabling a user revokes all their sessions and closes their sockets. */
+export interface UpdateUserRequest {
+  disabled?: boolean;
+  workspaceRole?: WorkspaceRole;
+}
+export type UpdateUserResponse = User;
+
+// --- groups, directory, members ----------------------------------------------------------
+
+/**
+ * One group as the directory shows it: every listed group, and private groups only to their
+ * members. `memberCount` and `organizations` of a group the caller sees.
+ */
+export interface GroupDirectoryEntry extends WorkingGroupSummary {
+  organizations: Organization[];
+  memberCount: number;
+  /** The caller's role, or null when not a member. */
+  myRole: GroupRole | null;
+  /** True when the caller asked to join and no lead answered yet. */
+  accessRequested: boolean;
+}
+
+export interface GroupsResponse {
+  groups: GroupDirectoryEntry[];
+}
+
+export type GroupResponse = GroupDirectoryEntry;
+
+/** Admin only; the creator becomes the group's first lead. */
+export interface CreateGroupRequest {
+  name: string;
+  purpose: string;
+  visibility: GroupVisibility;
+}
+export type CreateGroupResponse = GroupDirectoryEntry;
+
+/** Leads and admins. */
+export interface UpdateGroupRequest {
+  name?: string;
+  purpose?: string;
+  visibility?: GroupVisibility;
+}
+export type UpdateGroupResponse = GroupDirectoryEntry;
+
+export interface Member {
+  user: UserSummary;
+  role: GroupRole;
+  since: string;
+}
+
+/** Members of the group only. */
+export interface MembersResponse {
+  members: Member[];
+}
+
+/** Leads and admins. Lowering a role takes effect on open sockets within 5 s. */
+export interface ChangeRoleRequest {
+  role: GroupRole;
+}
+export type ChangeRoleResponse = Member;
+
+// DELETE /api/groups/:id/members/:userId → 204 (leads, admins, or the member leaving).
+
+// --- access requests ---------------------------------------------------------------------
+
+export interface CreateAccessRequestRequest {
+  /** Why the person wants in, shown to the leads. */
+  message?: string;
+}
+
+export type AccessRequestStatus = 'pending' | 'approved' | 'declined';
+
+export interface AccessRequest {
+  id: string;
+  groupId: GroupId;
+  user: UserSummary;
+  message: string;
+  status: AccessRequestStatus;
+  createdAt: string;
+}
+export type CreateAccessRequestResponse = AccessRequest;
+
+/** Leads and admins: the pending requests. */
+export interface AccessRequestsResponse {
+  requests: AccessRequest[];
+}
+
+export interface ApproveAccessRequestRequest {
+  role: GroupRole;
+}
+export type ApproveAccessRequestResponse = Member;
+
+// POST …/decline: no body, 204.
+
+// --- invitations -------------------------------------------------------------------------
+
+/** Admins, or leads of `groupId`. */
+export interface CreateInvitationRequest {
+  email: string;
+  organizationId: OrganizationId;
+  groupId: GroupId;
+  role: GroupRole;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  organization: Organization;
+  group: WorkingGroupSummary;
+  role: GroupRole;
+  invitedBy: UserSummary;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+}
+
+export interface CreateInvitationResponse {
+  invitation: Invitation;
+  /** The single-use code; shown once, only to its creator. */
+  code: string;
+  /** Path of the page that accepts it, relative to the server: `/#/invitation/<code>`. */
+  acceptPath: string;
+}
+
+/** Leads and admins: the group's pending invitations (codes are never listed again). */
+export interface InvitationsResponse {
+  invitations: Invitation[];
+}
+
+/** GET /api/invitations/:code, no token needed: what the invitee sees before accepting. */
+export interface InvitationPreview {
+  email: string;
+  organization: Organization;
+  group: WorkingGroupSummary;
+  role: GroupRole;
+  invitedBy: { name: string; organization: string };
+  expiresAt: string;
+  /** True when an account with this email exists: accept with `{ password }` only. */
+  accountExists: boolean;
+}
+
+/** New account: name and password; existing account: its password only. */
+export interface AcceptInvitationRequest {
+  name?: string;
+  password: string;
+}
+export type AcceptInvitationResponse = LoginResponse;
+
+// DELETE /api/invitations/by-id/:id → 204 (revoke; leads and admins).
+
+// --- audit -------------------------------------------------------------------------------
+
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'logout_everywhere',
+  'invitation_created',
+  'invitation_accepted',
+  'invitation_revoked',
+  'membership_added',
+  'membership_removed',
+  'role_changed',
+  'access_requested',
+  'access_approved',
+  'access_declined',
+  'user_created',
+  'user_disabled',
+  'user_enabled',
+  'workspace_role_changed',
+  'organization_created',
+  'group_created',
+  'group_updated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: AuditAction;
+  /** Who did it; null for a failed login of an unknown email. */
+  actor: { id: UserId; name: string } | null;
+  /** Email of a login attempt, or of an invitation. */
+  email: string | null;
+  targetUserId: UserId | null;
+  groupId: GroupId | null;
+  /** Role, address, or other detail of the action. */
+  detail: string;
+}
+
+/** Admin only; newest first. `?limit=` (1–500, default 100). */
+export interface AuditResponse {
+  entries: AuditEntry[];
 }
