@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_SCHEMA_VERSION, readBoard } from '../../../shared/ydoc/boardDoc';
+import {
+  BOARD_SCHEMA_VERSION,
+  readBoard,
+  setBoardTemplate,
+  type FieldDefinition,
+} from '../../../shared/ydoc/boardDoc';
 import {
   applyTemplate,
   BOARD_TEMPLATES,
@@ -93,7 +98,11 @@ describe('board templates', () => {
   it('ignores malformed field definitions from an older or foreign client', () => {
     const doc = new Y.Doc();
     applyTemplate(doc, 'openInnovation', 'es-419', counter());
-    doc.getMap('meta').set('fields', [{ key: 'x' }, ...readBoard(doc).fields]);
+    const fields = readBoard(doc).fields;
+    setBoardTemplate(doc, 'openInnovation', [
+      { key: 'x' } as unknown as FieldDefinition,
+      ...fields,
+    ]);
     expect(readBoard(doc).fields).toHaveLength(3);
   });
 });
