@@ -1,14 +1,16 @@
 /**
  * One room in memory: its Y.Doc, its awareness and the connections in it, and the path of every
  * update to disk. Updates that arrive in one event-loop turn are committed together; the state
- * vector is taken when the batch is cut, and `saved` carries it only after the commit returned.
- * A failed commit stays pending and is retried with backoff; no `saved` ever covers it until then.
+ * vector is taken when the batch is cut, and `saved` carries it (with the batch's deletions)
+ * only after the commit returned. A failed commit stays pending and is retried with backoff; no
+ * `saved` ever covers it until then.
  */
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MessageType, encodeSaved } from '../shared/protocol/messages';
+import { MessageType } from '../shared/protocol/messages';
+import { deletesOf, deletesOfDoc, encodeSaved, type DeleteSet } from '../shared/protocol/saved';
 import { describeError } from './describeError';
 import type { Storage } from './storage/storage';
 
@@ -53,6 +55,8 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
   private savedVector: Uint8Array;
+  /** Every deletion committed to storage; sent whole to a peer when it joins. */
+  private savedDeletes: DeleteSet;
   private failing = false;
   private destroyed = false;
 
@@ -63,6 +67,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.savedVector = Y.encodeStateVector(doc);
+    this.savedDeletes = deletesOfDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
@@ -110,7 +115,7 @@ export class Room {
     peer.send(this.syncStep2());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(this.awarenessFrame(clients));
-    peer.send(encodeSaved(this.savedVector));
+    peer.send(encodeSaved(this.savedVector, this.savedDeletes, true));
   }
 
   leave(peer: Peer): void {
@@ -239,8 +244,10 @@ export class Room {
     this.retryMs = FIRST_RETRY_MS;
     this.pendingBytes -= batch.reduce((sum, update) => sum + update.byteLength, 0);
     this.storedCount += batch.length;
+    const deletes = deletesOf(batch);
     this.savedVector = vector;
-    const saved = encodeSaved(vector);
+    this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
+    const saved = encodeSaved(vector, deletes, false);
     for (const peer of this.peers.keys()) peer.send(saved);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }

@@ -1,17 +1,19 @@
 /**
  * Keeps one room's Y.Doc in IndexedDB. On open it applies every stored update before any
- * network provider exists; afterwards it writes every update the doc emits, and for local
- * ones also a change record (clientId, endClock). A change stays pending until the server's
- * `saved` vector covers it, which is the only thing the sync indicator believes.
+ * network provider exists; afterwards it writes every update the doc emits, and for local ones
+ * also a change record holding the update (a burst of keystrokes is merged into one change). A
+ * change stays pending until the server's `saved` snapshot contains all it inserts and deletes,
+ * which is the only thing the sync indicator believes.
  */
 import * as Y from 'yjs';
-import type { ChangeRow, WorkspaceDexie } from './workspaceDb';
+import { applySaved, savedCovers, type SavedMessage } from '../../shared/protocol/saved';
+import type { WorkspaceDexie } from './workspaceDb';
 
 export interface PersistenceStatus {
   loaded: boolean;
-  /** Local changes written to IndexedDB and not covered by the server's saved vector. */
+  /** Local changes written to IndexedDB and not yet contained in what the server saved. */
   pending: number;
-  /** The last `saved` vector (from this session or an earlier one). */
+  /** Whether the server has ever said what it saved for this room (now or in an earlier session). */
   hasSavedVector: boolean;
 }
 
@@ -20,13 +22,13 @@ export interface PersistenceOptions {
   isRemoteOrigin?: (origin: unknown) => boolean;
   /** Merge a room's update rows once there are more than this. */
   compactAfter?: number;
+  /** Local updates less than this apart (ms) count as one change. */
+  burstMs?: number;
+  now?: () => number;
 }
 
 const DEFAULT_COMPACT_AFTER = 200;
-
-function covers(vector: Map<number, number>, change: ChangeRow): boolean {
-  return change.endClock !== null && (vector.get(change.clientId) ?? 0) >= change.endClock;
-}
+const DEFAULT_BURST_MS = 1500;
 
 export class DexiePersistence {
   readonly whenLoaded: Promise<void>;
@@ -36,7 +38,12 @@ export class DexiePersistence {
   private updatesSinceCompaction = 0;
   private destroyed = false;
   private readonly compactAfter: number;
+  private readonly burstMs: number;
+  private readonly now: () => number;
   private readonly isRemoteOrigin: (origin: unknown) => boolean;
+  private saved: Y.Snapshot | null = null;
+  /** The change row the current burst of local edits extends. */
+  private burst: { id: number; at: number } | null = null;
 
   constructor(
     private readonly db: WorkspaceDexie,
@@ -45,6 +52,8 @@ export class DexiePersistence {
     options: PersistenceOptions = {},
   ) {
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
+    this.burstMs = options.burstMs ?? DEFAULT_BURST_MS;
+    this.now = options.now ?? Date.now;
     this.isRemoteOrigin = options.isRemoteOrigin ?? (() => false);
     this.whenLoaded = this.load();
   }
@@ -63,20 +72,17 @@ export class DexiePersistence {
     return this.writes.then(() => undefined);
   }
 
-  /**
-   * Records the server's durable state vector. `delivered` says the connection is synced, so
-   * every change written so far has reached the server; only then do delete-only changes count
-   * as covered.
-   */
-  markSaved(stateVector: Uint8Array, delivered: boolean): Promise<void> {
-    const vector = Y.decodeStateVector(stateVector);
+  /** Records a `saved` message and drops the local changes it now contains. */
+  markSaved(message: SavedMessage): Promise<void> {
     return this.enqueue(async () => {
+      const saved = applySaved(this.saved, message);
+      this.saved = saved;
       await this.db.transaction('rw', this.db.changes, this.db.rooms, async () => {
-        await this.db.rooms.put({ room: this.room, savedVector: stateVector });
+        await this.db.rooms.put({ room: this.room, savedSnapshot: Y.encodeSnapshot(saved) });
         await this.db.changes
           .where('room')
           .equals(this.room)
-          .filter((change) => covers(vector, change) || (delivered && change.endClock === null))
+          .filter((change) => savedCovers(saved, change.update))
           .delete();
       });
       await this.refreshPending(true);
@@ -115,7 +121,9 @@ export class DexiePersistence {
     }
     this.doc.on('update', this.onUpdate);
     this.updatesSinceCompaction = rows.length;
-    this.status = { ...this.status, hasSavedVector: roomRow?.savedVector != null };
+    const savedSnapshot = roomRow?.savedSnapshot ?? null;
+    this.saved = savedSnapshot === null ? null : Y.decodeSnapshot(savedSnapshot);
+    this.status = { ...this.status, hasSavedVector: savedSnapshot !== null };
     await this.refreshPending(false);
     this.status = { ...this.status, loaded: true };
     this.emit();
@@ -125,29 +133,35 @@ export class DexiePersistence {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
     const local = !this.isRemoteOrigin(origin);
-    const change = local ? this.describeLocalChange(update) : null;
+    const at = this.now();
     void this.enqueue(async () => {
+      let counted = false;
       await this.db.transaction('rw', this.db.updates, this.db.changes, async () => {
         await this.db.updates.add({ room: this.room, update });
-        if (change !== null) await this.db.changes.add(change);
+        if (!local) return;
+        const burst = this.burst !== null && at - this.burst.at < this.burstMs ? this.burst : null;
+        const extended = burst === null ? undefined : await this.db.changes.get(burst.id);
+        if (extended !== undefined) {
+          await this.db.changes.put({
+            ...extended,
+            update: Y.mergeUpdates([extended.update, update]),
+            at,
+          });
+          this.burst = { id: extended.id!, at };
+        } else {
+          const id = await this.db.changes.add({ room: this.room, update, at });
+          this.burst = { id: id as number, at };
+          counted = true;
+        }
       });
       this.updatesSinceCompaction += 1;
-      if (change !== null) {
+      if (counted) {
         this.status = { ...this.status, pending: this.status.pending + 1 };
         this.emit();
       }
       if (this.updatesSinceCompaction > this.compactAfter) void this.compact();
     });
   };
-
-  /** A local transaction adds items under one client id (or none at all when it only deletes). */
-  private describeLocalChange(update: Uint8Array): ChangeRow {
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [clientId, end] of to) {
-      if (end > (from.get(clientId) ?? 0)) return { room: this.room, clientId, endClock: end };
-    }
-    return { room: this.room, clientId: this.doc.clientID, endClock: null };
-  }
 
   private async refreshPending(emit: boolean): Promise<void> {
     const pending = await this.db.changes.where('room').equals(this.room).count();

@@ -1,7 +1,7 @@
 /**
  * The local database of one person on one server: every Yjs update of every room this
- * computer has seen, the local changes still to be confirmed by the server, the server's last
- * `saved` vector per room, and the cached workspace so the app opens without a network.
+ * computer has seen, the local changes still to be confirmed by the server, what the server last
+ * said it saved per room, and the cached workspace so the app opens without a network.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Workspace } from '../../shared/model/workspace';
@@ -13,20 +13,22 @@ export interface UpdateRow {
 }
 
 /**
- * A local transaction not yet covered by the server's `saved` vector. `endClock` is the clock
- * after the transaction for `clientId`; null when the transaction only deleted (a delete adds
- * no clock, so only a later `saved` on a synced connection can vouch for it).
+ * A local change the server has not confirmed yet: the Yjs update of one burst of editing
+ * (keystrokes close together are merged into one change), kept until the server's `saved`
+ * snapshot contains everything it inserts and deletes.
  */
 export interface ChangeRow {
   id?: number;
   room: string;
-  clientId: number;
-  endClock: number | null;
+  update: Uint8Array;
+  /** When the burst was last extended (ms since epoch). */
+  at: number;
 }
 
 export interface RoomRow {
   room: string;
-  savedVector: Uint8Array | null;
+  /** Y.encodeSnapshot of what the server has saved (state vector + delete set). */
+  savedSnapshot: Uint8Array | null;
 }
 
 interface CacheRow {
@@ -54,6 +56,15 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
     rooms: 'room',
     cache: 'key',
   });
+  // Version 1 recorded changes by clock only, which cannot vouch for deletions. Its updates are
+  // all still stored and the sync protocol resends what the server lacks, so dropping the old
+  // bookkeeping loses nothing; the next `saved` rebuilds it.
+  db.version(2)
+    .stores({ updates: '++seq, room', changes: '++id, room', rooms: 'room', cache: 'key' })
+    .upgrade(async (tx) => {
+      await tx.table('changes').clear();
+      await tx.table('rooms').clear();
+    });
   return db;
 }
 
@@ -62,7 +73,10 @@ export async function readCachedWorkspace(db: WorkspaceDexie): Promise<Workspace
   return row === undefined ? null : (row.value as Workspace);
 }
 
-export async function writeCachedWorkspace(db: WorkspaceDexie, workspace: Workspace): Promise<void> {
+export async function writeCachedWorkspace(
+  db: WorkspaceDexie,
+  workspace: Workspace,
+): Promise<void> {
   await db.cache.put({ key: 'workspace', value: workspace });
 }
 

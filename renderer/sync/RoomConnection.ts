@@ -13,7 +13,7 @@ export interface RoomStatus {
   loaded: boolean;
   connected: boolean;
   pending: number;
-  /** A `saved` vector arrived on the current connection. */
+  /** A `saved` message arrived on the current connection. */
   savedReceived: boolean;
 }
 
@@ -29,7 +29,12 @@ export class RoomConnection {
   readonly doc = new Y.Doc();
   readonly persistence: DexiePersistence;
   provider: WebsocketProvider | null = null;
-  private status: RoomStatus = { loaded: false, connected: false, pending: 0, savedReceived: false };
+  private status: RoomStatus = {
+    loaded: false,
+    connected: false,
+    pending: 0,
+    savedReceived: false,
+  };
   private readonly listeners = new Set<() => void>();
   private savedReceived = false;
   private started = false;
@@ -81,8 +86,8 @@ export class RoomConnection {
     const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
       connect: this.wantOnline,
     });
-    onSavedMessage(provider, (vector) => {
-      void this.persistence.markSaved(vector, provider.synced).then(() => {
+    onSavedMessage(provider, (message) => {
+      void this.persistence.markSaved(message).then(() => {
         this.savedReceived = true;
         this.refresh();
       });

@@ -1,16 +1,16 @@
 /**
- * Teaches a stock y-websocket provider Minka's message 100 `saved` (shared/protocol/messages.ts):
- * the server's durable state vector, which alone decides what counts as saved on the server.
+ * Teaches a stock y-websocket provider Minka's message 100 `saved` (shared/protocol/saved.ts):
+ * what the server has committed, which alone decides what counts as saved on the server.
  */
-import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../shared/protocol/messages';
+import { readSaved, type SavedMessage } from '../../shared/protocol/saved';
 
 export function onSavedMessage(
   provider: WebsocketProvider,
-  handle: (stateVector: Uint8Array) => void,
+  handle: (message: SavedMessage) => void,
 ): void {
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-    handle(decoding.readVarUint8Array(decoder));
+    handle(readSaved(decoder));
   };
 }

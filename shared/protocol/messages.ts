@@ -11,14 +11,13 @@
  *
  * Minka adds one message, which the stock client ignores:
  *
- *   100 saved          varUint8Array: the server's durable state vector for the room
+ *   100 saved          what the server has committed for the room: durable state vector and
+ *                      delete set (shared/protocol/saved.ts)
  *
- * The server sends `saved` only after the updates the vector covers are committed to storage.
- * A client change counts as "saved on the server" only when this vector covers it; the sync
- * indicator is driven by nothing else.
+ * The server sends `saved` only after the updates it covers are committed to storage. A client
+ * change counts as "saved on the server" only when `saved` covers it; the sync indicator is
+ * driven by nothing else.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 
 export const MessageType = {
   sync: 0,
@@ -48,17 +47,3 @@ export const CloseCode = {
 
 /** Default bound on one WebSocket frame: an update larger than this closes its connection. */
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
-
-export function encodeSaved(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.saved);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
-
-/** Reads the state vector of a `saved` frame; null when the frame is of another type. */
-export function decodeSaved(frame: Uint8Array): Uint8Array | null {
-  const decoder = decoding.createDecoder(frame);
-  if (decoding.readVarUint(decoder) !== MessageType.saved) return null;
-  return decoding.readVarUint8Array(decoder);
-}

@@ -8,10 +8,12 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
+import { applySaved, readSaved } from '../../shared/protocol/saved';
 
 export class ProtocolClient {
   readonly doc = new Y.Doc();
-  saved: Uint8Array | null = null;
+  /** What the server has said it committed, merged over its `saved` messages. */
+  saved: Y.Snapshot | null = null;
   private readonly socket: WebSocket;
   private listeners: Array<() => void> = [];
 
@@ -70,16 +72,16 @@ export class ProtocolClient {
       syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
       if (encoding.length(encoder) > 1) this.socket.send(encoding.toUint8Array(encoder));
     } else if (type === MessageType.saved) {
-      this.saved = decoding.readVarUint8Array(decoder);
+      this.saved = applySaved(this.saved, readSaved(decoder));
     }
     for (const listener of [...this.listeners]) listener();
   }
 }
 
-/** True when the state vector `covered` includes everything in `wanted`. */
-export function covers(covered: Uint8Array | null, wanted: Uint8Array): boolean {
+/** True when the state vector `covered` (encoded, or a snapshot's) includes all of `wanted`. */
+export function covers(covered: Uint8Array | Y.Snapshot | null, wanted: Uint8Array): boolean {
   if (covered === null) return false;
-  const have = Y.decodeStateVector(covered);
+  const have = covered instanceof Uint8Array ? Y.decodeStateVector(covered) : covered.sv;
   for (const [client, clock] of Y.decodeStateVector(wanted)) {
     if ((have.get(client) ?? 0) < clock) return false;
   }

@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as decoding from 'lib0/decoding';
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
+import { applySaved, readSaved, savedCovers } from '../../shared/protocol/saved';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
 import { createServer, type MinkaServer, type ServerOptions } from '../../sync-server/server';
 
@@ -30,7 +30,12 @@ export interface TestServer extends MinkaServer {
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const logs: string[] = [];
-  const server = await createServer({ port: 0, log: (line) => logs.push(line), ...options, dataDir });
+  const server = await createServer({
+    port: 0,
+    log: (line) => logs.push(line),
+    ...options,
+    dataDir,
+  });
   onTestFinished(() => server.close());
   return { ...server, dataDir, logs };
 }
@@ -42,25 +47,31 @@ export const ROOM_A = room('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** The latest `saved` vector the server sent, decoded. */
-  saved: () => Map<number, number> | null;
-  onSaved: (listener: (vector: Map<number, number>) => void) => void;
+  /** What the server has said it committed (state vector + delete set), merged over messages. */
+  saved: () => Y.Snapshot | null;
+  onSaved: (listener: (saved: Y.Snapshot) => void) => void;
   closeCodes: number[];
 }
 
 /** A stock y-websocket client in Node, reading Minka's `saved` message. */
 export function connect(serverUrl: string, roomName: string, doc: Y.Doc = new Y.Doc()): TestClient {
-  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, roomName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    connect: true,
-    // Two providers of one process would otherwise sync through BroadcastChannel, not the server.
-    disableBc: true,
-  });
-  let saved: Map<number, number> | null = null;
-  const listeners: Array<(vector: Map<number, number>) => void> = [];
+  const provider = new WebsocketProvider(
+    `${serverUrl.replace(/^http/, 'ws')}/sync`,
+    roomName,
+    doc,
+    {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      connect: true,
+      // Two providers of one process would otherwise sync through BroadcastChannel, not the server.
+      disableBc: true,
+    },
+  );
+  let saved: Y.Snapshot | null = null;
+  const listeners: Array<(saved: Y.Snapshot) => void> = [];
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-    saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-    for (const listener of listeners) listener(saved);
+    const next = applySaved(saved, readSaved(decoder));
+    saved = next;
+    for (const listener of listeners) listener(next);
   };
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
@@ -70,16 +81,18 @@ export function connect(serverUrl: string, roomName: string, doc: Y.Doc = new Y.
     provider.destroy();
     doc.destroy();
   });
-  return { doc, provider, saved: () => saved, onSaved: (listener) => listeners.push(listener), closeCodes };
+  return {
+    doc,
+    provider,
+    saved: () => saved,
+    onSaved: (listener) => listeners.push(listener),
+    closeCodes,
+  };
 }
 
-/** True when `saved` covers every change `doc` holds (each client's clock is within it). */
-export function covers(saved: Map<number, number> | null, doc: Y.Doc): boolean {
-  if (saved === null) return false;
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
-    if ((saved.get(client) ?? 0) < clock) return false;
-  }
-  return true;
+/** True when `saved` covers every change `doc` holds, insertions and deletions alike. */
+export function covers(saved: Y.Snapshot | null, doc: Y.Doc): boolean {
+  return savedCovers(saved, Y.encodeStateAsUpdate(doc));
 }
 
 /** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
@@ -92,7 +105,8 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 50
 }
 
 export const waitSynced = (client: TestClient) => waitFor('sync', () => client.provider.synced);
-export const waitSaved = (client: TestClient) => waitFor('saved', () => covers(client.saved(), client.doc));
+export const waitSaved = (client: TestClient) =>
+  waitFor('saved', () => covers(client.saved(), client.doc));
 
 /** The document body as plain text, one line per paragraph. */
 export const text = (doc: Y.Doc): string => readDocumentText(doc);

@@ -1,8 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendBlocks, getDocumentBody, readDocumentText } from '../../../../shared/ydoc/documentDoc';
+import {
+  appendBlocks,
+  getDocumentBody,
+  readDocumentText,
+} from '../../../../shared/ydoc/documentDoc';
 import { DexiePersistence } from '../../../../renderer/storage/DexiePersistence';
+import type { SavedMessage } from '../../../../shared/protocol/saved';
 import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/workspaceDb';
 
 const ROOM = 'g/00000000-0000-4000-8000-000000000001/doc/00000000-0000-4000-8000-000000000002';
@@ -17,10 +22,15 @@ function freshDb(): WorkspaceDexie {
   return db;
 }
 
-async function open(db: WorkspaceDexie, options: { compactAfter?: number } = {}) {
+async function open(
+  db: WorkspaceDexie,
+  options: { compactAfter?: number; burstMs?: number; now?: () => number } = {},
+) {
   const doc = new Y.Doc();
   const persistence = new DexiePersistence(db, ROOM, doc, {
     isRemoteOrigin: (origin) => origin === REMOTE,
+    // Most tests count single edits; the burst test sets its own window.
+    burstMs: 0,
     ...options,
   });
   await persistence.whenLoaded;
@@ -29,6 +39,17 @@ async function open(db: WorkspaceDexie, options: { compactAfter?: number } = {})
 
 function type(doc: Y.Doc, text: string) {
   appendBlocks(doc, [{ type: 'paragraph', runs: [{ text }] }]);
+}
+
+/** What a server holding exactly `state` (a doc or a copy of one) would say it saved. */
+function savedAt(state: Y.Doc): SavedMessage {
+  return { complete: true, snapshot: Y.snapshot(state) };
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }
 
 afterEach(async () => {
@@ -65,16 +86,16 @@ describe('DexiePersistence', () => {
     const db = freshDb();
     const { doc, persistence } = await open(db);
     type(doc, 'primero');
-    const afterFirst = Y.encodeStateVector(doc);
+    const afterFirst = copyOf(doc);
     type(doc, 'segundo');
     await persistence.whenWritten();
     expect(persistence.getStatus().pending).toBe(2);
 
-    await persistence.markSaved(afterFirst, true);
+    await persistence.markSaved(savedAt(afterFirst));
     expect(persistence.getStatus().pending).toBe(1);
     expect(persistence.getStatus().hasSavedVector).toBe(true);
 
-    await persistence.markSaved(Y.encodeStateVector(doc), true);
+    await persistence.markSaved(savedAt(doc));
     expect(persistence.getStatus().pending).toBe(0);
   });
 
@@ -82,30 +103,53 @@ describe('DexiePersistence', () => {
     const db = freshDb();
     const first = await open(db);
     type(first.doc, 'escrito sin red');
-    const vector = Y.encodeStateVector(first.doc);
+    const written = copyOf(first.doc);
     await first.persistence.destroy();
 
     const second = await open(db);
     expect(second.persistence.getStatus().pending).toBe(1);
-    await second.persistence.markSaved(new Uint8Array([0]), true);
+    await second.persistence.markSaved(savedAt(new Y.Doc()));
     expect(second.persistence.getStatus().pending).toBe(1);
-    await second.persistence.markSaved(vector, true);
+    await second.persistence.markSaved(savedAt(written));
     expect(second.persistence.getStatus().pending).toBe(0);
   });
 
-  it('treats a delete-only change as saved only once the connection has delivered it', async () => {
+  it('keeps a delete-only change pending until the server has saved the deletion', async () => {
     const db = freshDb();
     const { doc, persistence } = await open(db);
     type(doc, 'texto para borrar');
-    await persistence.markSaved(Y.encodeStateVector(doc), true);
+    const server = copyOf(doc);
+    await persistence.markSaved(savedAt(server));
 
     doc.transact(() => getDocumentBody(doc).delete(0, 1));
     await persistence.whenWritten();
     expect(persistence.getStatus().pending).toBe(1);
 
-    await persistence.markSaved(Y.encodeStateVector(doc), false);
+    // Same state vector as before the deletion: only the delete set can tell it is not saved.
+    await persistence.markSaved(savedAt(server));
     expect(persistence.getStatus().pending).toBe(1);
-    await persistence.markSaved(Y.encodeStateVector(doc), true);
+    await persistence.markSaved(savedAt(copyOf(doc)));
+    expect(persistence.getStatus().pending).toBe(0);
+  });
+
+  it('counts a burst of quick edits as one change, and a later edit as another', async () => {
+    let now = 1_000;
+    const db = freshDb();
+    const { doc, persistence } = await open(db, { burstMs: 1500, now: () => now });
+    type(doc, 'u');
+    now += 200;
+    type(doc, 'un');
+    now += 200;
+    type(doc, 'una');
+    await persistence.whenWritten();
+    expect(persistence.getStatus().pending).toBe(1);
+
+    now += 5_000;
+    type(doc, 'otra idea');
+    await persistence.whenWritten();
+    expect(persistence.getStatus().pending).toBe(2);
+
+    await persistence.markSaved(savedAt(doc));
     expect(persistence.getStatus().pending).toBe(0);
   });
 
