@@ -4,13 +4,21 @@
  * destroyed or embedded frame gets nothing), and its arguments must match the channel's zod
  * schema. A refused call rejects in the renderer with the code in the message.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IpcChannel, type IpcChannelName } from '../../shared/ipc/channels';
 import { ipcSchemas, type IpcArgs, type IpcResult } from '../../shared/ipc/schemas';
 import { isAppUrl } from './appOrigin';
 
+/** Who made a call that passed the checks; handlers that open a dialog or print need its page. */
+export interface IpcCallContext {
+  readonly sender: WebContents;
+}
+
+/** One handler per channel; `satisfies IpcHandlers` in main keeps them in step with the contract. */
 export type IpcHandlers = {
-  readonly [C in IpcChannelName]: (...args: IpcArgs<C>) => IpcResult<C> | Promise<IpcResult<C>>;
+  readonly [C in IpcChannelName]: (
+    ...args: [...IpcArgs<C>, IpcCallContext]
+  ) => IpcResult<C> | Promise<IpcResult<C>>;
 };
 
 export type IpcRefusalCode = 'MINKA_IPC_FOREIGN_SENDER' | 'MINKA_IPC_BAD_ARGUMENTS';
@@ -30,6 +38,7 @@ export class IpcRefusedError extends Error {
 }
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
 
 export type IpcCheck<C extends IpcChannelName> =
   | { readonly ok: true; readonly args: IpcArgs<C> }
@@ -52,10 +61,11 @@ export function checkIpcCall<C extends IpcChannelName>(
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers): void {
   for (const channel of Object.values(IpcChannel)) {
     const handler = handlers[channel] as (...args: unknown[]) => unknown;
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+    ipcMain.handle(channel, (event: InvokeEvent, ...args: unknown[]) => {
       const check = checkIpcCall(channel, event, args);
       if (!check.ok) throw new IpcRefusedError(check.code, channel);
-      return handler(...check.args);
+      const context: IpcCallContext = { sender: event.sender };
+      return handler(...check.args, context);
     });
   }
 }

@@ -6,6 +6,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { serverUrlSwitch } from '../../shared/ipc/channels';
 import { APP_ENTRY_URL } from './appOrigin';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowState } from './windowState';
 
 export interface WindowOptions {
   /** Absolute path of out/preload/index.cjs. */
@@ -36,18 +37,22 @@ type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => Brow
 export function createMainWindow(
   BrowserWindowCtor: BrowserWindowClass,
   options: WindowOptions,
+  /** Where the window was last time, already clamped to today's screens (./windowState). */
+  restored?: WindowState,
 ): BrowserWindow {
   const window = new BrowserWindowCtor({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...(restored?.bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Minka',
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(options),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (restored?.maximized === true) window.maximize();
+    window.show();
+  });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error(
       `MINKA_LOAD_FAILED: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`,

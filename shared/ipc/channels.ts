@@ -24,8 +24,16 @@ interface ParsedUrl {
 }
 declare const URL: new (input: string) => ParsedUrl;
 
+/** renderer → main calls (`ipcRenderer.invoke`); schemas in ./schemas, handlers in electron/main. */
 export const IpcChannel = {
   getInfo: 'app:getInfo',
+  setLanguage: 'app:setLanguage',
+  loadToken: 'token:load',
+  saveToken: 'token:save',
+  clearToken: 'token:clear',
+  exportDocument: 'document:export',
+  notify: 'os:notify',
+  answerQuitCheck: 'app:answerQuitCheck',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

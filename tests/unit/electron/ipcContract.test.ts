@@ -20,7 +20,18 @@ describe('shared/ipc contract', () => {
   });
 
   it('exposes a fixed allowlist of bridge keys', () => {
-    expect(MINKA_BRIDGE_KEYS).toEqual(['serverUrl', 'getInfo']);
+    expect(MINKA_BRIDGE_KEYS).toEqual([
+      'serverUrl',
+      'getInfo',
+      'setLanguage',
+      'loadToken',
+      'saveToken',
+      'clearToken',
+      'exportDocument',
+      'notify',
+      'onCommand',
+      'onQuitCheck',
+    ]);
   });
 });
 

@@ -1,17 +1,31 @@
 // Boots electron/main/index.ts against a recording fake of the electron module, so the wiring
 // (not just the pure modules) is checked: what every window gets, what is registered before and
-// after `ready`.
+// after `ready`, how deep links, the menu, exports and the quit guard reach the renderer.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+type Listener = (...args: unknown[]) => unknown;
+
 const recorded = vi.hoisted(() => {
   const calls: { name: string; args: unknown[] }[] = [];
-  const windows: {
+  const windows: FakeWindow[] = [];
+  const appListeners = new Map<string, Listener>();
+  const state = { messageBoxResponse: 0, saveDialogPath: '' as string | undefined };
+  interface FakeWindow {
     options: { webPreferences?: Record<string, unknown> };
     loadURL: ReturnType<typeof vi.fn>;
-  }[] = [];
-  const appListeners = new Map<string, (...args: unknown[]) => void>();
-  return { calls, windows, appListeners };
+    listeners: Map<string, Listener>;
+    webContents: {
+      listeners: Map<string, Listener>;
+      send: ReturnType<typeof vi.fn>;
+      printToPDF: ReturnType<typeof vi.fn>;
+    };
+    close: ReturnType<typeof vi.fn>;
+    destroy: ReturnType<typeof vi.fn>;
+  }
+  return { calls, windows, appListeners, state };
 });
 
 vi.mock('electron', () => {
@@ -19,39 +33,96 @@ vi.mock('electron', () => {
     (name: string, result?: unknown) =>
     (...args: unknown[]) => {
       recorded.calls.push({ name, args });
-      return result;
+      return typeof result === 'function' ? (result as Listener)(...args) : result;
     };
   class BrowserWindow {
     static getAllWindows = () => recorded.windows;
+    static fromWebContents = (contents: unknown) =>
+      recorded.windows.find((window) => window.webContents === contents) ?? null;
+    listeners = new Map<string, Listener>();
+    webContents = {
+      listeners: new Map<string, Listener>(),
+      on: (name: string, listener: Listener) => this.webContents.listeners.set(name, listener),
+      send: vi.fn(),
+      printToPDF: vi.fn(() => Promise.resolve(new Uint8Array([37, 80, 68, 70]))),
+    };
     loadURL = vi.fn(() => Promise.resolve());
     once = vi.fn();
+    on = (name: string, listener: Listener) => this.listeners.set(name, listener);
     show = vi.fn();
+    maximize = vi.fn();
+    close = vi.fn();
+    destroy = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 10, y: 20, width: 1000, height: 700 });
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
-      recorded.windows.push(this);
+      recorded.windows.push(this as never);
     }
   }
+  const fakeSession = (name: string) => ({
+    setPermissionRequestHandler: record(`${name}.setPermissionRequestHandler`),
+    setPermissionCheckHandler: record(`${name}.setPermissionCheckHandler`),
+    setDevicePermissionHandler: record(`${name}.setDevicePermissionHandler`),
+    webRequest: { onBeforeRequest: record(`${name}.webRequest.onBeforeRequest`) },
+  });
+  const userData = mkdtempSync(path.join(tmpdir(), 'minka-main-test-'));
   return {
     app: {
-      on: (name: string, listener: (...args: unknown[]) => void) =>
-        recorded.appListeners.set(name, listener),
+      on: (name: string, listener: Listener) => recorded.appListeners.set(name, listener),
       whenReady: () => Promise.resolve(),
       enableSandbox: record('app.enableSandbox'),
+      requestSingleInstanceLock: record('app.requestSingleInstanceLock', true),
+      setAsDefaultProtocolClient: record('app.setAsDefaultProtocolClient', true),
+      getLocale: () => 'es-PE',
+      getPath: (name: string) => path.join(userData, name === 'userData' ? '' : name),
       getVersion: () => '0.1.0',
       exit: record('app.exit'),
       quit: record('app.quit'),
     },
     BrowserWindow,
+    dialog: {
+      showSaveDialog: record('dialog.showSaveDialog', () =>
+        Promise.resolve({
+          canceled: recorded.state.saveDialogPath === undefined,
+          filePath: recorded.state.saveDialogPath,
+        }),
+      ),
+      showMessageBox: record('dialog.showMessageBox', () =>
+        Promise.resolve({ response: recorded.state.messageBoxResponse }),
+      ),
+    },
     ipcMain: { handle: record('ipcMain.handle') },
+    Menu: {
+      buildFromTemplate: record('Menu.buildFromTemplate', (template: unknown) => ({ template })),
+      setApplicationMenu: record('Menu.setApplicationMenu'),
+    },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(readonly options: unknown) {
+        recorded.calls.push({ name: 'Notification', args: [options] });
+      }
+      show = record('Notification.show');
+    },
     protocol: {
       registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),
       handle: record('protocol.handle'),
     },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`enc:${text}`),
+      decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ''),
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    },
     session: {
-      defaultSession: {
-        setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
-        setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
-        setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
-      },
+      defaultSession: fakeSession('session'),
+      fromPartition: (partition: string) => fakeSession(`partition:${partition}`),
     },
     shell: { openExternal: record('shell.openExternal', Promise.resolve()) },
   };
@@ -60,38 +131,66 @@ vi.mock('electron', () => {
 const names = () => recorded.calls.map((call) => call.name);
 const argsOf = (name: string) =>
   recorded.calls.filter((call) => call.name === name).map((call) => call.args);
+const appFrame = { url: 'app://minka/index.html', parent: null };
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+function ipc(channel: string): (event: unknown, ...args: unknown[]) => unknown {
+  const found = argsOf('ipcMain.handle').find(([name]) => name === channel);
+  if (found === undefined) throw new Error(`no handler for ${channel}`);
+  return found[1] as (event: unknown, ...args: unknown[]) => unknown;
+}
+
+const mainWindow = () => recorded.windows[0]!;
+const docCommand = {
+  kind: 'open-document',
+  groupId: '0b7e7c1e-2f4a-4c1d-9d7e-1a2b3c4d5e6f',
+  docId: '6f5e4d3c-2b1a-4e7d-9d1c-4a2f1e7c7e0b',
+};
+const mainPreferences = (outDir: string) => ({
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: true,
+  preload: path.join(outDir, 'preload', 'index.cjs'),
+  additionalArguments: ['--minka-server-url=http://127.0.0.1:4999'],
+});
 
 describe('electron/main/index', () => {
   beforeAll(async () => {
     vi.stubEnv('MINKA_SERVER_URL', 'http://127.0.0.1:4999');
+    vi.spyOn(process, 'argv', 'get').mockReturnValue([
+      '/opt/Minka/minka',
+      `minka://doc/${docCommand.groupId}/${docCommand.docId}`,
+    ]);
     await import('../../../../electron/main/index');
-    await new Promise((resolve) => setImmediate(resolve));
+    await tick();
+    vi.restoreAllMocks();
   });
 
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
-  it('gives every window exactly the secure webPreferences', () => {
+  it('takes the single-instance lock and registers minka:// before ready', () => {
+    expect(names()).toContain('app.requestSingleInstanceLock');
+    expect(argsOf('app.setAsDefaultProtocolClient')[0]?.[0]).toBe('minka');
+    expect(recorded.appListeners.has('second-instance')).toBe(true);
+    expect(recorded.appListeners.has('open-url')).toBe(true);
+  });
+
+  it('gives every app window exactly the secure webPreferences', () => {
     recorded.appListeners.get('activate')?.();
     expect(recorded.windows.length).toBeGreaterThanOrEqual(1);
     const outDir = path.resolve(import.meta.dirname, '../../../../electron');
     for (const window of recorded.windows) {
-      expect(window.options.webPreferences).toEqual({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: true,
-        preload: path.join(outDir, 'preload', 'index.cjs'),
-        additionalArguments: ['--minka-server-url=http://127.0.0.1:4999'],
-      });
+      expect(window.options.webPreferences).toEqual(mainPreferences(outDir));
       expect(window.loadURL).toHaveBeenCalledWith('app://minka/index.html');
     }
   });
@@ -129,14 +228,11 @@ describe('electron/main/index', () => {
   });
 
   it('registers the IPC contract with sender checks', () => {
-    const [[channel, listener]] = argsOf('ipcMain.handle') as [
-      [string, (event: unknown) => unknown],
-    ];
-    expect(channel).toBe('app:getInfo');
-    expect(() => listener({ senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow(
+    const getInfo = ipc('app:getInfo');
+    expect(() => getInfo({ senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow(
       /MINKA_IPC_FOREIGN_SENDER/,
     );
-    expect(listener({ senderFrame: { url: 'app://minka/index.html', parent: null } })).toEqual({
+    expect(getInfo({ senderFrame: appFrame })).toEqual({
       version: '0.1.0',
       platform: process.platform,
     });
@@ -151,5 +247,111 @@ describe('electron/main/index', () => {
       'will-redirect',
       'will-attach-webview',
     ]);
+  });
+
+  it('delivers the launch deep link once the page has loaded, and a second launch’s too', () => {
+    const window = mainWindow();
+    expect(window.webContents.send).not.toHaveBeenCalled();
+    window.webContents.listeners.get('did-finish-load')?.();
+    expect(window.webContents.send).toHaveBeenCalledWith('app:command', docCommand);
+    recorded.appListeners.get('second-instance')?.({}, [
+      '/opt/Minka/minka',
+      'minka://invitation/ABCdef123_-x',
+      'minka://doc/../../etc/passwd',
+    ]);
+    expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.send).toHaveBeenLastCalledWith('app:command', {
+      kind: 'accept-invitation',
+      code: 'ABCdef123_-x',
+    });
+    expect(window.webContents.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('builds a Spanish menu from the OS locale and rebuilds it in English when asked', () => {
+    const first = argsOf('Menu.buildFromTemplate')[0]![0] as { label: string }[];
+    expect(first.map((item) => item.label)).toContain('Archivo');
+    ipc('app:setLanguage')({ senderFrame: appFrame, sender: {} }, 'en');
+    const last = argsOf('Menu.buildFromTemplate').at(-1)![0] as { label: string }[];
+    expect(last.map((item) => item.label)).toContain('File');
+    ipc('app:setLanguage')({ senderFrame: appFrame, sender: {} }, 'es-419');
+  });
+
+  it('keeps tokens encrypted under userData and never in plaintext', async () => {
+    const event = { senderFrame: appFrame, sender: {} };
+    const server = 'http://127.0.0.1:4999';
+    await expect(ipc('token:save')(event, server, 'secret-token')).resolves.toEqual({
+      stored: true,
+    });
+    await expect(ipc('token:load')(event, server)).resolves.toBe('secret-token');
+    await ipc('token:clear')(event, server);
+    await expect(ipc('token:load')(event, server)).resolves.toBeNull();
+  });
+
+  it('prints a PDF in a hidden window without JavaScript, preload or network', async () => {
+    recorded.state.saveDialogPath = path.join(tmpdir(), `minka-export-test-${process.pid}.pdf`);
+    const before = recorded.windows.length;
+    const result = await ipc('document:export')(
+      { senderFrame: appFrame, sender: mainWindow().webContents },
+      { format: 'pdf', title: 'Acta / sesión 3', html: '<!doctype html><p>Hola</p>' },
+    );
+    expect(result).toEqual({
+      status: 'saved',
+      fileName: path.basename(recorded.state.saveDialogPath),
+    });
+    const [parent, options] = argsOf('dialog.showSaveDialog').at(-1)!;
+    expect(parent).toBe(mainWindow());
+    expect((options as { defaultPath: string }).defaultPath).toMatch(/Acta sesión 3\.pdf$/);
+    const printWindow = recorded.windows[before]!;
+    expect(printWindow.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(printWindow.options.webPreferences).not.toHaveProperty('preload');
+    expect(printWindow.webContents.printToPDF).toHaveBeenCalled();
+    expect(printWindow.destroy).toHaveBeenCalled();
+    const partitionBlocks = names().filter((name) => /^partition:.*onBeforeRequest$/.test(name));
+    expect(partitionBlocks.length).toBe(1);
+  });
+
+  it('shows OS notifications through main', () => {
+    ipc('os:notify')({ senderFrame: appFrame, sender: {} }, { title: 'Minka', body: 'Nuevo' });
+    expect(argsOf('Notification')).toEqual([[{ title: 'Minka', body: 'Nuevo' }]]);
+    expect(names()).toContain('Notification.show');
+  });
+
+  it('on quit asks the renderer, explains unsent changes and waits when told to', async () => {
+    const window = mainWindow();
+    const quitEvent = { preventDefault: vi.fn() };
+    recorded.state.messageBoxResponse = 1;
+    recorded.appListeners.get('before-quit')?.(quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalled();
+    const [channel, requestId] = window.webContents.send.mock.calls.at(-1)!;
+    expect(channel).toBe('app:quitCheck');
+    ipc('app:answerQuitCheck')({ senderFrame: appFrame, sender: {} }, requestId, 3);
+    await tick();
+    const [, box] = argsOf('dialog.showMessageBox').at(-1)!;
+    expect(box).toMatchObject({
+      message: 'Hay 3 cambios guardados solo en este equipo.',
+      buttons: ['Salir de todos modos', 'Esperar'],
+      cancelId: 1,
+    });
+    expect((box as { detail: string }).detail).toContain(
+      'Están a salvo y se enviarán al servidor cuando vuelva a estar disponible.',
+    );
+    expect(names()).not.toContain('app.quit');
+
+    recorded.state.messageBoxResponse = 0;
+    recorded.appListeners.get('before-quit')?.({ preventDefault: vi.fn() });
+    const [, secondId] = window.webContents.send.mock.calls.at(-1)!;
+    ipc('app:answerQuitCheck')({ senderFrame: appFrame, sender: {} }, secondId, 3);
+    await tick();
+    await tick();
+    expect(names()).toContain('app.quit');
+    const passThrough = { preventDefault: vi.fn() };
+    recorded.appListeners.get('before-quit')?.(passThrough);
+    expect(passThrough.preventDefault).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * "Export" of the open document: the renderer hands over a standalone HTML document or Markdown
+ * text, main asks where to save with the native dialog and writes the file. PDF is printed by
+ * main from the same HTML in a hidden window that runs no JavaScript, has no preload and may
+ * load nothing but the file it prints, so a document's content can never reach the bridge or
+ * the network while it is being laid out.
+ */
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebPreferences } from 'electron';
+import type { ExportFormat } from '../../shared/ipc/events';
+import type { ExportRequest, ExportResult, UiLanguage } from '../../shared/ipc/bridge';
+import { exportDialogText } from './strings';
+
+const EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'pdf',
+  html: 'html',
+  markdown: 'md',
+};
+
+/** A file name from a document title: no path separators, control or reserved characters. */
+export function exportFileName(title: string, format: ExportFormat): string {
+  const printable = Array.from(title.normalize('NFC'), (char) =>
+    char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char,
+  ).join('');
+  const base = printable
+    .replace(/[<>:"/\\|?*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '')
+    .slice(0, 120);
+  const safe = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) || base === '' ? 'documento' : base;
+  return `${safe}.${EXTENSIONS[format]}`;
+}
+
+export function saveDialogOptions(
+  request: Pick<ExportRequest, 'format' | 'title'>,
+  language: UiLanguage,
+  defaultDir: string,
+): SaveDialogOptions {
+  const text = exportDialogText(language, request.format);
+  return {
+    title: text.title,
+    defaultPath: path.join(defaultDir, exportFileName(request.title, request.format)),
+    filters: [{ name: text.filter, extensions: [EXTENSIONS[request.format]] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
+/** The print window: the checklist's settings plus no JavaScript at all and no preload. */
+export function printWindowPreferences(partition: string): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    javascript: false,
+    partition,
+  };
+}
+
+export function printWindowOptions(partition: string): BrowserWindowConstructorOptions {
+  return { show: false, webPreferences: printWindowPreferences(partition) };
+}
+
+/** Requests the print window may make: the HTML file it prints and inline data: images. */
+export function isPrintRequestAllowed(url: string, fileUrl: string): boolean {
+  return url === fileUrl || url.startsWith('data:');
+}
+
+export interface ExportDeps {
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  writeFile(filePath: string, data: string | Uint8Array): Promise<void>;
+  printToPdf(html: string): Promise<Uint8Array>;
+  language(): UiLanguage;
+  defaultDir: string;
+}
+
+export async function exportDocument(
+  request: ExportRequest,
+  deps: ExportDeps,
+): Promise<ExportResult> {
+  const choice = await deps.showSaveDialog(
+    saveDialogOptions(request, deps.language(), deps.defaultDir),
+  );
+  if (choice.canceled || choice.filePath === undefined || choice.filePath === '') {
+    return { status: 'cancelled' };
+  }
+  const data =
+    request.format === 'pdf'
+      ? await deps.printToPdf(request.html)
+      : request.format === 'html'
+        ? request.html
+        : request.markdown;
+  await deps.writeFile(choice.filePath, data);
+  return { status: 'saved', fileName: path.basename(choice.filePath) };
+}
