@@ -28,8 +28,10 @@ export function TitleField({ title, editable, onRename }: TitleFieldProps) {
   return (
     <>
       <h1 className="doc-title">
-        <input
+        {/* A textarea so a long title wraps instead of being cut off; Enter still commits. */}
+        <textarea
           className="doc-title-input"
+          rows={1}
           aria-label={t('document.titleLabel')}
           value={draft ?? title}
           readOnly={!editable}
