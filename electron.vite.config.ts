@@ -1,4 +1,5 @@
-// Builds the three parts of the desktop app into out/: main (ESM, like the package), the preload
+// Builds the three parts of the desktop app into out/: main (ESM, like the package, with its few
+// imports such as zod bundled in, so the installers ship no node_modules), the preload
 // (CommonJS, because a sandboxed preload cannot be an ES module, and with its imports bundled in,
 // because a sandboxed preload cannot require anything but electron) and the renderer, the same
 // build the sync server serves to browsers.
@@ -28,6 +29,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
+      externalizeDeps: false,
       lib: {
         entry: resolve(root, 'electron/main/index.ts'),
         formats: ['es'],
