@@ -1,13 +1,15 @@
 /**
  * `tsx sync-server/cli.ts`: runs the sync server until SIGTERM/SIGINT, which flush every room
- * before exit. Without authentication, the server listens on loopback unless told otherwise.
+ * before exit. The server speaks plain HTTP, so it listens on loopback unless told otherwise: on a
+ * network it belongs behind a reverse proxy that terminates TLS. On first start with an empty
+ * database it creates the first admin from MINKA_ADMIN_EMAIL / MINKA_ADMIN_PASSWORD.
  */
 import { existsSync, statSync } from 'node:fs';
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError } from './describeError';
-import { createServer } from './server';
+import { AdminInputError, checkAdminInput, type AdminInput } from './accounts/bootstrap';
+import { createServer, isLoopbackHost } from './server';
 
 const HELP = `Uso: tsx sync-server/cli.ts [opciones]
 
@@ -16,8 +18,13 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --data <directorio>  directorio de la base de datos (por defecto ./data)
   --static <dir>       renderer compilado a servir en / (por defecto out/renderer si existe)
   --seed-demo          crea el espacio de trabajo de demostración si la base está vacía
-  --allow-remote       permite escuchar fuera de loopback (sin autenticación: solo en redes de confianza)
-  --help               muestra esta ayuda`;
+  --allow-remote       permite escuchar fuera de loopback (detrás de un proxy con HTTPS)
+  --origin <origen>    origen web adicional permitido (p. ej. https://minka.example.org); repetible
+  --help               muestra esta ayuda
+
+Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
+  MINKA_ADMIN_EMAIL, MINKA_ADMIN_PASSWORD (mín. 10 caracteres), MINKA_ADMIN_NAME (opcional)
+  o bien: npm run admin -- create-admin --email <correo> --name <nombre>`;
 
 class UsageError extends Error {}
 
@@ -27,11 +34,7 @@ interface CliOptions {
   dataDir: string;
   staticDir: string | undefined;
   seedDemo: boolean;
-}
-
-function isLoopback(host: string): boolean {
-  if (host === 'localhost' || host === '::1') return true;
-  return isIP(host) === 4 && host.startsWith('127.');
+  allowedOrigins: string[];
 }
 
 function parse(argv: string[]): CliOptions | 'help' {
@@ -48,6 +51,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         static: { type: 'string' },
         'seed-demo': { type: 'boolean', default: false },
         'allow-remote': { type: 'boolean', default: false },
+        origin: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -59,12 +63,17 @@ function parse(argv: string[]): CliOptions | 'help' {
   if (!/^\d+$/.test(values.port) || port > 65535) {
     throw new UsageError(`--port debe ser un número entre 0 y 65535, no «${values.port}».`);
   }
-  if (!isLoopback(values.host) && !values['allow-remote']) {
+  if (!isLoopbackHost(values.host) && !values['allow-remote']) {
     throw new UsageError(
-      `--host ${values.host} no es una dirección local. La autenticación aún no está implementada: ` +
-        'cualquiera en la red podría leer y modificar los documentos. Use 127.0.0.1, o añada ' +
-        '--allow-remote si la red es de confianza.',
+      `--host ${values.host} no es una dirección local. El servidor habla HTTP sin cifrar: en la red, las ` +
+        'contraseñas y sesiones viajarían a la vista. Póngalo detrás de un proxy inverso con HTTPS y use ' +
+        '127.0.0.1, o añada --allow-remote si ese proxy está en otra máquina.',
     );
+  }
+  for (const origin of values.origin) {
+    if (!/^(https?:\/\/[^/\s]+|app:\/\/minka)$/.test(origin)) {
+      throw new UsageError(`--origin «${origin}» debe ser un origen como https://minka.example.org (sin ruta).`);
+    }
   }
   const defaultStatic = resolve('out/renderer');
   return {
@@ -73,6 +82,7 @@ function parse(argv: string[]): CliOptions | 'help' {
     dataDir: resolve(values.data),
     staticDir: values.static !== undefined ? resolve(values.static) : existsSync(defaultStatic) ? defaultStatic : undefined,
     seedDemo: values['seed-demo'],
+    allowedOrigins: values.origin,
   };
 }
 
@@ -93,9 +103,15 @@ async function main(): Promise<number> {
     console.error(`Aviso: ${options.staticDir} no existe; no se servirá la aplicación web (compílela con npm run build).`);
   }
 
+  const adminBootstrap = adminFromEnv(process.env);
+  if (typeof adminBootstrap === 'string') {
+    console.error(`Error: ${adminBootstrap}`);
+    return 1;
+  }
+
   let server;
   try {
-    server = await createServer({ ...options, log: (line) => console.log(line) });
+    server = await createServer({ ...options, adminBootstrap, log: (line) => console.log(line) });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'EADDRINUSE') {
@@ -110,11 +126,9 @@ async function main(): Promise<number> {
 
   console.log(`Minka: servidor de sincronización en ${server.url}`);
   console.log(`Datos: ${options.dataDir}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`);
-  console.log(
-    isLoopback(options.host)
-      ? 'Aviso: la autenticación aún no está implementada; por eso el servidor escucha solo en loopback.'
-      : 'Aviso: la autenticación aún no está implementada y el servidor escucha fuera de loopback (--allow-remote): úselo solo en una red de confianza.',
-  );
+  if (!isLoopbackHost(options.host)) {
+    console.log('Aviso: el servidor escucha fuera de loopback con HTTP sin cifrar (--allow-remote): ponga delante un proxy con HTTPS.');
+  }
 
   const running = server;
   return new Promise<number>((resolveExit) => {
@@ -134,6 +148,24 @@ async function main(): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** The first admin from the environment: undefined when not asked for, a message when half-set. */
+function adminFromEnv(env: NodeJS.ProcessEnv): AdminInput | undefined | string {
+  const email = env.MINKA_ADMIN_EMAIL;
+  const password = env.MINKA_ADMIN_PASSWORD;
+  if (email === undefined && password === undefined) return undefined;
+  if (email === undefined || password === undefined) {
+    return 'defina MINKA_ADMIN_EMAIL y MINKA_ADMIN_PASSWORD juntas para crear la primera cuenta de administración.';
+  }
+  const input: AdminInput = { email, password, name: env.MINKA_ADMIN_NAME ?? 'Administración' };
+  try {
+    checkAdminInput(input);
+  } catch (error) {
+    if (error instanceof AdminInputError) return error.message;
+    throw error;
+  }
+  return input;
 }
 
 main().then(

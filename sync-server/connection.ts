@@ -1,21 +1,42 @@
 /**
- * One WebSocket in one room. It bounds the message rate, parses every frame before acting on
- * it, and closes only itself, with a code that says why, when its client misbehaves.
+ * One WebSocket in one room, for one signed-in person. It bounds the message rate, parses every
+ * frame before acting on it, and closes only itself, with a code that says why, when its client
+ * misbehaves. A read-only connection (viewer; commenter outside threads) still reads, but its
+ * writes are dropped before the room sees them (not applied, relayed or stored) and it is told
+ * once with a y-protocols/auth permission-denied message. Its awareness goes through presence.ts.
  */
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as Y from 'yjs';
 import type { RawData, WebSocket } from 'ws';
-import { CloseCode } from '../shared/protocol/messages';
+import type { PresenceUser } from '../shared/model/accounts';
+import { CloseCode, MessageType } from '../shared/protocol/messages';
+import type { RoomKind } from '../shared/protocol/rooms';
 import { FrameError, parseFrame, type Frame } from './frames';
 import { TokenBucket, type RateLimit } from './rateLimit';
 import { describeError } from './describeError';
+import { sanitizeAwareness } from './presence';
 import type { Peer, Room } from './room';
+
+/** Who is on the other end, as the server decided before the upgrade. */
+export interface ConnectionAccess {
+  userId: string;
+  sessionId: string;
+  groupId: string;
+  kind: RoomKind;
+  writable: boolean;
+  presence: PresenceUser;
+}
 
 export class Connection implements Peer {
   private readonly bucket: TokenBucket;
   private closed = false;
+  private deniedSent = false;
 
   constructor(
     private readonly ws: WebSocket,
     private readonly room: Room,
+    readonly access: ConnectionAccess,
     rateLimit: RateLimit,
     private readonly log: (line: string) => void,
   ) {
@@ -39,6 +60,13 @@ export class Connection implements Peer {
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
       this.ws.close(code, reason);
     }
+  }
+
+  /** A role change applied in place: writes are accepted again, or dropped from now on. */
+  setWritable(writable: boolean): void {
+    if (this.access.writable === writable) return;
+    this.access.writable = writable;
+    this.deniedSent = false;
   }
 
   /** Drops the connection now, without a closing handshake (used when the server stops). */
@@ -83,17 +111,41 @@ export class Connection implements Peer {
         this.send(this.room.syncStep2(frame.stateVector));
         return;
       case 'update': {
+        if (!this.access.writable) {
+          this.refuseWrite(frame.update);
+          return;
+        }
         const result = this.room.receiveUpdate(this, frame.update);
         if (result === 'busy') this.close(CloseCode.tryAgainLater, 'room is saving, try again later');
         if (result === 'invalid') this.close(CloseCode.protocolError, 'update could not be applied');
         return;
       }
-      case 'awareness':
-        this.room.receiveAwareness(this, frame.update);
+      case 'awareness': {
+        const allowed = sanitizeAwareness(
+          frame.update,
+          (client) => this.room.awarenessOwnedElsewhere(this, client),
+          this.access.presence,
+        );
+        if (allowed !== null) this.room.receiveAwareness(this, allowed);
         return;
+      }
       case 'queryAwareness':
         this.send(this.room.awarenessFrame());
         return;
     }
+  }
+
+  /** Says once per connection that a write was refused; an empty sync step 2 is no write at all. */
+  private refuseWrite(update: Uint8Array): void {
+    const { structs, ds } = Y.decodeUpdate(update);
+    if (this.deniedSent || (structs.length === 0 && ds.clients.size === 0)) return;
+    this.deniedSent = true;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.auth);
+    authProtocol.writePermissionDenied(
+      encoder,
+      'Su rol en este grupo es de solo lectura aquí: el servidor no guardó sus cambios.',
+    );
+    this.send(encoding.toUint8Array(encoder));
   }
 }

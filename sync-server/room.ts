@@ -156,6 +156,12 @@ export class Room {
     }
   }
 
+  /** True when another peer than `peer` introduced awareness client `client` and is still here. */
+  awarenessOwnedElsewhere(peer: Peer, client: number): boolean {
+    for (const [other, clients] of this.peers) if (other !== peer && clients.has(client)) return true;
+    return false;
+  }
+
   receiveAwareness(peer: Peer, update: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }

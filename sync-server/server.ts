@@ -2,7 +2,8 @@
  * The Minka sync server as a value: `createServer(options)` listens and returns `{ url, port,
  * close }`, and every piece of state lives in that call, so tests run many servers side by side
  * on port 0. HTTP (API and the built renderer) and WebSocket sync share one port; a WebSocket is
- * upgraded only after its room name parses and its room is loaded, so a refusal is plain HTTP.
+ * upgraded only after its Origin, its room name, its session and the person's membership of the
+ * room's group were checked and its room is loaded, so every refusal is plain HTTP.
  */
 import { mkdirSync } from 'node:fs';
 import {
@@ -10,20 +11,25 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode, DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/messages';
-import { canonicalRoomName } from '../shared/protocol/rooms';
+import { parseRoom, roomName, type Room } from '../shared/protocol/rooms';
+import { AccountStore } from './accounts/accountStore';
+import { ensureFirstAdmin, type AdminInput } from './accounts/bootstrap';
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './accounts/loginLimiter';
 import { Connection } from './connection';
 import { handleApi, isApiPath, type ApiContext } from './http/api';
+import { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './http/origin';
 import { sendError } from './http/respond';
 import { serveStatic } from './http/static';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
-import { seedDemo } from './seed/demo';
+import { demoAccountsTable, seedDemo } from './seed/demo';
+import { authorizeUpgrade, reevaluate } from './socketAccess';
 import { SqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 
@@ -50,6 +56,14 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** Stored updates per room above which the room is compacted. */
   compactAfter?: number;
+  /** Creates this admin on first start, when the database has no user (MINKA_ADMIN_EMAIL/PASSWORD). */
+  adminBootstrap?: AdminInput;
+  /** Web origins allowed besides the server's own (default: app://minka). */
+  allowedOrigins?: readonly string[];
+  /** The clock of sessions, invitations and login limits (tests move it forward). */
+  now?: () => number;
+  /** Failed-login limits; tests lower them. */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export interface MinkaServer {
@@ -65,14 +79,34 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const log = options.log ?? ((line: string) => console.log(line));
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const rateLimit = options.rateLimit ?? { perSecond: 300, burst: 3000 };
+  const now = options.now ?? (() => Date.now());
   const storage = options.storage ?? openSqlite(options.dataDir);
+  let store: AccountStore;
+  try {
+    store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
 
   try {
-    if (options.seedDemo === true && (await storage.loadWorkspace()) === null) {
-      await seedDemo(storage);
-      log('Minka: espacio de trabajo de demostración creado.');
+    if (options.seedDemo === true && store.groups.workspace() === null) {
+      const accounts = await seedDemo(storage, store, now());
+      log('Minka: espacio de trabajo de demostración creado. Cuentas de demostración:');
+      for (const line of demoAccountsTable(accounts)) log(line);
+    }
+    if (options.adminBootstrap !== undefined) {
+      const made = await ensureFirstAdmin(store, options.adminBootstrap);
+      if (made) log(`Minka: cuenta de administración creada para ${options.adminBootstrap.email}.`);
+    }
+    if (store.users.count() === 0) {
+      log(
+        'Aviso: no hay ninguna cuenta. Cree la primera administración con MINKA_ADMIN_EMAIL y ' +
+          'MINKA_ADMIN_PASSWORD, o con `npm run admin -- create-admin --email … --name …`.',
+      );
     }
   } catch (error) {
+    store.close();
     await storage.close();
     throw error;
   }
@@ -88,12 +122,26 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   );
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
-  const api: ApiContext = { storage, commitsFailing: () => registry.failing(), log };
+  const loginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
+  const origins: OriginPolicy = {
+    allowed: new Set([...DEFAULT_ALLOWED_ORIGINS, ...(options.allowedOrigins ?? [])]),
+    loopback: isLoopbackHost(host),
+  };
+  const api: ApiContext = {
+    storage,
+    store,
+    commitsFailing: () => registry.failing(),
+    limiter: new LoginLimiter(loginLimits, now),
+    loginLimits,
+    log,
+    now,
+    accessChanged: (userId) => reevaluate(store, connections, userId),
+  };
   let closing: Promise<void> | null = null;
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const pathname = rawPath(req.url);
-    if (isApiPath(pathname)) await handleApi(req, res, pathname, api);
+    if (isApiPath(pathname)) await handleApi(req, res, requestUrl(req), api, origins);
     else await serveStatic(req, res, pathname, options.staticDir);
   };
 
@@ -104,9 +152,19 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       refuse(socket, 404, 'not_found', 'Las conexiones de sincronización van a /sync/<sala>.');
       return;
     }
-    const name = roomFromPath(pathname.slice('/sync/'.length));
-    if (name === null) {
+    if (!originAllowed(req, origins)) {
+      refuse(socket, 403, 'origin_not_allowed', 'Este servidor no acepta conexiones de esa página.');
+      return;
+    }
+    const parsed = roomFromPath(pathname.slice('/sync/'.length));
+    if (parsed === null) {
       refuse(socket, 400, 'invalid_room', 'El nombre de la sala no es válido; actualice Minka.');
+      return;
+    }
+    const name = roomName(parsed);
+    const decision = authorizeUpgrade(store, requestUrl(req).searchParams.get('token'), parsed);
+    if (!decision.ok) {
+      refuse(socket, decision.status, decision.code, decision.message);
       return;
     }
     if (closing !== null) {
@@ -142,7 +200,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      const connection = new Connection(ws, room, rateLimit, log);
+      const connection = new Connection(ws, room, decision.access, rateLimit, log);
       connections.add(connection);
       ws.once('close', () => connections.delete(connection));
     });
@@ -164,6 +222,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   try {
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
+    store.close();
     await storage.close();
     throw error;
   }
@@ -179,6 +238,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     for (const connection of connections) connection.terminate();
     wss.close();
     await stopped;
+    store.close();
     await storage.close();
   };
 
@@ -214,19 +274,37 @@ function rawPath(url: string | undefined): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
-/** The canonical room a `/sync/` path names (percent-decoded once), or null. */
-function roomFromPath(encoded: string): string | null {
+/** The request URL against a placeholder origin; a path like `//x` stays a path, not a host. */
+function requestUrl(req: IncomingMessage): URL {
+  const raw = req.url ?? '/';
+  return new URL(`http://minka.invalid${raw.startsWith('/') ? '' : '/'}${raw}`);
+}
+
+/** The room a `/sync/` path names (percent-decoded once), or null. */
+function roomFromPath(encoded: string): Room | null {
   try {
-    return canonicalRoomName(decodeURIComponent(encoded));
+    return parseRoom(decodeURIComponent(encoded));
   } catch {
     return null;
   }
 }
 
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+};
+
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
-  const reason =
-    status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Service Unavailable';
+  const reason = REASONS[status] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

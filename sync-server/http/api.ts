@@ -1,16 +1,51 @@
-/** The HTTP API of v1: health and the workspace. Every error is `{ error: { code, message } }`. */
+/**
+ * The HTTP API: matches a route, checks the Origin and the session, runs the handler and writes
+ * its answer. Every error is `{ error: { code, message } }` with the status it stands for.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_PATHS, type HealthResponse } from '../../shared/protocol/api';
-import type { Storage } from '../storage/storage';
-import { applyCors } from './cors';
+import { API_PATHS } from '../../shared/protocol/api';
+import { describeError } from '../describeError';
+import { ApiFailure } from './failure';
+import { applyCors, originAllowed, type OriginPolicy } from './origin';
 import { sendError, sendJson } from './respond';
+import type { ApiContext, Call, Method, Route } from './route';
+import { requireSession } from './session';
+import { accessRequestRoutes } from './routes/accessRequests';
+import { authRoutes } from './routes/auth';
+import { groupRoutes } from './routes/groups';
+import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
+import { memberRoutes } from './routes/members';
+import { meRoutes } from './routes/me';
+import { organizationRoutes } from './routes/organizations';
+import { userRoutes } from './routes/users';
 
-export interface ApiContext {
-  storage: Storage;
-  /** True while some room cannot commit: the server is up but not saving. */
-  commitsFailing: () => boolean;
-  log: (line: string) => void;
+export type { ApiContext } from './route';
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
 }
+
+const ROUTES: readonly CompiledRoute[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...meRoutes,
+  ...organizationRoutes,
+  ...userRoutes,
+  ...groupRoutes,
+  ...memberRoutes,
+  ...accessRequestRoutes,
+  ...invitationRoutes,
+].map((route) => {
+  const names: string[] = [];
+  const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+});
 
 export function isApiPath(pathname: string): boolean {
   return pathname === API_PATHS.health || pathname === '/api' || pathname.startsWith('/api/');
@@ -19,48 +54,59 @@ export function isApiPath(pathname: string): boolean {
 export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  pathname: string,
+  url: URL,
   context: ApiContext,
+  origins: OriginPolicy,
 ): Promise<void> {
-  if (applyCors(req, res)) return;
-  const route = pathname === API_PATHS.health ? health : pathname === API_PATHS.workspace ? workspace : null;
-  if (route === null) {
-    sendError(res, 404, 'not_found', `No existe la ruta ${pathname} en la API de Minka.`);
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD, OPTIONS');
-    sendError(res, 405, 'method_not_allowed', `${pathname} solo admite GET.`);
+  const allowed = originAllowed(req, origins);
+  if (applyCors(req, res, allowed)) return;
+  if (!allowed) {
+    sendError(res, 403, 'origin_not_allowed', 'Este servidor no acepta solicitudes de esa página; abra Minka desde su propia dirección.');
     return;
   }
   try {
-    await route(res, context);
+    const reply = await dispatch(req, url, context);
+    if (reply.status === 204 || reply.body === undefined) {
+      res.writeHead(reply.status, { 'Cache-Control': 'no-store' });
+      res.end();
+    } else sendJson(res, reply.status, reply.body);
   } catch (error) {
-    context.log(`ERROR en ${pathname}: ${error instanceof Error ? error.message : String(error)}`);
-    sendError(res, 500, 'internal_error', 'El servidor no pudo leer sus datos; revise su registro y vuelva a intentarlo.');
+    if (error instanceof ApiFailure) {
+      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+      sendError(res, error.status, error.code, error.message);
+      return;
+    }
+    context.log(`ERROR en ${req.method ?? ''} ${url.pathname}: ${describeError(error)}`);
+    sendError(res, 500, 'internal_error', 'El servidor no pudo completar la operación; revise su registro y vuelva a intentarlo.');
   }
 }
 
-async function health(res: ServerResponse, { storage, commitsFailing }: ApiContext): Promise<void> {
-  try {
-    await storage.check();
-  } catch {
-    sendError(res, 503, 'storage_unavailable', 'El servidor no puede leer su base de datos; revise el directorio de datos.');
-    return;
+async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
+  const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method;
+  const matching = ROUTES.flatMap((compiled) => {
+    const match = compiled.pattern.exec(url.pathname);
+    return match === null ? [] : [{ compiled, match }];
+  });
+  if (matching.length === 0) {
+    throw new ApiFailure(404, 'not_found', `No existe la ruta ${url.pathname} en la API de Minka.`);
   }
-  if (commitsFailing()) {
-    sendError(res, 503, 'storage_failing', 'El servidor no logra guardar cambios (¿disco lleno?); revise el directorio de datos.');
-    return;
+  const found = matching.find(({ compiled }) => compiled.route.method === method);
+  if (found === undefined) {
+    const allow = [...new Set(matching.map(({ compiled }) => compiled.route.method))];
+    throw new ApiFailure(405, 'method_not_allowed', `${url.pathname} solo admite ${allow.join(', ')}.`, {
+      Allow: [...allow, 'OPTIONS'].join(', '),
+    });
   }
-  const body: HealthResponse = { ok: true };
-  sendJson(res, 200, body);
-}
-
-async function workspace(res: ServerResponse, { storage }: ApiContext): Promise<void> {
-  const found = await storage.loadWorkspace();
-  if (found === null) {
-    sendError(res, 404, 'workspace_not_found', 'Este servidor aún no tiene un espacio de trabajo; inícielo con --seed-demo para crear el de demostración.');
-    return;
-  }
-  sendJson(res, 200, found);
+  const params: Record<string, string> = {};
+  found.compiled.names.forEach((name, index) => {
+    try {
+      params[name] = decodeURIComponent(found.match[index + 1]!);
+    } catch {
+      params[name] = '';
+    }
+  });
+  const call: Call = { req, params, query: url.searchParams, context, address: req.socket.remoteAddress ?? '' };
+  const { route } = found.compiled;
+  if (route.public === true) return route.handle(call);
+  return route.handle({ ...call, session: requireSession(req, context.store) });
 }

@@ -1,26 +1,92 @@
 /**
- * Writes the demo workspace (first run only): the workspace record, and for each working group
- * its index doc and documents, each stored as a single Yjs update, as if it had been synced.
- * The workspace record is written last, so a run interrupted halfway seeds again next time.
+ * Writes the demo workspace (first run only): for each working group its index doc and
+ * documents, each stored as a single Yjs update as if it had been synced; then, in one
+ * transaction, the workspace, its groups, organizations, people and memberships. The account
+ * records are written last, so a run interrupted halfway seeds again next time.
  */
 import * as Y from 'yjs';
+import type { GroupRole, OrganizationKind } from '../../shared/model/accounts';
 import { newDocId, newGroupId, type GroupId } from '../../shared/model/ids';
-import type { WorkingGroup } from '../../shared/model/workspace';
 import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { appendBlocks, initDocument } from '../../shared/ydoc/documentDoc';
 import { addEntry, migrateGroupIndex } from '../../shared/ydoc/groupIndexDoc';
 import { Origin } from '../../shared/ydoc/origins';
+import type { AccountStore } from '../accounts/accountStore';
+import { hashPassword } from '../accounts/passwords';
 import type { Storage } from '../storage/storage';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PRIVATE_GROUPS } from './demoAccounts';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
 
-export async function seedDemo(storage: Storage, now: number = Date.now()): Promise<void> {
-  const groups: WorkingGroup[] = [];
+export interface DemoAccount {
+  email: string;
+  name: string;
+  organization: string;
+  kind: OrganizationKind;
+  admin: boolean;
+  groups: Array<{ group: string; role: GroupRole }>;
+}
+
+export async function seedDemo(storage: Storage, store: AccountStore, now: number = Date.now()): Promise<DemoAccount[]> {
+  const groupIds = new Map<string, GroupId>();
   for (const group of DEMO_GROUPS) {
     const id = newGroupId();
     await seedGroup(storage, id, group, now);
-    groups.push({ id, name: group.name, purpose: group.purpose });
+    groupIds.set(group.name, id);
   }
-  await storage.saveWorkspace({ id: crypto.randomUUID(), name: DEMO_WORKSPACE_NAME, groups });
+  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+
+  return store.transaction(() => {
+    store.groups.createWorkspace(DEMO_WORKSPACE_NAME);
+    for (const group of DEMO_GROUPS) {
+      store.groups.create({
+        id: groupIds.get(group.name)!,
+        name: group.name,
+        purpose: group.purpose,
+        visibility: (DEMO_PRIVATE_GROUPS as readonly string[]).includes(group.name) ? 'private' : 'listed',
+      });
+    }
+    const organizations = new Map(
+      DEMO_ORGANIZATIONS.map((organization) => [
+        organization.name,
+        store.organizations.create(organization.name, organization.kind),
+      ]),
+    );
+    return DEMO_PEOPLE.map((person, index): DemoAccount => {
+      const organization = organizations.get(person.organization)!;
+      const user = store.users.create({
+        email: person.email,
+        name: person.name,
+        organizationId: organization.id,
+        workspaceRole: person.workspaceRole,
+        passwordHash: hashes[index]!,
+      });
+      const groups = Object.entries(person.groups).map(([group, role]) => {
+        store.groups.addMember(groupIds.get(group)!, user.id, role);
+        return { group, role };
+      });
+      return {
+        email: person.email,
+        name: person.name,
+        organization: organization.name,
+        kind: organization.kind,
+        admin: person.workspaceRole === 'admin',
+        groups,
+      };
+    });
+  });
+}
+
+/** The accounts as printed at first seed: one line each, then the shared password. */
+export function demoAccountsTable(accounts: readonly DemoAccount[]): string[] {
+  const width = Math.max(...accounts.map((account) => account.email.length));
+  return [
+    ...accounts.map(
+      (account) =>
+        `  ${account.email.padEnd(width)}  ${account.organization} (${account.kind})${account.admin ? ' · admin' : ''} · ` +
+        account.groups.map(({ group, role }) => `${group}: ${role}`).join('; '),
+    ),
+    `  Contraseña de todas las cuentas de demostración: ${DEMO_PASSWORD}`,
+  ];
 }
 
 async function seedGroup(storage: Storage, groupId: GroupId, group: DemoGroup, now: number): Promise<void> {

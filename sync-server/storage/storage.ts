@@ -5,7 +5,6 @@
  * PostgreSQL implementation can sit behind it unchanged.
  */
 import * as Y from 'yjs';
-import type { Workspace } from '../../shared/model/workspace';
 
 export interface Storage {
   /** Every stored update of a room, in commit order; empty for a room never written. */
@@ -17,9 +16,6 @@ export interface Storage {
    * replaces are deleted in one transaction, so a crash leaves either the old rows or the new one.
    */
   compact(room: string): Promise<void>;
-  /** The workspace and its working groups; null until one was created. */
-  loadWorkspace(): Promise<Workspace | null>;
-  saveWorkspace(workspace: Workspace): Promise<void>;
   /** Rejects when the database cannot be read (used by /healthz). */
   check(): Promise<void>;
   close(): Promise<void>;

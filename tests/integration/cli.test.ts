@@ -28,7 +28,7 @@ describe.concurrent('cli', () => {
   it('refuses a non-loopback host without --allow-remote, saying why', async () => {
     const { code, stderr } = await runCli(['--host', '0.0.0.0', '--data', tempDir()]);
     expect(code).toBe(1);
-    expect(stderr).toContain('autenticación');
+    expect(stderr).toContain('HTTPS');
     expect(stderr).toContain('--allow-remote');
   });
 

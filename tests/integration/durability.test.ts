@@ -7,13 +7,14 @@ import { readDocumentText } from '../../shared/ydoc/documentDoc';
 import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../sync-server/storage/storage';
-import { ROOM_A, connect, covers, startServer, tempDir, text, waitFor, waitSaved, waitSynced, write } from './helpers';
+import { ROOM_A, connect, covers, signedInEditor, startServer, tempDir, text, waitFor, waitSaved, waitSynced, write } from './helpers';
 import { InstrumentedStorage } from './instrumentedStorage';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 interface ChildServer {
   url: string;
+  token: string;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -39,14 +40,14 @@ async function startCli(dataDir: string): Promise<ChildServer> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { url, child, exited };
+  return { url, token: (await signedInEditor(dataDir)).token, child, exited };
 }
 
 describe('durability', () => {
   it('keeps a saved change through kill -9 and a restart on the same data directory, and stops cleanly on SIGTERM', async () => {
     const dataDir = tempDir();
     const first = await startCli(dataDir);
-    const ana = connect(first.url, ROOM_A);
+    const ana = connect(first, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Guardado antes del corte de energía');
     await waitSaved(ana);
@@ -56,7 +57,7 @@ describe('durability', () => {
     await first.exited;
 
     const second = await startCli(dataDir);
-    const beto = connect(second.url, ROOM_A);
+    const beto = connect(second, ROOM_A);
     await waitSynced(beto);
     expect(text(beto.doc)).toBe('Guardado antes del corte de energía');
 
@@ -68,7 +69,7 @@ describe('durability', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     const savedBefore = ana.saved();
 
@@ -98,7 +99,7 @@ describe('durability', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     storage.hold();
     write(ana.doc, 'Justo antes de apagar');
@@ -108,7 +109,7 @@ describe('durability', () => {
     await closed;
 
     const restarted = await startServer({ dataDir });
-    const beto = connect(restarted.url, ROOM_A);
+    const beto = connect(restarted, ROOM_A);
     await waitSynced(beto);
     expect(text(beto.doc)).toBe('Justo antes de apagar');
   });

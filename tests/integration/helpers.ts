@@ -2,7 +2,9 @@
  * Real servers and real clients for the integration tests. Every test gets its own server on
  * port 0 with its own data directory, and everything a helper opens is closed when that test
  * finishes (onTestFinished): tests never share state, never fight over a port, and a failing
- * test cannot leave a socket open that would hang the next one.
+ * test cannot leave a socket open that would hang the next one. Rooms need a session now, so
+ * every test server comes with GROUP and one editor of it (`server.token`); fixtures.ts adds
+ * more people with other roles.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { MessageType } from '../../shared/protocol/messages';
 import { applySaved, readSaved, savedCovers } from '../../shared/protocol/saved';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
 import { createServer, type MinkaServer, type ServerOptions } from '../../sync-server/server';
+import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 
 export function tempDir(prefix = 'minka-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -25,7 +28,14 @@ export function tempDir(prefix = 'minka-test-'): string {
 export interface TestServer extends MinkaServer {
   dataDir: string;
   logs: string[];
+  /** An editor of GROUP, signed in. */
+  editor: Person;
+  /** The editor's session token. */
+  token: string;
 }
+
+/** Login limits off unless a test sets its own, so wrong passwords answer at once. */
+const RELAXED_LOGIN = { perAccount: 1000, perAddress: 1000, failureDelayMs: 0 };
 
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
@@ -34,10 +44,19 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     port: 0,
     log: (line) => logs.push(line),
     ...options,
+    loginLimits: { ...RELAXED_LOGIN, ...options.loginLimits },
     dataDir,
   });
   onTestFinished(() => server.close());
-  return { ...server, dataDir, logs };
+  const editor = await signedInEditor(dataDir, options.now);
+  return { ...server, dataDir, logs, editor, token: editor.token };
+}
+
+/** GROUP (made if missing) and its editor Ana, with a fresh session. */
+export async function signedInEditor(dataDir: string, now?: () => number): Promise<Person> {
+  const accounts = openAccounts(dataDir, now);
+  ensureGroup(accounts, GROUP, 'listed');
+  return addPerson(accounts, { name: 'Ana Editora', email: 'ana.editora@test.demo', groups: { [GROUP]: 'editor' } });
 }
 
 export const GROUP = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
@@ -53,15 +72,28 @@ export interface TestClient {
   closeCodes: number[];
 }
 
-/** A stock y-websocket client in Node, reading Minka's `saved` message. */
-export function connect(serverUrl: string, roomName: string, doc: Y.Doc = new Y.Doc()): TestClient {
+/** Where a client connects, and as whom. */
+export interface Target {
+  url: string;
+  token: string;
+}
+
+/** The /sync URL of a room with a token (none when null), for raw `ws` sockets. */
+export function syncUrl(target: Target, roomName: string, token: string | null = target.token): string {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return `${target.url.replace(/^http/, 'ws')}/sync/${roomName}${query}`;
+}
+
+/** A stock y-websocket client in Node (token in `params`), reading Minka's `saved` message. */
+export function connect(target: Target, roomName: string, doc: Y.Doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(
-    `${serverUrl.replace(/^http/, 'ws')}/sync`,
+    `${target.url.replace(/^http/, 'ws')}/sync`,
     roomName,
     doc,
     {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       connect: true,
+      params: { token: target.token },
       // Two providers of one process would otherwise sync through BroadcastChannel, not the server.
       disableBc: true,
     },

@@ -7,6 +7,8 @@ import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { readDocumentText } from '../../shared/ydoc/documentDoc';
 import { readGroupIndex } from '../../shared/ydoc/groupIndexDoc';
 import type { DocId } from '../../shared/model/ids';
+import { DEMO_PASSWORD } from '../../sync-server/seed/demoAccounts';
+import { bearer, login } from './api';
 import { connect, startServer, tempDir, waitSynced } from './helpers';
 import { InstrumentedStorage } from './instrumentedStorage';
 
@@ -39,10 +41,13 @@ describe('HTTP', () => {
     expect(await broken.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
   });
 
-  it('seeds the demo workspace once, with its groups, indexes and Spanish documents', async () => {
+  it('seeds the demo workspace once, with its groups, accounts, indexes and Spanish documents', async () => {
     const dataDir = tempDir();
     const server = await startServer({ dataDir, seedDemo: true });
-    const response = await fetch(`${server.url}/api/workspace`);
+    expect(server.logs.join('\n')).toContain('ana.quispe@minera-andina.demo');
+    expect(server.logs.join('\n')).toContain(DEMO_PASSWORD);
+    const ana = await login(server.url, 'ana.quispe@minera-andina.demo', DEMO_PASSWORD);
+    const response = await fetch(`${server.url}/api/workspace`, { headers: bearer(ana.token) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const workspace = (await response.json()) as Workspace;
@@ -55,32 +60,36 @@ describe('HTTP', () => {
     ]);
 
     const group = workspace.groups[0]!;
-    const index = connect(server.url, roomName(indexRoom(group.id)));
+    const target = { url: server.url, token: ana.token };
+    const index = connect(target, roomName(indexRoom(group.id)));
     await waitSynced(index);
     const entries = readGroupIndex(index.doc).entries;
     expect(entries.map((entry) => entry.title)).toEqual([
       'Lineamientos estratégicos del clúster — borrador',
       'Acta de la sesión de instalación',
     ]);
-    const document = connect(server.url, roomName(docRoom(group.id, entries[0]!.id as DocId)));
+    const document = connect(target, roomName(docRoom(group.id, entries[0]!.id as DocId)));
     await waitSynced(document);
     expect(readDocumentText(document.doc)).toContain('Arequipa, Moquegua y Tacna');
     await server.close();
 
     const again = await startServer({ dataDir, seedDemo: true });
-    expect(await (await fetch(`${again.url}/api/workspace`)).json()).toEqual(workspace);
+    expect(again.logs.join('\n')).not.toContain(DEMO_PASSWORD);
+    const anaAgain = await login(again.url, 'ana.quispe@minera-andina.demo', DEMO_PASSWORD);
+    expect(await (await fetch(`${again.url}/api/workspace`, { headers: bearer(anaAgain.token) })).json()).toEqual(workspace);
   });
 
   it('answers API errors as { error: { code, message } }', async () => {
     const server = await startServer();
-    const missing = await fetch(`${server.url}/api/workspace`);
-    expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: 'workspace_not_found', message: expect.any(String) } });
+    const anonymous = await fetch(`${server.url}/api/workspace`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthenticated', message: expect.any(String) } });
     const unknown = await fetch(`${server.url}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
     const post = await fetch(`${server.url}/api/workspace`, { method: 'POST' });
     expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toContain('GET');
   });
 
   it('allows CORS from loopback dev origins and app://minka only', async () => {
@@ -91,6 +100,8 @@ describe('HTTP', () => {
     }
     const foreign = await fetch(`${server.url}/api/workspace`, { headers: { Origin: 'http://evil.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
     const preflight = await fetch(`${server.url}/api/workspace`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },

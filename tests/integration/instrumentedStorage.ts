@@ -3,7 +3,6 @@
  * them behind a gate, make them fail like a full disk, and read the order in which things happen.
  */
 import { join } from 'node:path';
-import type { Workspace } from '../../shared/model/workspace';
 import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import type { Storage } from '../../sync-server/storage/storage';
@@ -52,14 +51,6 @@ export class InstrumentedStorage implements Storage {
   async compact(room: string): Promise<void> {
     await this.inner.compact(room);
     this.events.push(`compact ${room}`);
-  }
-
-  loadWorkspace(): Promise<Workspace | null> {
-    return this.inner.loadWorkspace();
-  }
-
-  saveWorkspace(workspace: Workspace): Promise<void> {
-    return this.inner.saveWorkspace(workspace);
   }
 
   check(): Promise<void> {

@@ -25,7 +25,7 @@ describe('saved and deletions', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Párrafo que se va a borrar');
     write(ana.doc, 'Párrafo que se queda');
@@ -47,7 +47,7 @@ describe('saved and deletions', () => {
 
   it('tells a new connection about deletions saved before it joined', async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Borrador');
     write(ana.doc, 'Final');
@@ -55,7 +55,7 @@ describe('saved and deletions', () => {
     ana.doc.transact(() => getDocumentBody(ana.doc).delete(0, 1));
     await waitSaved(ana);
 
-    const beto = connect(server.url, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await waitSynced(beto);
     await waitFor('saved on connect', () => beto.saved() !== null);
     expect(text(beto.doc)).toBe('Final');

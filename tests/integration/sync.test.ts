@@ -7,6 +7,7 @@ import {
   covers,
   room,
   startServer,
+  syncUrl,
   tempDir,
   text,
   waitFor,
@@ -19,8 +20,8 @@ import { InstrumentedStorage } from './instrumentedStorage';
 describe('sync', () => {
   it('two clients editing the same room converge', async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
-    const beto = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
 
     write(ana.doc, 'Acta de Arequipa');
@@ -38,8 +39,8 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const ana = connect(server.url, ROOM_A);
-    const beto = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
     ana.onSaved((vector) =>
       storage.events.push(covers(vector, ana.doc) ? 'saved covering' : 'saved'),
@@ -64,12 +65,12 @@ describe('sync', () => {
 
   it('tells a new connection what is already saved, right after the sync', async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Matriz normativa');
     await waitSaved(ana);
 
-    const beto = connect(server.url, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await waitFor('saved on connect', () => beto.saved() !== null);
     expect(text(beto.doc)).toBe('Matriz normativa');
     expect(covers(beto.saved(), beto.doc)).toBe(true);
@@ -77,8 +78,8 @@ describe('sync', () => {
 
   it('closes an oversized frame with 1009 for that client only', async () => {
     const server = await startServer({ maxFrameBytes: 64 * 1024 });
-    const big = connect(server.url, ROOM_A);
-    const small = connect(server.url, ROOM_A);
+    const big = connect(server, ROOM_A);
+    const small = connect(server, ROOM_A);
     await Promise.all([waitSynced(big), waitSynced(small)]);
 
     write(big.doc, 'x'.repeat(100 * 1024));
@@ -93,7 +94,7 @@ describe('sync', () => {
 
   it('closes only the connection that sends a malformed frame, and leaves the room untouched', async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Antes');
     await waitSaved(ana);
@@ -104,7 +105,7 @@ describe('sync', () => {
       Uint8Array.of(0, 2, 6, 5, 200, 7, 1, 9, 9),
     ];
     for (const frame of frames) {
-      const raw = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${ROOM_A}`);
+      const raw = new WebSocket(syncUrl(server, ROOM_A));
       await new Promise((resolve) => raw.once('open', resolve));
       const closed = new Promise<{ code: number; reason: string }>((resolve) =>
         raw.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -118,7 +119,7 @@ describe('sync', () => {
     write(ana.doc, 'Después');
     await waitSaved(ana);
     expect(ana.closeCodes).toEqual([]);
-    const fresh = connect(server.url, ROOM_A);
+    const fresh = connect(server, ROOM_A);
     await waitSynced(fresh);
     expect(text(fresh.doc)).toBe('Antes\nDespués');
   });
@@ -126,7 +127,7 @@ describe('sync', () => {
   it('refuses a name that is not a room with HTTP 400, before any upgrade', async () => {
     const server = await startServer();
     for (const name of ['not-a-room', 'g/123/index', `g/${'a'.repeat(40)}/doc`, '%E0%A4%A']) {
-      const raw = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${name}`);
+      const raw = new WebSocket(syncUrl(server, name));
       let opened = false;
       raw.on('open', () => (opened = true));
       raw.on('error', () => {});
@@ -140,13 +141,13 @@ describe('sync', () => {
 
   it('accepts a room name in any case or percent-encoded, as the same canonical room', async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Misma sala');
     await waitSaved(ana);
 
     const beto = connect(
-      server.url,
+      server,
       encodeURIComponent(ROOM_A.toUpperCase().replace('G/', 'g/').replace('/DOC/', '/doc/')),
     );
     await waitSynced(beto);
@@ -157,7 +158,7 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage, idleUnloadMs: 50 });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     write(ana.doc, 'Primera');
     await waitSaved(ana);
@@ -166,7 +167,7 @@ describe('sync', () => {
     ana.provider.destroy();
 
     await waitFor('unload (compaction)', () => storage.events.includes(`compact ${ROOM_A}`));
-    const beto = connect(server.url, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await waitSynced(beto);
     expect(storage.events.filter((event) => event === `load ${ROOM_A}`)).toHaveLength(2);
     expect(text(beto.doc)).toBe('Primera\nSegunda');
@@ -176,8 +177,8 @@ describe('sync', () => {
   it('keeps rooms apart', async () => {
     const server = await startServer();
     const other = room('1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e');
-    const ana = connect(server.url, ROOM_A);
-    const beto = connect(server.url, other);
+    const ana = connect(server, ROOM_A);
+    const beto = connect(server, other);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
     write(ana.doc, 'Solo en A');
     await waitSaved(ana);
@@ -189,9 +190,9 @@ describe('sync', () => {
 
   it('closes a connection that floods messages with a policy close (1008), others keep syncing', async () => {
     const server = await startServer({ rateLimit: { perSecond: 1, burst: 20 } });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${ROOM_A}`);
+    const raw = new WebSocket(syncUrl(server, ROOM_A));
     await new Promise((resolve) => raw.once('open', resolve));
     const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
     for (let i = 0; i < 50; i++) raw.send(Uint8Array.of(3));
@@ -206,8 +207,8 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage, maxPendingBytes: 4096 });
-    const ana = connect(server.url, ROOM_A);
-    const beto = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
     storage.hold();
     try {
@@ -225,17 +226,17 @@ describe('sync', () => {
 
   it("relays presence, and removes a client's presence when its connection closes", async () => {
     const server = await startServer();
-    const ana = connect(server.url, ROOM_A);
-    const beto = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await Promise.all([waitSynced(ana), waitSynced(beto)]);
-    ana.provider.awareness.setLocalStateField('user', { name: 'Ana (UNSA)' });
+    ana.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     const anaId = ana.doc.clientID;
     await waitFor(
-      'presence relayed',
-      () => beto.provider.awareness.getStates().get(anaId)?.user?.name === 'Ana (UNSA)',
+      'presence relayed, named by the session',
+      () => beto.provider.awareness.getStates().get(anaId)?.user?.name === 'Ana Editora',
     );
 
-    const carla = connect(server.url, ROOM_A);
+    const carla = connect(server, ROOM_A);
     await waitFor('presence sent to a newcomer', () =>
       carla.provider.awareness.getStates().has(anaId),
     );
@@ -251,9 +252,9 @@ describe('sync', () => {
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
     const clients = [
-      connect(server.url, ROOM_A),
-      connect(server.url, ROOM_A),
-      connect(server.url, ROOM_A),
+      connect(server, ROOM_A),
+      connect(server, ROOM_A),
+      connect(server, ROOM_A),
     ];
     await Promise.all(clients.map(waitSynced));
     expect(storage.events.filter((event) => event === `load ${ROOM_A}`)).toHaveLength(1);
@@ -263,7 +264,7 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage, compactAfter: 3 });
-    const ana = connect(server.url, ROOM_A);
+    const ana = connect(server, ROOM_A);
     await waitSynced(ana);
     for (const line of ['uno', 'dos', 'tres', 'cuatro']) {
       write(ana.doc, line);
@@ -271,7 +272,7 @@ describe('sync', () => {
     }
     await waitFor('compaction', () => storage.events.includes(`compact ${ROOM_A}`));
     expect(await storage.inner.loadUpdates(ROOM_A)).toHaveLength(1);
-    const beto = connect(server.url, ROOM_A);
+    const beto = connect(server, ROOM_A);
     await waitSynced(beto);
     expect(text(beto.doc)).toBe('uno\ndos\ntres\ncuatro');
   });

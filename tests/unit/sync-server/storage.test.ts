@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { GroupId } from '../../../shared/model/ids';
+import Database from 'better-sqlite3';
+import { AccountStore } from '../../../sync-server/accounts/accountStore';
 import { appendBlocks, readDocumentText } from '../../../shared/ydoc/documentDoc';
 import { SqliteStorage } from '../../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../../sync-server/storage/storage';
 
 const ROOM = 'g/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b/doc/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const GROUP = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
 const OTHER_ROOM = 'g/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b/index';
 
 /** The incremental updates of `count` edits by one client, as a server would receive them. */
@@ -97,22 +99,51 @@ describe('SqliteStorage', () => {
     expect(replay(loaded)).toBe(readDocumentText(doc));
   });
 
-  it('keeps data and the workspace after closing and reopening the file', async () => {
+  it('keeps data after closing and reopening the file', async () => {
     const { updates, doc } = edits(5);
     await storage.appendUpdates(ROOM, updates);
-    await storage.saveWorkspace({
-      id: 'ws-1',
-      name: 'Clúster Minero del Sur del Perú',
-      groups: [{ id: '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b' as GroupId, name: 'Gobernanza del clúster', purpose: 'Actas' }],
-    });
     await storage.close();
 
     storage = new SqliteStorage(file);
     expect(replay(await storage.loadUpdates(ROOM))).toBe(readDocumentText(doc));
-    expect(await storage.loadWorkspace()).toEqual({
-      id: 'ws-1',
-      name: 'Clúster Minero del Sur del Perú',
-      groups: [{ id: '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', name: 'Gobernanza del clúster', purpose: 'Actas' }],
-    });
+  });
+
+  it('migrates a v1 database (workspace record with its groups) to accounts, keeping the groups listed', async () => {
+    await storage.close();
+    rmSync(file, { force: true });
+    const old = new Database(file);
+    old.exec(`CREATE TABLE updates (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX updates_by_room ON updates (room, id);
+      CREATE TABLE workspace (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE working_groups (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspace (id),
+        position INTEGER NOT NULL, name TEXT NOT NULL, purpose TEXT NOT NULL);
+      INSERT INTO workspace VALUES ('ws-1', 'Clúster Minero del Sur del Perú');
+      INSERT INTO working_groups VALUES ('${GROUP}', 'ws-1', 0, 'Gobernanza del clúster', 'Actas');
+      PRAGMA user_version = 1;`);
+    old.close();
+
+    storage = new SqliteStorage(file);
+    const accounts = new AccountStore(file, () => Date.now());
+    try {
+      expect(accounts.groups.workspace()).toEqual({ id: 'ws-1', name: 'Clúster Minero del Sur del Perú' });
+      expect(accounts.groups.get(GROUP)).toEqual({
+        id: GROUP,
+        name: 'Gobernanza del clúster',
+        purpose: 'Actas',
+        visibility: 'listed',
+      });
+      expect(accounts.users.count()).toBe(0);
+    } finally {
+      accounts.close();
+    }
+  });
+
+  it('refuses a database from a newer Minka, saying so', async () => {
+    await storage.close();
+    const newer = new Database(file);
+    newer.pragma('user_version = 99');
+    newer.close();
+    expect(() => new SqliteStorage(file)).toThrow(/más nuevo/);
+    storage = new SqliteStorage(join(dir, 'otro.sqlite'));
   });
 });

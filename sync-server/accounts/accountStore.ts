@@ -1,0 +1,45 @@
+/**
+ * The server-authoritative records of ARCHITECTURE §2 (workspace, organizations, users, sessions,
+ * invitations, groups, memberships, access requests, audit log), in the same SQLite file as the
+ * rooms but through their own connection, so the rooms' Storage interface stays small.
+ */
+import Database from 'better-sqlite3';
+import { configure } from '../storage/migrations';
+import { AccessRequests } from './accessRequests';
+import { AuditLog } from './audit';
+import { Groups } from './groups';
+import { Invitations } from './invitations';
+import { Organizations } from './organizations';
+import { Sessions } from './sessions';
+import { Users } from './users';
+
+export class AccountStore {
+  readonly organizations: Organizations;
+  readonly users: Users;
+  readonly sessions: Sessions;
+  readonly groups: Groups;
+  readonly invitations: Invitations;
+  readonly accessRequests: AccessRequests;
+  readonly audit: AuditLog;
+  private readonly db: Database.Database;
+
+  constructor(file: string, now: () => number) {
+    this.db = configure(new Database(file));
+    this.organizations = new Organizations(this.db, now);
+    this.users = new Users(this.db, now);
+    this.sessions = new Sessions(this.db, this.users, now);
+    this.groups = new Groups(this.db, this.users, now);
+    this.invitations = new Invitations(this.db, now);
+    this.accessRequests = new AccessRequests(this.db, now);
+    this.audit = new AuditLog(this.db, now);
+  }
+
+  /** Runs `work` in one transaction: all its writes land, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

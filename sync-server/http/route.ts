@@ -1,0 +1,51 @@
+/**
+ * What an API route is: a method, a path pattern (`/api/groups/:groupId`), whether it needs a
+ * session, and a handler that returns a status and a body or throws ApiFailure. Routes never
+ * write to the response themselves, so every answer goes through one place (api.ts).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Storage } from '../storage/storage';
+import type { AccountStore } from '../accounts/accountStore';
+import type { LoginLimiter, LoginLimits } from '../accounts/loginLimiter';
+import type { Session } from '../accounts/sessions';
+
+export interface ApiContext {
+  storage: Storage;
+  store: AccountStore;
+  /** True while some room cannot commit: the server is up but not saving. */
+  commitsFailing: () => boolean;
+  limiter: LoginLimiter;
+  loginLimits: LoginLimits;
+  log: (line: string) => void;
+  now: () => number;
+  /** Re-checks the open sockets of a user whose access just changed (role, membership, session). */
+  accessChanged: (userId: string) => void;
+}
+
+export interface Call {
+  req: IncomingMessage;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  context: ApiContext;
+  /** The peer address, for login limits and the audit log. */
+  address: string;
+}
+
+export interface AuthedCall extends Call {
+  session: Session;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export type Route =
+  | { method: Method; path: string; public: true; handle: (call: Call) => Promise<Reply> | Reply }
+  | { method: Method; path: string; public?: false; handle: (call: AuthedCall) => Promise<Reply> | Reply };
+
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+export const created = (body: unknown): Reply => ({ status: 201, body });
+export const noContent: Reply = { status: 204 };

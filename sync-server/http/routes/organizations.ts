@@ -1,0 +1,39 @@
+/** GET /api/organizations (every signed-in person) and POST (admins). */
+import {
+  API_PATHS,
+  type CreateOrganizationResponse,
+  type OrganizationsResponse,
+} from '../../../shared/protocol/api';
+import { readJson } from '../body';
+import { ApiFailure } from '../failure';
+import { requireAdmin } from '../permissions';
+import { created, ok, type Route } from '../route';
+import { createOrganizationBody } from '../schemas';
+
+export const organizationRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: API_PATHS.organizations,
+    handle({ context }) {
+      const body: OrganizationsResponse = { organizations: context.store.organizations.list() };
+      return ok(body);
+    },
+  },
+  {
+    method: 'POST',
+    path: API_PATHS.organizations,
+    async handle({ req, context: { store }, session }) {
+      requireAdmin(session);
+      const { name, kind } = await readJson(req, createOrganizationBody);
+      if (store.organizations.byName(name) !== null) {
+        throw new ApiFailure(409, 'organization_exists', `Ya existe la organización «${name}».`);
+      }
+      const organization: CreateOrganizationResponse = store.transaction(() => {
+        const made = store.organizations.create(name, kind);
+        store.audit.record({ action: 'organization_created', actorId: session.user.id, detail: `${name} (${kind})` });
+        return made;
+      });
+      return created(organization);
+    },
+  },
+];

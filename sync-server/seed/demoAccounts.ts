@@ -1,0 +1,117 @@
+/**
+ * The demo's people: one organization of each kind, one person in each, and an admin, with roles
+ * mixed across the four groups so every access case can be tried by signing in as someone else:
+ * every group has a lead and an editor, there are commenters and viewers, and some people are not
+ * in the private group at all. One password for all, printed at first seed and in the README.
+ */
+import type { GroupRole, OrganizationKind, WorkspaceRole } from '../../shared/model/accounts';
+
+export const DEMO_PASSWORD = 'minka-demo-2026';
+
+export interface DemoOrganization {
+  name: string;
+  kind: OrganizationKind;
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  { name: 'Minera Andina del Sur (demo)', kind: 'mining_company' },
+  { name: 'Servicios Mineros Tacna', kind: 'mets_supplier' },
+  { name: 'Universidad Nacional de San Agustín', kind: 'academia' },
+  { name: 'Ministerio de Energía y Minas', kind: 'government_national' },
+  { name: 'Gobierno Regional de Arequipa', kind: 'government_regional' },
+  { name: 'Municipalidad Provincial de Ilo', kind: 'government_local' },
+  { name: 'Cámara de Comercio e Industria de Arequipa', kind: 'association' },
+  { name: 'Banco de Desarrollo (promotor)', kind: 'other' },
+];
+
+/** Group names as in demoContent.ts DEMO_GROUPS. */
+type GroupName =
+  | 'Gobernanza del clúster'
+  | 'Programa de innovación abierta'
+  | 'Base de conocimiento y regulación'
+  | 'Misiones internacionales';
+
+export const DEMO_PRIVATE_GROUPS: readonly GroupName[] = ['Base de conocimiento y regulación'];
+
+export interface DemoPerson {
+  email: string;
+  name: string;
+  organization: string;
+  workspaceRole: WorkspaceRole;
+  groups: Partial<Record<GroupName, GroupRole>>;
+}
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  {
+    email: 'ana.quispe@minera-andina.demo',
+    name: 'Ana Quispe',
+    organization: 'Minera Andina del Sur (demo)',
+    workspaceRole: 'member',
+    groups: {
+      'Gobernanza del clúster': 'editor',
+      'Programa de innovación abierta': 'lead',
+      'Base de conocimiento y regulación': 'viewer',
+      'Misiones internacionales': 'commenter',
+    },
+  },
+  {
+    email: 'jorge.mamani@serviciosmineros-tacna.demo',
+    name: 'Jorge Mamani',
+    organization: 'Servicios Mineros Tacna',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor', 'Misiones internacionales': 'editor' },
+  },
+  {
+    email: 'lucia.flores@unsa.demo',
+    name: 'Lucía Flores',
+    organization: 'Universidad Nacional de San Agustín',
+    workspaceRole: 'member',
+    groups: { 'Gobernanza del clúster': 'viewer', 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'carlos.huaman@minem.demo',
+    name: 'Carlos Huamán',
+    organization: 'Ministerio de Energía y Minas',
+    workspaceRole: 'member',
+    groups: { 'Gobernanza del clúster': 'commenter', 'Base de conocimiento y regulación': 'lead' },
+  },
+  {
+    email: 'rosa.condori@regionarequipa.demo',
+    name: 'Rosa Condori',
+    organization: 'Gobierno Regional de Arequipa',
+    workspaceRole: 'member',
+    groups: { 'Gobernanza del clúster': 'editor', 'Base de conocimiento y regulación': 'editor' },
+  },
+  {
+    email: 'miguel.torres@muniilo.demo',
+    name: 'Miguel Torres',
+    organization: 'Municipalidad Provincial de Ilo',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'commenter', 'Base de conocimiento y regulación': 'editor' },
+  },
+  {
+    email: 'patricia.salas@camara-arequipa.demo',
+    name: 'Patricia Salas',
+    organization: 'Cámara de Comercio e Industria de Arequipa',
+    workspaceRole: 'member',
+    groups: {
+      'Gobernanza del clúster': 'lead',
+      'Base de conocimiento y regulación': 'commenter',
+      'Misiones internacionales': 'editor',
+    },
+  },
+  {
+    email: 'diego.vargas@bancodesarrollo.demo',
+    name: 'Diego Vargas',
+    organization: 'Banco de Desarrollo (promotor)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'viewer', 'Misiones internacionales': 'lead' },
+  },
+  {
+    email: 'admin@minka.demo',
+    name: 'Administración Minka',
+    organization: 'Cámara de Comercio e Industria de Arequipa',
+    workspaceRole: 'admin',
+    groups: { 'Gobernanza del clúster': 'lead' },
+  },
+];
