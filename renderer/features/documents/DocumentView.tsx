@@ -13,6 +13,7 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { TitleField } from './TitleField';
+import { ExportMenu } from './export/ExportMenu';
 
 export interface DocumentViewProps {
   groupId: GroupId;
@@ -51,6 +52,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
         <div className="document-header-row">
           <SyncIndicator connected={status.connected} pending={status.pending} savedReceived={status.savedReceived} />
           {editable && actions !== null && !entry.archived && (
+          <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
             <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
           )}
         </div>

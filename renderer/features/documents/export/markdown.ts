@@ -1,0 +1,21 @@
+/**
+ * Markdown export with Turndown (HTML → Markdown) and its GitHub-flavoured plugin (tables with
+ * a header row, strikethrough, task lists). Chosen over prosemirror-markdown because it reads the
+ * HTML the schema already produces, so a node added to the editor later exports sensibly without
+ * writing a serializer for it; a table without a header row stays as HTML, which Markdown allows.
+ */
+import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
+
+export function htmlToMarkdown(title: string, bodyHtml: string): string {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+  });
+  service.use(gfm);
+  const body = service.turndown(bodyHtml);
+  const heading = title.trim() === '' ? '' : `# ${service.escape(title.trim())}\n\n`;
+  return `${heading}${body}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Exports the open document as PDF, HTML or Markdown. The HTML and Markdown are made here from
+ * the Y.Doc; where they are saved (native dialog or download) and how the PDF is made (main
+ * prints it, or the browser's print dialog) is renderer/platform's business.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { ExportFormat } from '../../../../shared/ipc/events';
+import { onAppCommand, saveExport, type ExportRequest } from '../../../platform/desktop';
+import { documentBodyHtml, standaloneHtml } from './documentHtml';
+import { htmlToMarkdown } from './markdown';
+
+export type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'working'; format: ExportFormat }
+  | { kind: 'saved'; fileName: string }
+  | { kind: 'failed' };
+
+export function buildExportRequest(
+  format: ExportFormat,
+  doc: Y.Doc,
+  title: string,
+  language: string,
+  meta?: string,
+): ExportRequest {
+  const bodyHtml = documentBodyHtml(doc);
+  if (format === 'markdown') return { format, title, markdown: htmlToMarkdown(title, bodyHtml) };
+  return { format, title, html: standaloneHtml({ title, bodyHtml, language, meta }) };
+}
+
+export function useDocumentExport(doc: Y.Doc, title: string, meta?: string) {
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      setState({ kind: 'working', format });
+      try {
+        const outcome = await saveExport(
+          buildExportRequest(format, doc, title, i18n.language, meta),
+        );
+        setState(
+          outcome.status === 'saved'
+            ? { kind: 'saved', fileName: outcome.fileName }
+            : { kind: 'idle' },
+        );
+      } catch (error) {
+        console.error('MINKA_EXPORT_FAILED', error);
+        setState({ kind: 'failed' });
+      }
+    },
+    [doc, title, meta, i18n.language],
+  );
+
+  // Archivo → Exportar in the desktop menu reaches the document that is open.
+  useEffect(
+    () =>
+      onAppCommand((command) => {
+        if (command.kind === 'export-document') void exportAs(command.format);
+      }),
+    [exportAs],
+  );
+
+  return { state, exportAs };
+}

@@ -1,0 +1,115 @@
+/**
+ * The desktop features of the preload bridge (shared/ipc/bridge) as plain functions, each with
+ * its browser equivalent, so features call one API and never ask where they run:
+ *
+ * - commands from the application menu and minka:// links (the browser has neither: no-op);
+ * - the quit guard's count of changes saved only here (the browser: `beforeunload`'s prompt);
+ * - saving an export (the browser: a download, and the print dialog for PDF);
+ * - OS notifications (the browser: the Notification API, only if already granted);
+ * - the UI language for main's menu and dialogs.
+ */
+import type {
+  AppCommand,
+  ExportRequest,
+  OsNotification,
+  UiLanguage,
+} from '../../shared/ipc/bridge';
+import { getBridge } from './bridge';
+
+export type { AppCommand, ExportRequest, OsNotification } from '../../shared/ipc/bridge';
+
+export function isDesktop(): boolean {
+  return getBridge() !== null;
+}
+
+/** Tells main the UI language (menu labels, quit and save dialogs). */
+export function setDesktopLanguage(language: string): void {
+  const uiLanguage: UiLanguage = language.startsWith('en') ? 'en' : 'es-419';
+  getBridge()
+    ?.setLanguage(uiLanguage)
+    .catch(() => undefined);
+}
+
+/** Menu and deep-link commands; returns an unsubscribe. Nothing arrives in a browser. */
+export function onAppCommand(listener: (command: AppCommand) => void): () => void {
+  return getBridge()?.onCommand(listener) ?? (() => undefined);
+}
+
+/**
+ * Registers the count main asks for when the person quits. In a browser, leaving the page with
+ * a count above zero asks the browser's own "leave site?" question instead.
+ */
+export function onQuitCheck(countPending: () => number): () => void {
+  const bridge = getBridge();
+  if (bridge !== null) return bridge.onQuitCheck(countPending);
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (countPending() > 0) event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+}
+
+export type ExportOutcome =
+  | { readonly status: 'saved'; readonly fileName: string }
+  | { readonly status: 'cancelled' }
+  /** The browser's print dialog is open; it reports nothing back. */
+  | { readonly status: 'printing' };
+
+const MIME_TYPES = { html: 'text/html;charset=utf-8', markdown: 'text/markdown;charset=utf-8' };
+const EXTENSIONS = { pdf: 'pdf', html: 'html', markdown: 'md' };
+
+/** A download name from a title, the same rule main applies to the save dialog's default. */
+export function downloadName(title: string, format: ExportRequest['format']): string {
+  const base = Array.from(title.normalize('NFC'), (char) =>
+    char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char,
+  )
+    .join('')
+    .replace(/[<>:"/\\|?*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '')
+    .slice(0, 120);
+  return `${base === '' ? 'documento' : base}.${EXTENSIONS[format]}`;
+}
+
+/**
+ * Saves an export: the native save dialog on the desktop (main prints the PDF), otherwise a
+ * download of the file, or the browser's print dialog for PDF (print CSS shows only the document).
+ */
+export async function saveExport(request: ExportRequest): Promise<ExportOutcome> {
+  const bridge = getBridge();
+  if (bridge !== null) return bridge.exportDocument(request);
+  if (request.format === 'pdf') {
+    window.print();
+    return { status: 'printing' };
+  }
+  const text = request.format === 'html' ? request.html : request.markdown;
+  const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[request.format] }));
+  const fileName = downloadName(request.title, request.format);
+  try {
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    anchor.rel = 'noopener';
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+  } finally {
+    // The click starts the download synchronously; the URL is not needed after this turn.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  return { status: 'saved', fileName };
+}
+
+/** An OS notification. The browser shows one only where the person already allowed it. */
+export async function notify(notification: OsNotification): Promise<void> {
+  const bridge = getBridge();
+  if (bridge !== null) {
+    await bridge.notify(notification);
+    return;
+  }
+  if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+    new Notification(notification.title, { body: notification.body });
+  }
+}
