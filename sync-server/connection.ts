@@ -62,11 +62,17 @@ export class Connection implements Peer {
     }
   }
 
-  /** A role change applied in place: writes are accepted again, or dropped from now on. */
+  /**
+   * A role change applied in place: writes are dropped from now on, or accepted again. Regaining
+   * write access asks the client for what the room lacks (sync step 1), so the changes it made
+   * while read-only, which later updates depend on, reach the room now rather than at its next
+   * reconnect, when they would arrive anyway.
+   */
   setWritable(writable: boolean): void {
     if (this.access.writable === writable) return;
     this.access.writable = writable;
     this.deniedSent = false;
+    if (writable) this.send(this.room.syncStep1());
   }
 
   /** Drops the connection now, without a closing handshake (used when the server stops). */

@@ -111,7 +111,7 @@ export class Room {
   join(peer: Peer): void {
     this.joining--;
     this.peers.set(peer, new Set());
-    peer.send(frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    peer.send(this.syncStep1());
     peer.send(this.syncStep2());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(this.awarenessFrame(clients));
@@ -139,6 +139,11 @@ export class Room {
       this.committing === null &&
       this.retryTimer === null
     );
+  }
+
+  /** The room's state vector, asking a peer for whatever the room lacks (sync step 1). */
+  syncStep1(): Uint8Array {
+    return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc));
   }
 
   /** The missing part of the room for a peer that sent its state vector (sync step 1). */

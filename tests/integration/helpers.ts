@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
@@ -70,6 +71,8 @@ export interface TestClient {
   saved: () => Y.Snapshot | null;
   onSaved: (listener: (saved: Y.Snapshot) => void) => void;
   closeCodes: number[];
+  /** Reasons of the auth (permission denied) messages the server sent. */
+  denials: string[];
 }
 
 /** Where a client connects, and as whom. */
@@ -93,7 +96,7 @@ export function connect(target: Target, roomName: string, doc: Y.Doc = new Y.Doc
     {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       connect: true,
-      params: { token: target.token },
+      params: target.token === '' ? {} : { token: target.token },
       // Two providers of one process would otherwise sync through BroadcastChannel, not the server.
       disableBc: true,
     },
@@ -104,6 +107,10 @@ export function connect(target: Target, roomName: string, doc: Y.Doc = new Y.Doc
     const next = applySaved(saved, readSaved(decoder));
     saved = next;
     for (const listener of listeners) listener(next);
+  };
+  const denials: string[] = [];
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denials.push(reason));
   };
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
@@ -119,6 +126,7 @@ export function connect(target: Target, roomName: string, doc: Y.Doc = new Y.Doc
     saved: () => saved,
     onSaved: (listener) => listeners.push(listener),
     closeCodes,
+    denials,
   };
 }
 
