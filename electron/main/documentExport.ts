@@ -26,7 +26,7 @@ export function exportFileName(title: string, format: ExportFormat): string {
     .replace(/[<>:"/\\|?*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^\.+/, '')
+    .replace(/^[.\s]+/, '')
     .replace(/[. ]+$/, '')
     .slice(0, 120);
   const safe = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) || base === '' ? 'documento' : base;

@@ -67,7 +67,7 @@ export function downloadName(title: string, format: ExportRequest['format']): st
     .replace(/[<>:"/\\|?*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^\.+/, '')
+    .replace(/^[.\s]+/, '')
     .replace(/[. ]+$/, '')
     .slice(0, 120);
   return `${base === '' ? 'documento' : base}.${EXTENSIONS[format]}`;

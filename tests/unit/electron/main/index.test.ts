@@ -24,6 +24,7 @@ const recorded = vi.hoisted(() => {
     };
     close: ReturnType<typeof vi.fn>;
     destroy: ReturnType<typeof vi.fn>;
+    focus: ReturnType<typeof vi.fn>;
   }
   return { calls, windows, appListeners, state };
 });

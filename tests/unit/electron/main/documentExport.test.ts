@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  exportDocument,
+  exportFileName,
+  isPrintRequestAllowed,
+  printWindowPreferences,
+  type ExportDeps,
+} from '../../../../electron/main/documentExport';
+
+describe('exportFileName', () => {
+  it.each([
+    ['Acta de la sesión 3', 'pdf', 'Acta de la sesión 3.pdf'],
+    ['../../etc/passwd', 'html', 'etc passwd.html'],
+    ['C:\\Windows\\system32', 'markdown', 'C Windows system32.md'],
+    ['a\u0000b\nc', 'pdf', 'a b c.pdf'],
+    ['  ...  ', 'pdf', 'documento.pdf'],
+    ['CON', 'html', 'documento.html'],
+    ['Informe.', 'pdf', 'Informe.pdf'],
+  ] as const)('%j as %s → %j', (title, format, name) => {
+    expect(exportFileName(title, format)).toBe(name);
+  });
+
+  it('keeps names short', () => {
+    expect(exportFileName('x'.repeat(500), 'pdf').length).toBeLessThanOrEqual(124);
+  });
+});
+
+function deps(filePath: string | undefined): ExportDeps & {
+  writeFile: ReturnType<typeof vi.fn>;
+  printToPdf: ReturnType<typeof vi.fn>;
+} {
+  return {
+    showSaveDialog: vi.fn(() => Promise.resolve({ canceled: filePath === undefined, filePath })),
+    writeFile: vi.fn(() => Promise.resolve()),
+    printToPdf: vi.fn(() => Promise.resolve(new Uint8Array([37, 80, 68, 70]))),
+    language: () => 'es-419',
+    defaultDir: '/home/ana/Documentos',
+  };
+}
+
+describe('exportDocument', () => {
+  it('writes Markdown where the person chose and tells the page only the file name', async () => {
+    const d = deps('/home/ana/Documentos/acta.md');
+    await expect(
+      exportDocument({ format: 'markdown', title: 'Acta', markdown: '# Acta' }, d),
+    ).resolves.toEqual({ status: 'saved', fileName: 'acta.md' });
+    expect(d.writeFile).toHaveBeenCalledWith('/home/ana/Documentos/acta.md', '# Acta');
+    expect(d.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Exportar como Markdown',
+        defaultPath: path.join('/home/ana/Documentos', 'Acta.md'),
+        filters: [{ name: 'Documento Markdown', extensions: ['md'] }],
+      }),
+    );
+  });
+
+  it('prints PDF from the HTML it was given', async () => {
+    const d = deps('/tmp/acta.pdf');
+    await exportDocument({ format: 'pdf', title: 'Acta', html: '<p>Hola</p>' }, d);
+    expect(d.printToPdf).toHaveBeenCalledWith('<p>Hola</p>');
+    expect(d.writeFile).toHaveBeenCalledWith('/tmp/acta.pdf', new Uint8Array([37, 80, 68, 70]));
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    const d = deps(undefined);
+    await expect(
+      exportDocument({ format: 'html', title: 'Acta', html: '<p>' }, d),
+    ).resolves.toEqual({ status: 'cancelled' });
+    expect(d.writeFile).not.toHaveBeenCalled();
+    expect(d.printToPdf).not.toHaveBeenCalled();
+  });
+});
+
+describe('the print window', () => {
+  it('runs no JavaScript, has no preload and is sandboxed', () => {
+    const preferences = printWindowPreferences('minka-export-1');
+    expect(preferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+    expect(preferences).not.toHaveProperty('preload');
+  });
+
+  it.each([
+    ['file:///tmp/minka-export-x/documento.html', true],
+    ['data:image/png;base64,AAAA', true],
+    ['file:///etc/passwd', false],
+    ['https://evil.example/pixel.png', false],
+    ['http://127.0.0.1:4455/api/workspace', false],
+  ])('may load %s: %s', (url, allowed) => {
+    expect(isPrintRequestAllowed(url, 'file:///tmp/minka-export-x/documento.html')).toBe(allowed);
+  });
+});
