@@ -1,31 +1,63 @@
 /**
- * Start-up order: the local profile (asked once), then this person's database for the chosen
- * server, the doc registry (reopening rooms with unsaved changes), then the workspace.
+ * Start-up order: the session (stored token, then `/api/me`, or the last `me` when offline),
+ * then this person's database on this server, the doc registry (reopening rooms with unsaved
+ * changes, sockets carrying the token), then the shell. Signed out, the sign-in screen (or the
+ * invitation screen) shows over whatever route was asked for, which opens after sign-in.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import './account.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../shared/model/profile';
-import { FirstRunDialog } from '../features/profile/FirstRunDialog';
+import type { GroupId } from '../../shared/model/ids';
+import { AccessCloseCode, type MeResponse } from '../../shared/protocol/api';
+import { AcceptInvitationScreen } from '../features/account/AcceptInvitationScreen';
+import { SignInScreen } from '../features/account/SignInScreen';
+import { SignOutDialog } from '../features/account/SignOutDialog';
+import { releaseLocalData } from '../features/account/signOut';
+import { SessionCache } from '../features/account/sessionCache';
+import { useAuth, type Auth } from '../features/account/useAuth';
 import { toWebSocketUrl } from '../platform/serverUrl';
-import type { LocalProfile, SettingsStore } from '../storage/SettingsStore';
+import { createTokenStore } from '../platform/tokenStore';
+import type { SettingsStore } from '../storage/SettingsStore';
 import { openWorkspaceDb, workspaceDbName, type WorkspaceDexie } from '../storage/workspaceDb';
 import { DocRegistry } from '../sync/DocRegistry';
 import { RegistryContext } from '../sync/RegistryContext';
 import { AppContext, type AppContextValue } from './AppContext';
 import { AppShell } from './AppShell';
+import { useRoute } from './route';
 
-interface Session {
+interface LocalSession {
   db: WorkspaceDexie;
   registry: DocRegistry;
 }
 
-function useSession(serverUrl: string, profileId: string | null): Session | null {
-  const [session, setSession] = useState<Session | null>(null);
+/** How often a failing socket may make the app re-check the session with `/api/me`. */
+const PROBE_INTERVAL_MS = 5_000;
+/** Memberships change on the server (approvals, removals); re-read them this often. */
+const REFRESH_ME_MS = 15_000;
+
+function useLocalSession(
+  serverUrl: string,
+  userId: string,
+  params: () => Record<string, string>,
+  onClose: (room: string, code: number) => void,
+): LocalSession | null {
+  const [session, setSession] = useState<LocalSession | null>(null);
+  const paramsRef = useRef(params);
+  const onCloseRef = useRef(onClose);
   useEffect(() => {
-    if (profileId === null) return;
+    paramsRef.current = params;
+    onCloseRef.current = onClose;
+  }, [params, onClose]);
+
+  useEffect(() => {
     let cancelled = false;
-    const db = openWorkspaceDb(workspaceDbName(serverUrl, profileId));
-    const registry = new DocRegistry({ db, wsBaseUrl: toWebSocketUrl(serverUrl) });
+    const db = openWorkspaceDb(workspaceDbName(serverUrl, userId));
+    const registry = new DocRegistry({
+      db,
+      wsBaseUrl: toWebSocketUrl(serverUrl),
+      params: () => paramsRef.current(),
+      onClose: (room, code) => onCloseRef.current(room, code),
+    });
     void db.open().then(() => {
       if (cancelled) return;
       void registry.resumePending();
@@ -36,47 +68,146 @@ function useSession(serverUrl: string, profileId: string | null): Session | null
       setSession(null);
       void registry.destroy().then(() => db.close());
     };
-  }, [serverUrl, profileId]);
+  }, [serverUrl, userId]);
   return session;
 }
 
 export function App({ serverUrl, settings }: { serverUrl: string; settings: SettingsStore }) {
   const { t } = useTranslation();
-  const [profile, setProfile] = useState<LocalProfile | null | undefined>(undefined);
+  const [tokens] = useState(createTokenStore);
+  const [cache] = useState(() => new SessionCache());
+  const auth = useAuth(serverUrl, tokens, cache);
+  const route = useRoute();
+  const onLanguageChange = useCallback((language: string) => void settings.setLanguage(language), [settings]);
+
+  if (auth.state.kind === 'starting') return <p className="view-note">{t('app.loading')}</p>;
+  if (auth.state.kind === 'signedOut') {
+    return route.kind === 'invitation' ? (
+      <AcceptInvitationScreen
+        serverUrl={auth.serverUrl}
+        code={route.code}
+        signedInEmail={null}
+        onSignedIn={(login) => auth.completeSignIn(auth.serverUrl, login)}
+        onLanguageChange={onLanguageChange}
+      />
+    ) : (
+      <SignInScreen
+        serverUrl={auth.serverUrl}
+        initialEmail={auth.state.email}
+        notice={auth.state.notice}
+        onSignedIn={(server, login) => auth.completeSignIn(server, login)}
+        onLanguageChange={onLanguageChange}
+      />
+    );
+  }
+  return (
+    <SignedInApp
+      key={`${auth.serverUrl}|${auth.state.me.user.id}`}
+      auth={auth}
+      me={auth.state.me}
+      token={auth.state.token}
+      settings={settings}
+    />
+  );
+}
+
+interface SignedInAppProps {
+  auth: Auth;
+  me: MeResponse;
+  token: string;
+  settings: SettingsStore;
+}
+
+function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
+  const { t } = useTranslation();
+  const { serverUrl, api, markExpired, refreshMe } = auth;
+  const lastProbe = useRef(0);
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutAsked, setSignOutAsked] = useState(false);
+
+  const tokenRef = useRef(token);
+  const params = useCallback(() => ({ token: tokenRef.current }), []);
+  const onClose = useCallback(
+    (_room: string, code: number) => {
+      if (code === AccessCloseCode.sessionRevoked) {
+        markExpired();
+        return;
+      }
+      if (code === AccessCloseCode.membershipRevoked) {
+        void refreshMe();
+        return;
+      }
+      // A refused upgrade (401/403) reaches a browser as a bare 1006: ask the API what it meant.
+      const now = Date.now();
+      if (typeof navigator !== 'undefined' && !navigator.onLine) return;
+      if (now - lastProbe.current < PROBE_INTERVAL_MS) return;
+      lastProbe.current = now;
+      void refreshMe();
+    },
+    [markExpired, refreshMe],
+  );
+  const session = useLocalSession(serverUrl, me.user.id, params, onClose);
 
   useEffect(() => {
-    void settings.getProfile().then(setProfile);
-  }, [settings]);
+    if (tokenRef.current === token) return;
+    tokenRef.current = token;
+    session?.registry.reconnect();
+  }, [token, session]);
 
-  const saveProfile = useCallback(
-    async (next: LocalProfile) => {
-      await settings.setProfile(next);
-      setProfile(next);
+  useEffect(() => {
+    const refresh = () => void refreshMe();
+    const timer = setInterval(refresh, REFRESH_ME_MS);
+    window.addEventListener('online', refresh);
+    window.addEventListener('focus', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', refresh);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [refreshMe]);
+
+  const signOut = useCallback(
+    async (keepLocal: boolean) => {
+      if (session === null) return;
+      setSigningOut(true);
+      await api.logout().catch(() => undefined);
+      await session.registry.destroy();
+      await releaseLocalData(session.db, !keepLocal);
+      await auth.finishSignOut();
     },
-    [settings],
+    [api, auth, session],
   );
 
-  const createProfile = useCallback(
-    (fields: Profile) => void saveProfile({ ...fields, id: crypto.randomUUID() }),
-    [saveProfile],
-  );
+  const context = useMemo<AppContextValue>(() => {
+    const roles = new Map(me.memberships.map((membership) => [membership.group.id, membership.role]));
+    return {
+      serverUrl,
+      profile: { id: me.user.id, name: me.user.name, organization: me.organization.name, colour: me.user.colour },
+      settings,
+      me,
+      api,
+      isAdmin: me.user.workspaceRole === 'admin',
+      roleIn: (groupId: GroupId) => roles.get(groupId) ?? null,
+      refreshMe,
+      requestSignOut: () => setSignOutAsked(true),
+    };
+  }, [serverUrl, me, settings, api, refreshMe]);
 
-  const session = useSession(serverUrl, profile?.id ?? null);
-  const context = useMemo<AppContextValue | null>(
-    () => (profile ? { serverUrl, profile, settings, saveProfile } : null),
-    [serverUrl, profile, settings, saveProfile],
-  );
-
-  if (profile === undefined) return <p className="view-note">{t('app.loading')}</p>;
-  if (profile === null || context === null) return (
-      <FirstRunDialog onSubmit={createProfile} onLanguageChange={(language) => void settings.setLanguage(language)} />
-    );
-  if (session === null) return <p className="view-note">{t('app.loading')}</p>;
-
+  if (signingOut || session === null) {
+    return <p className="view-note">{signingOut ? t('account.signOut.signingOut') : t('app.loading')}</p>;
+  }
   return (
     <AppContext.Provider value={context}>
       <RegistryContext.Provider value={session.registry}>
-        <AppShell db={session.db} />
+        <AppShell auth={auth} />
+        {signOutAsked && (
+          <SignOutDialog
+            db={session.db}
+            userName={me.user.name}
+            onCancel={() => setSignOutAsked(false)}
+            onSignOut={(keepLocal) => void signOut(keepLocal)}
+          />
+        )}
       </RegistryContext.Provider>
     </AppContext.Provider>
   );

@@ -1,47 +1,106 @@
 import { useTranslation } from 'react-i18next';
+import { AccountMenu } from '../features/account/AccountMenu';
+import { AcceptInvitationScreen } from '../features/account/AcceptInvitationScreen';
+import { NoAccess } from '../features/account/NoAccess';
+import { ReadOnlyNotice } from '../features/account/ReadOnlyNotice';
+import { SessionExpiredBanner } from '../features/account/SessionExpired';
+import type { Auth } from '../features/account/useAuth';
 import { DocumentView } from '../features/documents/DocumentView';
+import { GroupDirectory } from '../features/groups/GroupDirectory';
 import { GroupsSidebar } from '../features/groups/GroupsSidebar';
+import { MembersPanel } from '../features/members/MembersPanel';
+import { OrganizationDirectory } from '../features/members/OrganizationDirectory';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
-import { ProfileMenu } from '../features/profile/ProfileMenu';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
-import type { WorkspaceDexie } from '../storage/workspaceDb';
-import { useApp } from './AppContext';
-import { useRoute } from './route';
-import { ServerUnreachable } from './ServerUnreachable';
-import { useWorkspace } from './useWorkspace';
+import { BoardPage } from '../features/boards/BoardPage';
+import { useBoardRoute } from '../features/boards/boardRoute';
+import { canEditContent, canManageMembers, useApp } from './AppContext';
+import { useRoute, type Route } from './route';
+import { useDesktopIntegration } from './useDesktopIntegration';
 
-export function AppShell({ db }: { db: WorkspaceDexie }) {
+export function AppShell({ auth }: { auth: Auth }) {
   const { t } = useTranslation();
-  const { serverUrl, settings } = useApp();
-  const { state, retry } = useWorkspace(serverUrl, db);
+  const { settings, me } = useApp();
   const route = useRoute();
+  useDesktopIntegration();
+  const expired = auth.state.kind === 'signedIn' && auth.state.expired;
 
   return (
-    <div className={state.kind === 'ready' ? 'app' : 'app app-no-sidebar'}>
+    <div className="app">
       <a className="skip-link" href="#content">
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
+        {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
         <div className="header-spacer" />
         <AppSyncIndicator />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />
-        <ProfileMenu />
+        <AccountMenu />
       </header>
-      {state.kind === 'ready' && <GroupsSidebar workspace={state.workspace} route={route} />}
+      <GroupsSidebar route={route} />
       <main id="content" className="app-main" tabIndex={-1}>
-        {state.kind === 'loading' && <p className="view-note">{t('app.loading')}</p>}
-        {state.kind === 'unreachable' && <ServerUnreachable url={serverUrl} code={state.code} onRetry={retry} />}
-        {state.kind === 'ready' &&
-          (route.kind === 'doc' ? (
-            <DocumentView key={`${route.groupId}/${route.docId}`} groupId={route.groupId} docId={route.docId} />
-          ) : (
-            <section className="empty-state">
-              <h1>{t('document.homeTitle')}</h1>
-              <p>{t('document.homeBody')}</p>
-            </section>
-          ))}
+        {expired && <SessionExpiredBanner auth={auth} />}
+        <RouteView route={route} auth={auth} />
       </main>
     </div>
   );
+}
+
+function RouteView({ route, auth }: { route: Route; auth: Auth }) {
+  const { t } = useTranslation();
+  const { roleIn, isAdmin, me } = useApp();
+  // Boards (issue 4) route themselves: `#/g/<gid>/b/<bid>`.
+  const board = useBoardRoute();
+  if (board !== null) return <BoardPage route={board} />;
+  switch (route.kind) {
+    case 'doc': {
+      const role = roleIn(route.groupId);
+      if (role === null) return <NoAccess />;
+      const editable = canEditContent(role);
+      return (
+        <>
+          {!editable && <ReadOnlyNotice reason={role === 'commenter' ? 'commenter' : 'viewer'} />}
+          <DocumentView
+            key={`${route.groupId}/${route.docId}`}
+            groupId={route.groupId}
+            docId={route.docId}
+            editable={editable}
+          />
+        </>
+      );
+    }
+    case 'members': {
+      const role = roleIn(route.groupId);
+      if (role === null && !isAdmin) return <NoAccess />;
+      return (
+        <MembersPanel
+          key={route.groupId}
+          groupId={route.groupId}
+          canManage={canManageMembers(role, isAdmin)}
+        />
+      );
+    }
+    case 'groupDirectory':
+      return <GroupDirectory />;
+    case 'organizations':
+      return <OrganizationDirectory />;
+    case 'invitation':
+      return (
+        <AcceptInvitationScreen
+          serverUrl={auth.serverUrl}
+          code={route.code}
+          signedInEmail={me.user.email}
+          onSignedIn={(login) => auth.completeSignIn(auth.serverUrl, login)}
+          embedded
+        />
+      );
+    case 'home':
+      return (
+        <section className="empty-state">
+          <h1>{t('document.homeTitle')}</h1>
+          <p>{t('document.homeBody')}</p>
+        </section>
+      );
+  }
 }

@@ -21,6 +21,10 @@ export interface DocRegistryOptions {
   connect?: boolean;
   /** How long a room with no users and nothing pending stays open, so a quick reopen is free. */
   closeDelayMs?: number;
+  /** Socket query parameters (the session token), read whenever a room (re)connects. */
+  params?: () => Record<string, string>;
+  /** A room's socket was closed by the server or could not open (see RoomConnection). */
+  onClose?: (room: string, code: number) => void;
 }
 
 interface Entry {
@@ -66,8 +70,15 @@ export class DocRegistry {
         wsBaseUrl: this.options.wsBaseUrl,
         online: this.online,
         connect: this.options.connect,
+        params: this.options.params,
+        onClose: (code) => this.options.onClose?.(room, code),
       });
-      const created: Entry = { connection, refs: 0, closeTimer: null, unsubscribe: () => undefined };
+      const created: Entry = {
+        connection,
+        refs: 0,
+        closeTimer: null,
+        unsubscribe: () => undefined,
+      };
       created.unsubscribe = connection.subscribe(() => {
         this.maybeClose(room);
         this.recompute();
@@ -109,6 +120,11 @@ export class DocRegistry {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Reconnects every open room with fresh params (a new session token). */
+  reconnect(): void {
+    for (const entry of this.entries.values()) entry.connection.reconnect();
   }
 
   async destroy(): Promise<void> {

@@ -23,6 +23,10 @@ export interface RoomConnectionOptions {
   online: boolean;
   /** Lets tests run without a network. */
   connect?: boolean;
+  /** Query parameters of the socket URL (the session token), read at start and on reconnect(). */
+  params?: () => Record<string, string>;
+  /** The server closed the socket; 1006 also when the upgrade was refused (401/403) or unreachable. */
+  onClose?: (code: number) => void;
 }
 
 export class RoomConnection {
@@ -74,6 +78,14 @@ export class RoomConnection {
     else this.provider.disconnect();
   }
 
+  /** Connects again with fresh params, e.g. a new token after the person signed in again. */
+  reconnect(): void {
+    if (this.provider === null) return;
+    this.provider.params = this.options.params?.() ?? {};
+    this.provider.disconnect();
+    if (this.wantOnline) this.provider.connect();
+  }
+
   async destroy(): Promise<void> {
     this.destroyed = true;
     this.listeners.clear();
@@ -85,6 +97,10 @@ export class RoomConnection {
   private startProvider(): void {
     const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
       connect: this.wantOnline,
+      params: this.options.params?.() ?? {},
+    });
+    provider.on('connection-close', (event) => {
+      if (event !== null) this.options.onClose?.(event.code);
     });
     onSavedMessage(provider, (message) => {
       void this.persistence.markSaved(message).then(() => {

@@ -1,9 +1,10 @@
 /**
- * Two people co-author a seeded document, then keep working with the server gone: their
+ * Two editors of the same group (demo accounts) co-author a seeded document, then keep working with the server gone: their
  * edits must survive a reload from IndexedDB alone and converge once the server is back.
  */
 import { expect, test } from '@playwright/test';
 import { docStatus, documentText, editorOf, openApp, openDocument, typeAtEnd } from './support/app';
+import { ANA, ROSA } from './support/demoAccounts';
 import {
   removeDir,
   startStaticServer,
@@ -13,8 +14,9 @@ import {
 } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
-const ana = { name: 'Ana Quispe', organization: 'Minera Cerro Verde' };
-const beto = { name: 'Beto Mamani', organization: 'UNSA' };
+/** Both are editors of «Gobernanza del clúster», where DOC lives. */
+const ana = ANA;
+const rosa = ROSA;
 
 let sync: SyncServerProcess;
 let assets: StaticServer;
@@ -34,7 +36,7 @@ const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
 
 test('two people see each other’s text and caret while co-editing', async ({ browser }) => {
   const a = await openApp(browser, appUrl(), ana);
-  const b = await openApp(browser, appUrl(), beto);
+  const b = await openApp(browser, appUrl(), rosa);
   await openDocument(a.page, DOC);
   await openDocument(b.page, DOC);
 
@@ -43,10 +45,10 @@ test('two people see each other’s text and caret while co-editing', async ({ b
     timeout: 2_000,
   });
 
-  await typeAtEnd(b.editor, 'Comentario de Beto: incluir a la ANA.');
-  await expect(a.editor).toContainText('Comentario de Beto: incluir a la ANA.', { timeout: 2_000 });
+  await typeAtEnd(b.editor, 'Comentario de Rosa: incluir a la ANA.');
+  await expect(a.editor).toContainText('Comentario de Rosa: incluir a la ANA.', { timeout: 2_000 });
 
-  await expect(a.editor.getByText(beto.name)).toBeVisible({ timeout: 2_000 });
+  await expect(a.editor.getByText(rosa.name)).toBeVisible({ timeout: 2_000 });
   await b.editor.click();
   await expect(b.editor.getByText(ana.name)).toBeVisible({ timeout: 2_000 });
 
@@ -58,7 +60,7 @@ test('edits made with the server down survive a reload and converge when it retu
   browser,
 }) => {
   const a = await openApp(browser, appUrl(), ana);
-  const b = await openApp(browser, appUrl(), beto);
+  const b = await openApp(browser, appUrl(), rosa);
   await openDocument(a.page, DOC);
   await openDocument(b.page, DOC);
   await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
@@ -68,7 +70,7 @@ test('edits made with the server down survive a reload and converge when it retu
   await expect(docStatus(b.page)).toContainText('Sin conexión');
 
   await typeAtEnd(a.editor, 'Escrito por Ana sin red en la mina.');
-  await typeAtEnd(b.editor, 'Escrito por Beto sin red en Tacna.');
+  await typeAtEnd(b.editor, 'Escrito por Rosa sin red en Arequipa.');
   await expect(docStatus(a.page)).toHaveText(
     /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
   );
@@ -88,7 +90,7 @@ test('edits made with the server down survive a reload and converge when it retu
   for (const page of [a.page, b.page]) {
     await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 20_000 });
     await expect(editorOf(page)).toContainText('Escrito por Ana sin red en la mina.');
-    await expect(editorOf(page)).toContainText('Escrito por Beto sin red en Tacna.');
+    await expect(editorOf(page)).toContainText('Escrito por Rosa sin red en Arequipa.');
   }
   expect(await documentText(a.page)).toBe(await documentText(b.page));
 });

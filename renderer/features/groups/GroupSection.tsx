@@ -1,13 +1,24 @@
-import { ArchiveRestore, ChevronRight, FileText, Plus } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, FileText, Plus, Users } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GroupRole } from '../../../shared/model/accounts';
 import type { DocId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
-import { docHref } from '../../app/route';
+import { canEditContent } from '../../app/AppContext';
+import { docHref, membersHref } from '../../app/route';
 import { useCreateDocument } from '../documents/useCreateDocument';
+import { RoleBadge } from './RoleBadge';
 import { useGroupIndex } from './useGroupIndex';
 
-export function GroupSection({ group, activeDocId }: { group: WorkingGroup; activeDocId: DocId | null }) {
+export interface GroupSectionProps {
+  group: WorkingGroup;
+  activeDocId: DocId | null;
+  /** The person's role: shown as a badge; only leads and editors get "new document". */
+  role: GroupRole;
+  membersActive?: boolean;
+}
+
+export function GroupSection({ group, activeDocId, role, membersActive = false }: GroupSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { index, actions } = useGroupIndex(group.id);
@@ -16,6 +27,8 @@ export function GroupSection({ group, activeDocId }: { group: WorkingGroup; acti
   const visible = docs.filter((entry) => !entry.archived);
   const archived = docs.filter((entry) => entry.archived);
   const newLabel = t('groups.newDocumentIn', { group: group.name });
+  const canEdit = canEditContent(role);
+  const membersLabel = t('members.linkNamed', { group: group.name });
 
   return (
     <section className="group" aria-labelledby={headingId}>
@@ -23,7 +36,17 @@ export function GroupSection({ group, activeDocId }: { group: WorkingGroup; acti
         <h2 id={headingId} className="group-name" title={group.purpose}>
           {group.name}
         </h2>
-        {visible.length > 0 && (
+        <RoleBadge role={role} />
+        <a
+          className="icon-button"
+          href={membersHref(group.id)}
+          aria-label={membersLabel}
+          title={membersLabel}
+          aria-current={membersActive ? 'page' : undefined}
+        >
+          <Users aria-hidden="true" size={15} />
+        </a>
+        {canEdit && visible.length > 0 && (
           <button
             type="button"
             className="icon-button"
@@ -41,6 +64,7 @@ export function GroupSection({ group, activeDocId }: { group: WorkingGroup; acti
       ) : visible.length === 0 ? (
         <div className="group-empty">
           <p className="group-note">{t('groups.noDocuments')}</p>
+          {canEdit && (
           <button
             type="button"
             className="text-button"
@@ -51,6 +75,7 @@ export function GroupSection({ group, activeDocId }: { group: WorkingGroup; acti
             <Plus aria-hidden="true" size={14} />
             {t('groups.newDocument')}
           </button>
+          )}
         </div>
       ) : (
         <ul className="doc-list" aria-label={t('groups.documentsOf', { group: group.name })}>
@@ -81,15 +106,17 @@ export function GroupSection({ group, activeDocId }: { group: WorkingGroup; acti
                 <a className="doc-link" href={docHref(group.id, entry.id as DocId)}>
                   <span>{entry.title || t('document.untitled')}</span>
                 </a>
-                <button
-                  type="button"
-                  className="text-button"
-                  aria-label={t('groups.restoreNamed', { title: entry.title })}
-                  onClick={() => actions?.restore(entry.id as DocId)}
-                >
-                  <ArchiveRestore aria-hidden="true" size={14} />
-                  {t('groups.restore')}
-                </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="text-button"
+                    aria-label={t('groups.restoreNamed', { title: entry.title })}
+                    onClick={() => actions?.restore(entry.id as DocId)}
+                  >
+                    <ArchiveRestore aria-hidden="true" size={14} />
+                    {t('groups.restore')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -1,24 +1,52 @@
+import { Building2, Compass } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { Workspace } from '../../../shared/model/workspace';
-import type { Route } from '../../app/route';
+import { useApp } from '../../app/AppContext';
+import { GROUP_DIRECTORY_HREF, ORGANIZATIONS_HREF, type Route } from '../../app/route';
 import { GroupSection } from './GroupSection';
 
-export function GroupsSidebar({ workspace, route }: { workspace: Workspace; route: Route }) {
+/** "Mis grupos": only the groups the person is a member of, each with their role. */
+export function GroupsSidebar({ route }: { route: Route }) {
   const { t } = useTranslation();
+  const { me } = useApp();
+  const groups = [...me.memberships].sort((a, b) => a.group.name.localeCompare(b.group.name, 'es'));
   return (
     <nav className="sidebar" aria-label={t('groups.navLabel')}>
-      <p className="sidebar-workspace">{workspace.name}</p>
-      {workspace.groups.length === 0 ? (
+      <h1 className="sidebar-heading">{t('groups.navLabel')}</h1>
+      {groups.length === 0 ? (
         <p className="sidebar-empty">{t('groups.none')}</p>
       ) : (
-        workspace.groups.map((group) => (
+        groups.map(({ group, role }) => (
           <GroupSection
             key={group.id}
             group={group}
+            role={role}
             activeDocId={route.kind === 'doc' && route.groupId === group.id ? route.docId : null}
+            membersActive={route.kind === 'members' && route.groupId === group.id}
           />
         ))
       )}
+      <ul className="sidebar-links">
+        <li>
+          <a
+            className="doc-link"
+            href={GROUP_DIRECTORY_HREF}
+            aria-current={route.kind === 'groupDirectory' ? 'page' : undefined}
+          >
+            <Compass aria-hidden="true" size={15} />
+            <span>{t('directory.link')}</span>
+          </a>
+        </li>
+        <li>
+          <a
+            className="doc-link"
+            href={ORGANIZATIONS_HREF}
+            aria-current={route.kind === 'organizations' ? 'page' : undefined}
+          >
+            <Building2 aria-hidden="true" size={15} />
+            <span>{t('directory.orgLink')}</span>
+          </a>
+        </li>
+      </ul>
     </nav>
   );
 }

@@ -7,10 +7,9 @@ import {
   type Page,
 } from '@playwright/test';
 
-export interface Person {
-  name: string;
-  organization: string;
-}
+import type { Person } from './demoAccounts';
+
+export type { Person } from './demoAccounts';
 
 export interface OpenedApp {
   context: BrowserContext;
@@ -18,7 +17,7 @@ export interface OpenedApp {
   editor: Locator;
 }
 
-/** A new browser profile (own IndexedDB) that opens the app and completes the first run. */
+/** A new browser profile (own IndexedDB) that opens the app and signs in as `person`. */
 export async function openApp(
   browser: Browser,
   appUrl: string,
@@ -27,12 +26,21 @@ export async function openApp(
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(appUrl);
-  const welcome = page.getByRole('dialog', { name: 'Bienvenido a Minka' });
-  await welcome.getByRole('textbox', { name: 'Su nombre' }).fill(person.name);
-  await welcome.getByRole('textbox', { name: 'Organización' }).fill(person.organization);
-  await welcome.getByRole('button', { name: 'Continuar' }).click();
-  await expect(welcome).toBeHidden();
+  await signIn(page, person);
   return { context, page, editor: editorOf(page) };
+}
+
+/** Fills the sign-in screen (the server address is already the app's) and waits for the app. */
+export async function signIn(page: Page, person: Pick<Person, 'email' | 'password'>): Promise<void> {
+  const form = page.getByRole('main', { name: 'Iniciar sesión en Minka' });
+  await form.getByRole('textbox', { name: 'Correo electrónico' }).fill(person.email);
+  await form.getByLabel('Contraseña').fill(person.password);
+  await form.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(sidebar(page)).toBeVisible();
+}
+
+export function sidebar(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Mis grupos' });
 }
 
 export function editorOf(page: Page): Locator {
@@ -40,10 +48,7 @@ export function editorOf(page: Page): Locator {
 }
 
 export async function openDocument(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Grupos de trabajo' })
-    .getByRole('link', { name: title })
-    .click();
+  await sidebar(page).getByRole('link', { name: title }).click();
   await expect(page.getByRole('textbox', { name: 'Título del documento' })).toHaveValue(title);
   await expect(editorOf(page)).toBeVisible();
 }
@@ -56,8 +61,12 @@ export async function typeAtEnd(editor: Locator, text: string): Promise<void> {
   await editor.pressSequentially(text, { delay: 5 });
 }
 
+/** The open document's sync indicator (other live regions in the document say other things). */
 export function docStatus(page: Page): Locator {
-  return page.getByRole('main').getByRole('status');
+  return page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ hasText: /^(Guardado en el servidor|Sincronizando…|Sin conexión.*)$/ });
 }
 
 /** The document's text without other people's caret labels, which live inside the editor. */

@@ -1,0 +1,200 @@
+/**
+ * A group's members panel. Every member sees who takes part (organization and its kind, role);
+ * leads and workspace admins also invite (getting a single-use link to send), change roles,
+ * remove people and answer access requests. The server decides; this only offers what the
+ * person's role allows and says plainly when the server refuses.
+ */
+import { Trash2 } from 'lucide-react';
+import { AlertDialog } from 'radix-ui';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GROUP_ROLES, type GroupRole } from '../../../shared/model/accounts';
+import type { GroupId } from '../../../shared/model/ids';
+import type { AccessRequest, Member } from '../../../shared/protocol/api';
+import { useApp } from '../../app/AppContext';
+import { apiErrorText } from '../account/api';
+import { AccessRequests } from './AccessRequests';
+import { InviteForm } from './InviteForm';
+
+export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canManage: boolean }) {
+  const { t } = useTranslation();
+  const { api, me, refreshMe } = useApp();
+  const membership = me.memberships.find((candidate) => candidate.group.id === groupId);
+  const [groupName, setGroupName] = useState(membership?.group.name ?? '');
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [requests, setRequests] = useState<AccessRequest[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((n) => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([
+      api.members(groupId),
+      api.group(groupId),
+      canManage ? api.accessRequests(groupId) : Promise.resolve({ requests: [] as AccessRequest[] }),
+    ]).then(
+      ([{ members: list }, group, pending]) => {
+        if (cancelled) return;
+        setMembers(list);
+        setGroupName(group.name);
+        setRequests(pending.requests.filter((request) => request.status === 'pending'));
+      },
+      (caught: unknown) => !cancelled && setError(apiErrorText(caught, t)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, groupId, canManage, t, version]);
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setAnnouncement(done);
+      setError(null);
+    } catch (caught) {
+      setError(apiErrorText(caught, t));
+    }
+    reload();
+    void refreshMe();
+  };
+
+  const roleLabel = (role: GroupRole) => t(`account.roles.${role}`);
+
+  return (
+    <section className="page" aria-labelledby="members-title">
+      <h1 id="members-title" className="page-title">
+        {t('members.title', { group: groupName })}
+      </h1>
+      <p className="page-intro">{t('members.intro')}</p>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {members === null ? (
+        error === null && <p className="view-note">{t('members.loading')}</p>
+      ) : (
+        <table className="data-table" aria-label={t('members.tableLabel', { group: groupName })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.name')}</th>
+              <th scope="col">{t('members.organization')}</th>
+              <th scope="col">{t('members.kind')}</th>
+              <th scope="col">{t('members.role')}</th>
+              {canManage && <th scope="col">{t('members.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.user.id}>
+                <th scope="row">
+                  <span className="member-dot" style={{ background: member.user.colour }} aria-hidden="true" />
+                  {member.user.name} {member.user.id === me.user.id && <span className="muted">{t('members.you')}</span>}
+                  <span className="member-email">{member.user.email}</span>
+                </th>
+                <td>{member.user.organization.name}</td>
+                <td>{t(`account.kinds.${member.user.organization.kind}`)}</td>
+                <td>
+                  {canManage ? (
+                    <select
+                      aria-label={t('members.roleOf', { name: member.user.name })}
+                      value={member.role}
+                      onChange={(event) => {
+                        const role = event.target.value as GroupRole;
+                        void act(
+                          () => api.changeRole(groupId, member.user.id, role),
+                          t('members.roleChanged', { name: member.user.name, role: roleLabel(role) }),
+                        );
+                      }}
+                    >
+                      {GROUP_ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {roleLabel(role)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    roleLabel(member.role)
+                  )}
+                </td>
+                {canManage && (
+                  <td>
+                    <RemoveButton
+                      name={member.user.name}
+                      onConfirm={() =>
+                        void act(
+                          () => api.removeMember(groupId, member.user.id),
+                          t('members.removed', { name: member.user.name }),
+                        )
+                      }
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!canManage && members !== null && <p className="page-note">{t('members.manageNote')}</p>}
+      {canManage && (
+        <div className="members-columns">
+          <AccessRequests
+            requests={requests}
+            onApprove={(request, role) =>
+              void act(
+                () => api.approveAccessRequest(groupId, request.id, role),
+                t('members.requests.approved', { name: request.user.name, role: roleLabel(role) }),
+              )
+            }
+            onDecline={(request) =>
+              void act(
+                () => api.declineAccessRequest(groupId, request.id),
+                t('members.requests.declined', { name: request.user.name }),
+              )
+            }
+          />
+          <InviteForm groupId={groupId} onInvited={reload} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RemoveButton({ name, onConfirm }: { name: string; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <AlertDialog.Root>
+      <AlertDialog.Trigger asChild>
+        <button type="button" className="button button-quiet button-small" aria-label={t('members.removeNamed', { name })}>
+          <Trash2 aria-hidden="true" size={14} />
+          {t('members.remove')}
+        </button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog dialog-small">
+          <AlertDialog.Title className="dialog-title">{t('members.removeTitle', { name })}</AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">{t('members.removeBody')}</AlertDialog.Description>
+          <div className="dialog-actions">
+            <AlertDialog.Cancel asChild>
+              <button type="button" className="button button-quiet">
+                {t('members.cancel')}
+              </button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action asChild>
+              <button type="button" className="button button-danger" onClick={onConfirm}>
+                {t('members.remove')}
+              </button>
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
