@@ -15,6 +15,14 @@ export function htmlToMarkdown(title: string, bodyHtml: string): string {
     emDelimiter: '_',
   });
   service.use(gfm);
+  // Tiptap puts the checkbox inside a <label>, where the GFM plugin's task rule does not look.
+  service.addRule('tiptapTaskItem', {
+    filter: (node) => node.nodeName === 'LI' && node.getAttribute('data-type') === 'taskItem',
+    replacement: (content, node) => {
+      const checked = (node as HTMLElement).getAttribute('data-checked') === 'true';
+      return `- [${checked ? 'x' : ' '}] ${content.trim().replace(/\n+/g, '\n  ')}\n`;
+    },
+  });
   const body = service.turndown(bodyHtml);
   const heading = title.trim() === '' ? '' : `# ${service.escape(title.trim())}\n\n`;
   return `${heading}${body}\n`;
