@@ -10,12 +10,14 @@ import {
   setDesktopLanguage,
 } from '../../../../renderer/platform/desktop';
 
+const host = window as unknown as { minka?: MinkaBridge };
+
 function installBridge(overrides: Partial<MinkaBridge>): void {
-  window.minka = overrides as MinkaBridge;
+  host.minka = overrides as MinkaBridge;
 }
 
 afterEach(() => {
-  delete window.minka;
+  delete host.minka;
   vi.restoreAllMocks();
 });
 
