@@ -96,6 +96,8 @@ export interface BoardView {
   labels: Label[];
   templateId: string | null;
   fields: FieldDefinition[];
+  /** Organization of each person ever assigned on this board, by name (kept offline too). */
+  people: Record<string, string>;
 }
 
 type AnyMap = Y.Map<unknown>;
@@ -104,6 +106,7 @@ const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta');
 const columnsMap = (doc: Y.Doc) => doc.getMap<AnyMap>('columns');
 const cardsMap = (doc: Y.Doc) => doc.getMap<AnyMap>('cards');
 const labelsMap = (doc: Y.Doc) => doc.getMap<AnyMap>('labels');
+const peopleMap = (doc: Y.Doc) => doc.getMap<string>('people');
 
 const str = (value: unknown, fallback = ''): string =>
   typeof value === 'string' ? value : fallback;
@@ -210,6 +213,9 @@ export function readBoard(doc: Y.Doc): BoardView {
     labels,
     templateId: typeof templateId === 'string' ? templateId : null,
     fields: readFieldDefinitions(meta(doc).get('fields')),
+    people: Object.fromEntries(
+      Array.from(peopleMap(doc).entries()).filter(([, org]) => typeof org === 'string'),
+    ),
   };
 }
 
@@ -476,8 +482,15 @@ function setMember(
   }, Origin.local);
 }
 
-export const assignCard = (doc: Y.Doc, id: CardId, person: string) =>
-  setMember(doc, id, 'assignees', person, true);
+/** Assigns a person; their organization, when known, is remembered for the whole board. */
+export function assignCard(doc: Y.Doc, id: CardId, person: string, organization?: string): void {
+  const name = nonEmpty(person);
+  doc.transact(() => {
+    setMember(doc, id, 'assignees', name, true);
+    const org = organization?.trim() ?? '';
+    if (org !== '' && peopleMap(doc).get(name) !== org) peopleMap(doc).set(name, org);
+  }, Origin.local);
+}
 export const unassignCard = (doc: Y.Doc, id: CardId, person: string) =>
   setMember(doc, id, 'assignees', person, false);
 export const addCardLabel = (doc: Y.Doc, id: CardId, label: LabelId) =>
