@@ -8,12 +8,13 @@ import { useApp } from '../../app/AppContext';
 import { formatDate } from '../../i18n';
 import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
+import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
-import { TitleField } from './TitleField';
 import { ExportMenu } from './export/ExportMenu';
+import { TitleField } from './TitleField';
 
 export interface DocumentViewProps {
   groupId: GroupId;
@@ -51,8 +52,8 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
       <header className="document-header">
         <div className="document-header-row">
           <SyncIndicator connected={status.connected} pending={status.pending} savedReceived={status.savedReceived} />
-          {editable && actions !== null && !entry.archived && (
           <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
+          {editable && actions !== null && !entry.archived && (
             <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
           )}
         </div>
@@ -83,6 +84,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
         )}
       </header>
       <DocumentEditor key={docId} doc={doc} provider={provider} user={user} editable={canEdit} />
+      <LinkedCards groupId={groupId} docId={docId} />
     </article>
   );
 }

@@ -6,6 +6,7 @@ import type { DocId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
 import { canEditContent } from '../../app/AppContext';
 import { docHref, membersHref } from '../../app/route';
+import { GroupBoards } from '../boards/GroupBoards';
 import { useCreateDocument } from '../documents/useCreateDocument';
 import { RoleBadge } from './RoleBadge';
 import { useGroupIndex } from './useGroupIndex';
@@ -94,6 +95,8 @@ export function GroupSection({ group, activeDocId, role, membersActive = false }
           ))}
         </ul>
       )}
+      {/* Boards (issue 4): the group's boards and "Nuevo tablero". */}
+      <GroupBoards group={group} canCreate={canEdit} />
       {archived.length > 0 && (
         <details className="archived">
           <summary>
