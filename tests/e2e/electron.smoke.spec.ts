@@ -1,11 +1,16 @@
 /**
- * Desktop smoke test through Playwright's `_electron`. It needs the Electron binary, which
- * cannot be downloaded on every machine (ours included): there it is skipped with one line
- * saying why, and the same UI is covered by the Chromium tests against the web build.
+ * Desktop smoke test through Playwright's `_electron`: launch, sign in to a local sync server,
+ * open a document, then quit through the quit guard. It needs the Electron binary, which cannot
+ * be downloaded on every machine (ours included): there it is skipped with one line saying why,
+ * and the same UI is covered by the Chromium tests against the web build.
+ *
+ * Native message boxes cannot be clicked by Playwright, so the test replaces
+ * `dialog.showMessageBox` in main with a recorder that answers as the person would.
  */
 import { _electron as electron, expect, test } from '@playwright/test';
 import { detectElectron } from '../../scripts/lib/electronBinary.mjs';
-import { editorOf, openDocument } from './support/app';
+import { editorOf, openDocument, signIn, typeAtEnd } from './support/app';
+import { ANA } from './support/demoAccounts';
 import { removeDir, startSyncServer } from './support/servers';
 
 // Reads the files the electron package would use; unlike require('electron') it never starts
@@ -13,7 +18,9 @@ import { removeDir, startSyncServer } from './support/servers';
 const binary = detectElectron();
 if (!binary.ok) console.log(`Electron smoke test skipped: ${binary.reason}`);
 
-test('the desktop app opens a seeded document from the local sync server', async () => {
+const DOC = 'Lineamientos estratégicos del clúster — borrador';
+
+test('the desktop app signs in, opens a document and quits through the quit guard', async () => {
   test.skip(!binary.ok, binary.ok ? '' : binary.reason);
   if (!binary.ok) return;
   const sync = await startSyncServer();
@@ -24,17 +31,51 @@ test('the desktop app opens a seeded document from the local sync server', async
     args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     env: { ...process.env, MINKA_SERVER_URL: sync.url },
   });
+  const closed = new Promise<void>((resolve) => app.once('close', () => resolve()));
   try {
     const page = await app.firstWindow();
-    const welcome = page.getByRole('dialog', { name: 'Bienvenido a Minka' });
-    await welcome.getByRole('textbox', { name: 'Su nombre' }).fill('Ana Quispe');
-    await welcome.getByRole('textbox', { name: 'Organización' }).fill('Minera Cerro Verde');
-    await welcome.getByRole('button', { name: 'Continuar' }).click();
-    await openDocument(page, 'Lineamientos estratégicos del clúster — borrador');
+    expect(page.url()).toBe('app://minka/index.html');
+    await signIn(page, ANA);
+    await openDocument(page, DOC);
     await expect(editorOf(page)).toContainText('Lineamientos');
-  } finally {
-    await app.close();
+
+    // With the server gone, an edit is saved only on this computer.
     await sync.kill();
+    await typeAtEnd(editorOf(page), 'Acuerdo tomado sin conexión en la mina.');
+
+    await app.evaluate(({ dialog }) => {
+      const host = globalThis as unknown as { quitDialogs: unknown[]; quitAnswer: number };
+      host.quitDialogs = [];
+      host.quitAnswer = 1;
+      dialog.showMessageBox = (async (...args: unknown[]) => {
+        host.quitDialogs.push(args.at(-1));
+        return { response: host.quitAnswer, checkboxChecked: false };
+      }) as typeof dialog.showMessageBox;
+    });
+    const dialogs = () =>
+      app.evaluate(
+        () =>
+          (globalThis as unknown as { quitDialogs: { message: string; buttons: string[] }[] })
+            .quitDialogs,
+      );
+
+    // "Esperar": the app stays open.
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    await expect.poll(async () => (await dialogs()).length).toBe(1);
+    const [asked] = await dialogs();
+    expect(asked?.message).toMatch(/^Hay \d+ cambios? guardados? solo en este equipo\.$/);
+    expect(asked?.buttons).toEqual(['Salir de todos modos', 'Esperar']);
+    await expect(editorOf(page)).toContainText('Acuerdo tomado sin conexión');
+
+    // "Salir de todos modos": the app quits.
+    await app.evaluate(() => {
+      (globalThis as unknown as { quitAnswer: number }).quitAnswer = 0;
+    });
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    await closed;
+  } finally {
+    await app.close().catch(() => undefined);
+    await sync.kill().catch(() => undefined);
     removeDir(sync.dataDir);
   }
 });
