@@ -1,9 +1,10 @@
 /**
  * "Export" of the open document: the renderer hands over a standalone HTML document or Markdown
  * text, main asks where to save with the native dialog and writes the file. PDF is printed by
- * main from the same HTML in a hidden window that runs no JavaScript, has no preload and may
- * load nothing but the file it prints, so a document's content can never reach the bridge or
- * the network while it is being laid out.
+ * main from the same HTML in a hidden window that runs no JavaScript, has no preload, lives in
+ * its own in-memory session and may load nothing but the page it prints, served from memory at
+ * {@link PRINT_URL} (no temporary file, no file://), so a document's content can never reach
+ * the bridge, the disk or the network while it is being laid out.
  */
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebPreferences } from 'electron';
@@ -69,9 +70,31 @@ export function printWindowOptions(partition: string): BrowserWindowConstructorO
   return { show: false, webPreferences: printWindowPreferences(partition) };
 }
 
-/** Requests the print window may make: the HTML file it prints and inline data: images. */
-export function isPrintRequestAllowed(url: string, fileUrl: string): boolean {
-  return url === fileUrl || url.startsWith('data:');
+/** Where the print window's session serves the page; never app://minka, so IPC refuses it too. */
+export const PRINT_URL = 'app://print/documento.html';
+
+const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Requests the print window may make: the page it prints and inline data: images. */
+export function isPrintRequestAllowed(url: string): boolean {
+  return url === PRINT_URL || url.startsWith('data:');
+}
+
+/** The print session's app:// handler: the one page, with a CSP that allows no script at all. */
+export function createPrintProtocolHandler(html: string): (request: Request) => Response {
+  return (request) =>
+    request.url === PRINT_URL
+      ? new Response(html, {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/html; charset=utf-8',
+            'Content-Security-Policy': PRINT_CSP,
+          },
+        })
+      : new Response('Not found', {
+          status: 404,
+          headers: { 'Content-Security-Policy': PRINT_CSP },
+        });
 }
 
 export interface ExportDeps {

@@ -3,11 +3,9 @@
  * Electron's: the single-instance lock, the app:// scheme and the sandbox come before `ready`;
  * the protocol handler, the permission policy, IPC, the menu and the window come after it.
  */
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
@@ -27,7 +25,13 @@ import { APP_SCHEME } from './appOrigin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { readMainConfig } from './config';
 import { DEEP_LINK_SCHEME, deepLinksInArgv, parseDeepLink } from './deepLink';
-import { exportDocument, isPrintRequestAllowed, printWindowOptions } from './documentExport';
+import {
+  createPrintProtocolHandler,
+  exportDocument,
+  isPrintRequestAllowed,
+  PRINT_URL,
+  printWindowOptions,
+} from './documentExport';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { guardWebContents } from './navigation';
@@ -173,26 +177,23 @@ function main(): void {
       );
       let exportCount = 0;
       const printToPdf = async (html: string): Promise<Uint8Array> => {
-        const dir = await mkdtemp(path.join(tmpdir(), 'minka-export-'));
-        const file = path.join(dir, 'documento.html');
         const partition = `minka-export-${++exportCount}`;
         const printSession = session.fromPartition(partition);
         installPermissionPolicy(printSession);
-        const fileUrl = pathToFileURL(file).href;
+        printSession.protocol.handle(APP_SCHEME, createPrintProtocolHandler(html));
         printSession.webRequest.onBeforeRequest((details, callback) =>
-          callback({ cancel: !isPrintRequestAllowed(details.url, fileUrl) }),
+          callback({ cancel: !isPrintRequestAllowed(details.url) }),
         );
         const printWindow = new BrowserWindow(printWindowOptions(partition));
         try {
-          await writeFile(file, html);
-          await printWindow.loadURL(fileUrl);
+          await printWindow.loadURL(PRINT_URL);
           return await printWindow.webContents.printToPDF({
             printBackground: true,
             pageSize: 'A4',
           });
         } finally {
           printWindow.destroy();
-          await rm(dir, { recursive: true, force: true });
+          printSession.protocol.unhandle(APP_SCHEME);
         }
       };
 

@@ -1,6 +1,7 @@
 // The packaging config (electron-builder.yml) as electron-builder itself reads and validates it:
 // the fuses of the security checklist, the four installer targets and the minka:// scheme.
 // Packaging itself downloads Electron, so it is not run here.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
@@ -61,5 +62,12 @@ describe('electron-builder.yml', () => {
       'package.json',
     ]);
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('packages a current Electron (checklist: use a current version)', () => {
+    const installed = JSON.parse(
+      readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+    ) as { version: string };
+    expect(Number(installed.version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  createPrintProtocolHandler,
   exportDocument,
   exportFileName,
   isPrintRequestAllowed,
@@ -90,12 +91,26 @@ describe('the print window', () => {
   });
 
   it.each([
-    ['file:///tmp/minka-export-x/documento.html', true],
+    ['app://print/documento.html', true],
     ['data:image/png;base64,AAAA', true],
+    ['app://minka/index.html', false],
+    ['app://print/other.html', false],
     ['file:///etc/passwd', false],
     ['https://evil.example/pixel.png', false],
     ['http://127.0.0.1:4455/api/workspace', false],
   ])('may load %s: %s', (url, allowed) => {
-    expect(isPrintRequestAllowed(url, 'file:///tmp/minka-export-x/documento.html')).toBe(allowed);
+    expect(isPrintRequestAllowed(url)).toBe(allowed);
+  });
+
+  it('serves the page it prints from memory, with a CSP that allows no script', async () => {
+    const handler = createPrintProtocolHandler('<p>Hola</p>');
+    const page = handler(new Request('app://print/documento.html'));
+    expect(page.status).toBe(200);
+    await expect(page.text()).resolves.toBe('<p>Hola</p>');
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
+    expect(handler(new Request('app://print/../../etc/passwd')).status).toBe(404);
+    expect(handler(new Request('app://minka/index.html')).status).toBe(404);
   });
 });

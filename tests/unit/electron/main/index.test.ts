@@ -68,6 +68,10 @@ vi.mock('electron', () => {
     setPermissionCheckHandler: record(`${name}.setPermissionCheckHandler`),
     setDevicePermissionHandler: record(`${name}.setDevicePermissionHandler`),
     webRequest: { onBeforeRequest: record(`${name}.webRequest.onBeforeRequest`) },
+    protocol: {
+      handle: record(`${name}.protocol.handle`),
+      unhandle: record(`${name}.protocol.unhandle`),
+    },
   });
   const userData = mkdtempSync(path.join(tmpdir(), 'minka-main-test-'));
   return {
@@ -313,8 +317,16 @@ describe('electron/main/index', () => {
     expect(printWindow.options.webPreferences).not.toHaveProperty('preload');
     expect(printWindow.webContents.printToPDF).toHaveBeenCalled();
     expect(printWindow.destroy).toHaveBeenCalled();
-    const partitionBlocks = names().filter((name) => /^partition:.*onBeforeRequest$/.test(name));
-    expect(partitionBlocks.length).toBe(1);
+    expect(printWindow.loadURL).toHaveBeenCalledWith('app://print/documento.html');
+    const partitionCalls = names().filter((name) => name.startsWith('partition:'));
+    expect(partitionCalls).toEqual([
+      'partition:minka-export-1.setPermissionRequestHandler',
+      'partition:minka-export-1.setPermissionCheckHandler',
+      'partition:minka-export-1.setDevicePermissionHandler',
+      'partition:minka-export-1.protocol.handle',
+      'partition:minka-export-1.webRequest.onBeforeRequest',
+      'partition:minka-export-1.protocol.unhandle',
+    ]);
   });
 
   it('shows OS notifications through main', () => {
