@@ -86,7 +86,9 @@ export function boardAnnouncements(
             total: subject.board.columns.length,
           });
     },
-    onDragOver: ({ active, over }) => where(active, over, false),
+    // Over itself means "not moved yet": keep the pick-up sentence instead.
+    onDragOver: ({ active, over }) =>
+      over?.id === active.id ? undefined : where(active, over, false),
     onDragEnd: ({ active, over }) => where(active, over, true),
     onDragCancel: ({ active }) => {
       const subject = describe(active);
