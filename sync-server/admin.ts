@@ -80,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
       password,
       ...(values.organization !== undefined ? { organization: values.organization } : {}),
     });
-    console.log(`Cuenta de administración creada: ${user.email} (${user.organization.name}). Ya puede iniciar sesión.`);
+    console.log(
+      `Cuenta de administración creada: ${user.email} (${user.organization.name}). Ya puede iniciar sesión.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AdminInputError) {

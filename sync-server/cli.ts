@@ -72,7 +72,9 @@ function parse(argv: string[]): CliOptions | 'help' {
   }
   for (const origin of values.origin) {
     if (!/^(https?:\/\/[^/\s]+|app:\/\/minka)$/.test(origin)) {
-      throw new UsageError(`--origin «${origin}» debe ser un origen como https://minka.example.org (sin ruta).`);
+      throw new UsageError(
+        `--origin «${origin}» debe ser un origen como https://minka.example.org (sin ruta).`,
+      );
     }
   }
   const defaultStatic = resolve('out/renderer');
@@ -80,7 +82,12 @@ function parse(argv: string[]): CliOptions | 'help' {
     host: values.host,
     port,
     dataDir: resolve(values.data),
-    staticDir: values.static !== undefined ? resolve(values.static) : existsSync(defaultStatic) ? defaultStatic : undefined,
+    staticDir:
+      values.static !== undefined
+        ? resolve(values.static)
+        : existsSync(defaultStatic)
+          ? defaultStatic
+          : undefined,
     seedDemo: values['seed-demo'],
     allowedOrigins: values.origin,
   };
@@ -99,8 +106,13 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (options.staticDir !== undefined && !(existsSync(options.staticDir) && statSync(options.staticDir).isDirectory())) {
-    console.error(`Aviso: ${options.staticDir} no existe; no se servirá la aplicación web (compílela con npm run build).`);
+  if (
+    options.staticDir !== undefined &&
+    !(existsSync(options.staticDir) && statSync(options.staticDir).isDirectory())
+  ) {
+    console.error(
+      `Aviso: ${options.staticDir} no existe; no se servirá la aplicación web (compílela con npm run build).`,
+    );
   }
 
   const adminBootstrap = adminFromEnv(process.env);
@@ -115,9 +127,13 @@ async function main(): Promise<number> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'EADDRINUSE') {
-      console.error(`Error: el puerto ${options.port} de ${options.host} ya está en uso; detenga el otro proceso o use --port.`);
+      console.error(
+        `Error: el puerto ${options.port} de ${options.host} ya está en uso; detenga el otro proceso o use --port.`,
+      );
     } else if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      console.error(`Error: no se puede escuchar en ${options.host}:${options.port} (${code}); elija otra dirección o puerto.`);
+      console.error(
+        `Error: no se puede escuchar en ${options.host}:${options.port} (${code}); elija otra dirección o puerto.`,
+      );
     } else {
       console.error(`Error: no se pudo iniciar el servidor: ${describeError(error)}`);
     }
@@ -125,9 +141,13 @@ async function main(): Promise<number> {
   }
 
   console.log(`Minka: servidor de sincronización en ${server.url}`);
-  console.log(`Datos: ${options.dataDir}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`);
+  console.log(
+    `Datos: ${options.dataDir}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
+  );
   if (!isLoopbackHost(options.host)) {
-    console.log('Aviso: el servidor escucha fuera de loopback con HTTP sin cifrar (--allow-remote): ponga delante un proxy con HTTPS.');
+    console.log(
+      'Aviso: el servidor escucha fuera de loopback con HTTP sin cifrar (--allow-remote): ponga delante un proxy con HTTPS.',
+    );
   }
 
   const running = server;

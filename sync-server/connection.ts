@@ -93,7 +93,11 @@ export class Connection implements Peer {
       this.close(CloseCode.rateLimited, 'too many messages per second');
       return;
     }
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    const bytes = Array.isArray(data)
+      ? Buffer.concat(data)
+      : data instanceof ArrayBuffer
+        ? new Uint8Array(data)
+        : data;
     let frame: Frame;
     try {
       frame = parseFrame(bytes);
@@ -106,7 +110,9 @@ export class Connection implements Peer {
     try {
       this.handle(frame);
     } catch (error) {
-      this.log(`ERROR en la sala ${this.room.name}: ${describeError(error)}; se cierra esa conexión.`);
+      this.log(
+        `ERROR en la sala ${this.room.name}: ${describeError(error)}; se cierra esa conexión.`,
+      );
       this.close(CloseCode.internalError, 'internal error');
     }
   }
@@ -122,8 +128,10 @@ export class Connection implements Peer {
           return;
         }
         const result = this.room.receiveUpdate(this, frame.update);
-        if (result === 'busy') this.close(CloseCode.tryAgainLater, 'room is saving, try again later');
-        if (result === 'invalid') this.close(CloseCode.protocolError, 'update could not be applied');
+        if (result === 'busy')
+          this.close(CloseCode.tryAgainLater, 'room is saving, try again later');
+        if (result === 'invalid')
+          this.close(CloseCode.protocolError, 'update could not be applied');
         return;
       }
       case 'awareness': {

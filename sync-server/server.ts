@@ -28,7 +28,7 @@ import { serveStatic } from './http/static';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
-import { demoAccountsTable, seedDemo } from './seed/demo';
+import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate } from './socketAccess';
 import { SqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
@@ -90,9 +90,16 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   }
 
   try {
-    if (options.seedDemo === true && store.groups.workspace() === null) {
-      const accounts = await seedDemo(storage, store, now());
-      log('Minka: espacio de trabajo de demostración creado. Cuentas de demostración:');
+    if (options.seedDemo === true && store.users.count() === 0) {
+      const fresh = store.groups.workspace() === null;
+      const accounts = fresh
+        ? await seedDemo(storage, store, now())
+        : await seedDemoAccounts(store);
+      log(
+        fresh
+          ? 'Minka: espacio de trabajo de demostración creado. Cuentas de demostración:'
+          : 'Minka: cuentas de demostración añadidas al espacio de trabajo existente:',
+      );
       for (const line of demoAccountsTable(accounts)) log(line);
     }
     if (options.adminBootstrap !== undefined) {
@@ -153,7 +160,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     if (!originAllowed(req, origins)) {
-      refuse(socket, 403, 'origin_not_allowed', 'Este servidor no acepta conexiones de esa página.');
+      refuse(
+        socket,
+        403,
+        'origin_not_allowed',
+        'Este servidor no acepta conexiones de esa página.',
+      );
       return;
     }
     const parsed = roomFromPath(pathname.slice('/sync/'.length));
@@ -162,7 +174,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     const name = roomName(parsed);
-    const decision = authorizeUpgrade(store, requestUrl(req).searchParams.get('token'), parsed);
+    const token = requestUrl(req).searchParams.get('token');
+    const decision = authorizeUpgrade(store, token, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -194,13 +207,20 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       socket.destroy();
       return;
     }
+    // Access may have changed while the room loaded: decide again, with what is true now.
+    const current = authorizeUpgrade(store, token, parsed);
+    if (!current.ok) {
+      room.release();
+      refuse(socket, current.status, current.code, current.message);
+      return;
+    }
     let joined = false;
     socket.once('close', () => {
       if (!joined) room.release();
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      const connection = new Connection(ws, room, decision.access, rateLimit, log);
+      const connection = new Connection(ws, room, current.access, rateLimit, log);
       connections.add(connection);
       ws.once('close', () => connections.delete(connection));
     });

@@ -15,9 +15,18 @@ export type UpgradeDecision =
   | { ok: true; access: ConnectionAccess }
   | { ok: false; status: 401 | 403; code: ApiErrorCode; message: string };
 
-export function authorizeUpgrade(store: AccountStore, token: string | null, room: Room): UpgradeDecision {
+export function authorizeUpgrade(
+  store: AccountStore,
+  token: string | null,
+  room: Room,
+): UpgradeDecision {
   if (token === null || token === '') {
-    return { ok: false, status: 401, code: 'unauthenticated', message: 'Inicie sesión para sincronizar.' };
+    return {
+      ok: false,
+      status: 401,
+      code: 'unauthenticated',
+      message: 'Inicie sesión para sincronizar.',
+    };
   }
   const check = store.sessions.authenticate(token);
   if (!check.ok) {
@@ -57,7 +66,11 @@ export function authorizeUpgrade(store: AccountStore, token: string | null, room
   };
 }
 
-export function reevaluate(store: AccountStore, connections: Iterable<Connection>, userId: string): void {
+export function reevaluate(
+  store: AccountStore,
+  connections: Iterable<Connection>,
+  userId: string,
+): void {
   for (const connection of [...connections]) {
     const { access } = connection;
     if (access.userId !== userId) continue;

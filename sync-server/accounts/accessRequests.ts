@@ -47,7 +47,9 @@ export class AccessRequests {
   }
 
   get(id: string): AccessRequestRecord | null {
-    const row = this.db.prepare<[string], RequestRow>('SELECT * FROM access_requests WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[string], RequestRow>('SELECT * FROM access_requests WHERE id = ?')
+      .get(id);
     return row === undefined ? null : toRecord(row);
   }
 
@@ -73,7 +75,9 @@ export class AccessRequests {
 
   decide(id: string, status: 'approved' | 'declined', by: string): void {
     this.db
-      .prepare("UPDATE access_requests SET status = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = 'pending'")
+      .prepare(
+        "UPDATE access_requests SET status = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = 'pending'",
+      )
       .run(status, this.now(), by, id);
   }
 }

@@ -28,9 +28,12 @@ export function checkAdminInput(input: AdminInput): void {
     throw new AdminInputError(`«${input.email}» no es una dirección de correo válida.`);
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AdminInputError(`La contraseña de administración debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres.`);
+    throw new AdminInputError(
+      `La contraseña de administración debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres.`,
+    );
   }
-  if (input.name.trim() === '') throw new AdminInputError('Indique el nombre de la persona administradora.');
+  if (input.name.trim() === '')
+    throw new AdminInputError('Indique el nombre de la persona administradora.');
 }
 
 /** Creates an admin account (and what it needs); throws AdminInputError when the email is taken. */
@@ -42,10 +45,12 @@ export async function createAdmin(store: AccountStore, input: AdminInput): Promi
   }
   const passwordHash = await hashPassword(input.password);
   return store.transaction(() => {
-    if (store.groups.workspace() === null) store.groups.createWorkspace(input.workspaceName ?? DEFAULT_WORKSPACE_NAME);
+    if (store.groups.workspace() === null)
+      store.groups.createWorkspace(input.workspaceName ?? DEFAULT_WORKSPACE_NAME);
     const organizationName = input.organization ?? DEFAULT_ADMIN_ORGANIZATION;
     const organization =
-      store.organizations.byName(organizationName) ?? store.organizations.create(organizationName, 'other');
+      store.organizations.byName(organizationName) ??
+      store.organizations.create(organizationName, 'other');
     const user = store.users.create({
       email,
       name: input.name.trim(),
@@ -53,7 +58,13 @@ export async function createAdmin(store: AccountStore, input: AdminInput): Promi
       workspaceRole: 'admin',
       passwordHash,
     });
-    store.audit.record({ action: 'user_created', actorId: null, targetUserId: user.id, email, detail: 'admin' });
+    store.audit.record({
+      action: 'user_created',
+      actorId: null,
+      targetUserId: user.id,
+      email,
+      detail: 'admin',
+    });
     return user;
   });
 }

@@ -37,7 +37,11 @@ export class Groups {
   ) {}
 
   workspace(): { id: string; name: string } | null {
-    return this.db.prepare<[], { id: string; name: string }>('SELECT id, name FROM workspace LIMIT 1').get() ?? null;
+    return (
+      this.db
+        .prepare<[], { id: string; name: string }>('SELECT id, name FROM workspace LIMIT 1')
+        .get() ?? null
+    );
   }
 
   createWorkspace(name: string): { id: string; name: string } {
@@ -48,9 +52,21 @@ export class Groups {
 
   get(id: string): WorkingGroupSummary | null {
     const row = this.db
-      .prepare<[string], GroupRow>('SELECT id, name, purpose, visibility FROM working_groups WHERE id = ?')
+      .prepare<[string], GroupRow>(
+        'SELECT id, name, purpose, visibility FROM working_groups WHERE id = ?',
+      )
       .get(id);
     return row === undefined ? null : toGroup(row);
+  }
+
+  /** Every group, in workspace order (for the seed and admin tools, never for an API answer). */
+  all(): WorkingGroupSummary[] {
+    return this.db
+      .prepare<[], GroupRow>(
+        'SELECT id, name, purpose, visibility FROM working_groups ORDER BY position',
+      )
+      .all()
+      .map(toGroup);
   }
 
   /** The group when `userId` may know it exists: listed, or private with them as a member. */
@@ -60,7 +76,12 @@ export class Groups {
     return group.visibility === 'listed' || this.roleOf(userId, id) !== null ? group : null;
   }
 
-  create(input: { id?: GroupId; name: string; purpose: string; visibility: GroupVisibility }): WorkingGroupSummary {
+  create(input: {
+    id?: GroupId;
+    name: string;
+    purpose: string;
+    visibility: GroupVisibility;
+  }): WorkingGroupSummary {
     const workspace = this.workspace();
     if (workspace === null) throw new Error('No workspace to create a group in.');
     const id = input.id ?? randomUUID();
@@ -75,7 +96,10 @@ export class Groups {
     return this.get(id)!;
   }
 
-  update(id: string, changes: { name?: string; purpose?: string; visibility?: GroupVisibility }): void {
+  update(
+    id: string,
+    changes: { name?: string; purpose?: string; visibility?: GroupVisibility },
+  ): void {
     const group = this.get(id);
     if (group === null) return;
     const next = { ...group, ...changes };
@@ -154,7 +178,15 @@ export class Groups {
       .all(groupId)
       .flatMap((row) => {
         const user = this.users.get(row.user_id);
-        return user === null ? [] : [{ user: toSummary(user), role: row.role, since: new Date(row.created_at).toISOString() }];
+        return user === null
+          ? []
+          : [
+              {
+                user: toSummary(user),
+                role: row.role,
+                since: new Date(row.created_at).toISOString(),
+              },
+            ];
       })
       .sort((a, b) => a.user.name.localeCompare(b.user.name, 'es'));
   }
@@ -165,7 +197,9 @@ export class Groups {
 
   leadCount(groupId: string): number {
     return this.db
-      .prepare<[string], { n: number }>("SELECT count(*) AS n FROM memberships WHERE group_id = ? AND role = 'lead'")
+      .prepare<[string], { n: number }>(
+        "SELECT count(*) AS n FROM memberships WHERE group_id = ? AND role = 'lead'",
+      )
       .get(groupId)!.n;
   }
 
@@ -176,10 +210,14 @@ export class Groups {
   }
 
   setRole(groupId: string, userId: string, role: GroupRole): void {
-    this.db.prepare('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?').run(role, groupId, userId);
+    this.db
+      .prepare('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?')
+      .run(role, groupId, userId);
   }
 
   removeMember(groupId: string, userId: string): void {
-    this.db.prepare('DELETE FROM memberships WHERE group_id = ? AND user_id = ?').run(groupId, userId);
+    this.db
+      .prepare('DELETE FROM memberships WHERE group_id = ? AND user_id = ?')
+      .run(groupId, userId);
   }
 }

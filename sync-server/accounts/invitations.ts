@@ -69,12 +69,24 @@ export class Invitations {
         `INSERT INTO invitations (id, code_hash, email, organization_id, group_id, role, invited_by, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, hashSecret(code), input.email, input.organizationId, input.groupId, input.role, input.invitedBy, now, now + INVITATION_TTL_MS);
+      .run(
+        id,
+        hashSecret(code),
+        input.email,
+        input.organizationId,
+        input.groupId,
+        input.role,
+        input.invitedBy,
+        now,
+        now + INVITATION_TTL_MS,
+      );
     return { code, invitation: this.get(id)! };
   }
 
   get(id: string): InvitationRecord | null {
-    const row = this.db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?')
+      .get(id);
     return row === undefined ? null : toRecord(row);
   }
 
@@ -100,7 +112,9 @@ export class Invitations {
   accept(id: string): boolean {
     return (
       this.db
-        .prepare('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL')
+        .prepare(
+          'UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
+        )
         .run(this.now(), id).changes === 1
     );
   }
@@ -110,6 +124,8 @@ export class Invitations {
   }
 
   revoke(id: string): void {
-    this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.now(), id);
+    this.db
+      .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(this.now(), id);
   }
 }

@@ -11,21 +11,26 @@ export class Organizations {
 
   list(): Organization[] {
     return this.db
-      .prepare<[], Organization>('SELECT id, name, kind FROM organizations ORDER BY name COLLATE NOCASE')
+      .prepare<[], Organization>(
+        'SELECT id, name, kind FROM organizations ORDER BY name COLLATE NOCASE',
+      )
       .all();
   }
 
   get(id: string): Organization | null {
     return (
-      this.db.prepare<[string], Organization>('SELECT id, name, kind FROM organizations WHERE id = ?').get(id) ??
-      null
+      this.db
+        .prepare<[string], Organization>('SELECT id, name, kind FROM organizations WHERE id = ?')
+        .get(id) ?? null
     );
   }
 
   byName(name: string): Organization | null {
     return (
       this.db
-        .prepare<[string], Organization>('SELECT id, name, kind FROM organizations WHERE name = ? COLLATE NOCASE')
+        .prepare<[string], Organization>(
+          'SELECT id, name, kind FROM organizations WHERE name = ? COLLATE NOCASE',
+        )
         .get(name) ?? null
     );
   }

@@ -43,7 +43,9 @@ export class Sessions {
     const now = this.now();
     const expiresAt = now + SESSION_TTL_MS;
     this.db
-      .prepare('INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(id, hashSecret(token), userId, now, expiresAt);
     return { token, id, expiresAt };
   }
@@ -51,9 +53,12 @@ export class Sessions {
   /** Checks a token and slides its expiry forward. */
   authenticate(token: string): SessionCheck {
     const row = this.db
-      .prepare<[Buffer], SessionRow>('SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?')
+      .prepare<[Buffer], SessionRow>(
+        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
+      )
       .get(hashSecret(token));
-    if (row === undefined || row.revoked_at !== null) return { ok: false, reason: 'session_invalid' };
+    if (row === undefined || row.revoked_at !== null)
+      return { ok: false, reason: 'session_invalid' };
     const now = this.now();
     if (now >= row.expires_at) return { ok: false, reason: 'session_expired' };
     const user = this.users.get(row.user_id);
@@ -70,13 +75,17 @@ export class Sessions {
   /** True while the session is neither revoked nor expired (re-checked for open sockets). */
   isActive(id: string): boolean {
     const row = this.db
-      .prepare<[string], SessionRow>('SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?')
+      .prepare<[string], SessionRow>(
+        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?',
+      )
       .get(id);
     return row !== undefined && row.revoked_at === null && this.now() < row.expires_at;
   }
 
   revoke(id: string): void {
-    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(this.now(), id);
+    this.db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(this.now(), id);
   }
 
   revokeAllOf(userId: string): void {

@@ -2,7 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { CARET_COLOURS } from '../../shared/model/profile';
-import type { OrganizationKind, User, UserSummary, WorkspaceRole } from '../../shared/model/accounts';
+import type {
+  OrganizationKind,
+  User,
+  UserSummary,
+  WorkspaceRole,
+} from '../../shared/model/accounts';
 
 interface UserRow {
   id: string;
@@ -33,7 +38,11 @@ export function toUser(row: UserRow): User {
     id: row.id,
     name: row.name,
     email: row.email,
-    organization: { id: row.organization_id, name: row.organization_name, kind: row.organization_kind },
+    organization: {
+      id: row.organization_id,
+      name: row.organization_name,
+      kind: row.organization_kind,
+    },
     colour: row.colour,
     workspaceRole: row.workspace_role,
     disabled: row.disabled === 1,
@@ -41,7 +50,13 @@ export function toUser(row: UserRow): User {
 }
 
 export function toSummary(user: User): UserSummary {
-  return { id: user.id, name: user.name, email: user.email, organization: user.organization, colour: user.colour };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    organization: user.organization,
+    colour: user.colour,
+  };
 }
 
 export class Users {
@@ -61,7 +76,9 @@ export class Users {
 
   /** The user and their password hash, for a login. */
   withPassword(email: string): { user: User; passwordHash: string } | null {
-    const row = this.db.prepare<[string], UserRow>(`${SELECT} WHERE u.email = ? COLLATE NOCASE`).get(email);
+    const row = this.db
+      .prepare<[string], UserRow>(`${SELECT} WHERE u.email = ? COLLATE NOCASE`)
+      .get(email);
     return row === undefined ? null : { user: toUser(row), passwordHash: row.password_hash };
   }
 
@@ -80,7 +97,16 @@ export class Users {
         `INSERT INTO users (id, email, name, organization_id, workspace_role, disabled, password_hash, colour, created_at)
          VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
       )
-      .run(id, user.email, user.name, user.organizationId, user.workspaceRole, user.passwordHash, colour, this.now());
+      .run(
+        id,
+        user.email,
+        user.name,
+        user.organizationId,
+        user.workspaceRole,
+        user.passwordHash,
+        colour,
+        this.now(),
+      );
     return this.get(id)!;
   }
 

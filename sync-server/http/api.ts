@@ -61,7 +61,12 @@ export async function handleApi(
   const allowed = originAllowed(req, origins);
   if (applyCors(req, res, allowed)) return;
   if (!allowed) {
-    sendError(res, 403, 'origin_not_allowed', 'Este servidor no acepta solicitudes de esa página; abra Minka desde su propia dirección.');
+    sendError(
+      res,
+      403,
+      'origin_not_allowed',
+      'Este servidor no acepta solicitudes de esa página; abra Minka desde su propia dirección.',
+    );
     return;
   }
   try {
@@ -77,7 +82,12 @@ export async function handleApi(
       return;
     }
     context.log(`ERROR en ${req.method ?? ''} ${url.pathname}: ${describeError(error)}`);
-    sendError(res, 500, 'internal_error', 'El servidor no pudo completar la operación; revise su registro y vuelva a intentarlo.');
+    sendError(
+      res,
+      500,
+      'internal_error',
+      'El servidor no pudo completar la operación; revise su registro y vuelva a intentarlo.',
+    );
   }
 }
 
@@ -93,9 +103,14 @@ async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
   const found = matching.find(({ compiled }) => compiled.route.method === method);
   if (found === undefined) {
     const allow = [...new Set(matching.map(({ compiled }) => compiled.route.method))];
-    throw new ApiFailure(405, 'method_not_allowed', `${url.pathname} solo admite ${allow.join(', ')}.`, {
-      Allow: [...allow, 'OPTIONS'].join(', '),
-    });
+    throw new ApiFailure(
+      405,
+      'method_not_allowed',
+      `${url.pathname} solo admite ${allow.join(', ')}.`,
+      {
+        Allow: [...allow, 'OPTIONS'].join(', '),
+      },
+    );
   }
   const params: Record<string, string> = {};
   found.compiled.names.forEach((name, index) => {
@@ -105,7 +120,13 @@ async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
       params[name] = '';
     }
   });
-  const call: Call = { req, params, query: url.searchParams, context, address: req.socket.remoteAddress ?? '' };
+  const call: Call = {
+    req,
+    params,
+    query: url.searchParams,
+    context,
+    address: req.socket.remoteAddress ?? '',
+  };
   const { route } = found.compiled;
   if (route.public === true) return route.handle(call);
   return route.handle({ ...call, session: requireSession(req, context.store) });

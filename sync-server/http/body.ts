@@ -9,9 +9,14 @@ import { MAX_API_BODY_BYTES } from '../../shared/protocol/api';
 import { ApiFailure } from './failure';
 
 const tooLarge = () =>
-  new ApiFailure(413, 'payload_too_large', 'La solicitud supera 1 MiB; envíe menos datos por vez.', {
-    Connection: 'close',
-  });
+  new ApiFailure(
+    413,
+    'payload_too_large',
+    'La solicitud supera 1 MiB; envíe menos datos por vez.',
+    {
+      Connection: 'close',
+    },
+  );
 
 async function readText(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -27,13 +32,21 @@ async function readText(req: IncomingMessage): Promise<string> {
 }
 
 /** The body parsed by `schema`; an empty body counts as `{}` when `optional`. */
-export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, optional = false): Promise<T> {
+export async function readJson<T>(
+  req: IncomingMessage,
+  schema: z.ZodType<T>,
+  optional = false,
+): Promise<T> {
   const text = await readText(req);
   let value: unknown = {};
   if (text.trim() !== '' || !optional) {
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(type)) {
-      throw new ApiFailure(415, 'unsupported_media_type', 'Envíe el cuerpo como JSON (Content-Type: application/json).');
+      throw new ApiFailure(
+        415,
+        'unsupported_media_type',
+        'Envíe el cuerpo como JSON (Content-Type: application/json).',
+      );
     }
     try {
       value = JSON.parse(text);

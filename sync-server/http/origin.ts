@@ -25,7 +25,9 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   if (policy.loopback && LOOPBACK_ORIGIN.test(origin)) return true;
   try {
     const { host, protocol } = new URL(origin);
-    return (protocol === 'http:' || protocol === 'https:') && host !== '' && host === req.headers.host;
+    return (
+      (protocol === 'http:' || protocol === 'https:') && host !== '' && host === req.headers.host
+    );
   } catch {
     return false;
   }

@@ -11,37 +11,73 @@ import type { ApiContext } from './route';
 
 export function requireAdmin(session: Session): void {
   if (session.user.workspaceRole !== 'admin') {
-    throw new ApiFailure(403, 'forbidden', 'Solo la administración del espacio de trabajo puede hacer esto.');
+    throw new ApiFailure(
+      403,
+      'forbidden',
+      'Solo la administración del espacio de trabajo puede hacer esto.',
+    );
   }
 }
 
-export function visibleGroup(context: ApiContext, session: Session, groupId: string): WorkingGroupSummary {
+export function visibleGroup(
+  context: ApiContext,
+  session: Session,
+  groupId: string,
+): WorkingGroupSummary {
   const id = canonicalUuid(groupId);
   const group = id === null ? null : context.store.groups.visibleTo(id, session.user.id);
   if (group === null) {
-    throw new ApiFailure(404, 'group_not_found', 'Ese grupo de trabajo no existe o usted no tiene acceso a él.');
+    throw new ApiFailure(
+      404,
+      'group_not_found',
+      'Ese grupo de trabajo no existe o usted no tiene acceso a él.',
+    );
   }
   return group;
 }
 
-export function roleIn(context: ApiContext, session: Session, group: WorkingGroupSummary): GroupRole | null {
+export function roleIn(
+  context: ApiContext,
+  session: Session,
+  group: WorkingGroupSummary,
+): GroupRole | null {
   return context.store.groups.roleOf(session.user.id, group.id);
 }
 
 /** Leads of the group, and admins. */
-export function canManage(context: ApiContext, session: Session, group: WorkingGroupSummary): boolean {
+export function canManage(
+  context: ApiContext,
+  session: Session,
+  group: WorkingGroupSummary,
+): boolean {
   return session.user.workspaceRole === 'admin' || roleIn(context, session, group) === 'lead';
 }
 
-export function requireManager(context: ApiContext, session: Session, group: WorkingGroupSummary): void {
+export function requireManager(
+  context: ApiContext,
+  session: Session,
+  group: WorkingGroupSummary,
+): void {
   if (!canManage(context, session, group)) {
-    throw new ApiFailure(403, 'forbidden', 'Solo quienes coordinan este grupo (o la administración) pueden hacer esto.');
+    throw new ApiFailure(
+      403,
+      'forbidden',
+      'Solo quienes coordinan este grupo (o la administración) pueden hacer esto.',
+    );
   }
 }
 
 /** Members see their group's members; so do its managers. */
-export function requireMemberOrManager(context: ApiContext, session: Session, group: WorkingGroupSummary): void {
+export function requireMemberOrManager(
+  context: ApiContext,
+  session: Session,
+  group: WorkingGroupSummary,
+): void {
   if (roleIn(context, session, group) === null && !canManage(context, session, group)) {
-    throw new ApiFailure(403, 'not_a_member', 'Solo los miembros de este grupo ven esto; solicite acceso desde el directorio.');
+    throw new ApiFailure(
+      403,
+      'not_a_member',
+      'Solo los miembros de este grupo ven esto; solicite acceso desde el directorio.',
+    );
   }
 }

@@ -44,7 +44,12 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export type Route =
   | { method: Method; path: string; public: true; handle: (call: Call) => Promise<Reply> | Reply }
-  | { method: Method; path: string; public?: false; handle: (call: AuthedCall) => Promise<Reply> | Reply };
+  | {
+      method: Method;
+      path: string;
+      public?: false;
+      handle: (call: AuthedCall) => Promise<Reply> | Reply;
+    };
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });

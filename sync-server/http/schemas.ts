@@ -29,7 +29,10 @@ export const createOrganizationBody = z.object({ name, kind: z.enum(ORGANIZATION
 
 export const updateUserBody = z
   .object({ disabled: z.boolean().optional(), workspaceRole: z.enum(WORKSPACE_ROLES).optional() })
-  .refine((body) => body.disabled !== undefined || body.workspaceRole !== undefined, 'indique disabled o workspaceRole');
+  .refine(
+    (body) => body.disabled !== undefined || body.workspaceRole !== undefined,
+    'indique disabled o workspaceRole',
+  );
 
 export const createGroupBody = z.object({
   name,
@@ -43,7 +46,10 @@ export const updateGroupBody = z
     purpose: z.string().trim().max(2000).optional(),
     visibility: z.enum(GROUP_VISIBILITIES).optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), 'indique algún cambio');
+  .refine(
+    (body) => Object.values(body).some((value) => value !== undefined),
+    'indique algún cambio',
+  );
 
 export const changeRoleBody = z.object({ role });
 

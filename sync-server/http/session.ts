@@ -23,10 +23,22 @@ export function checkToken(token: string, store: AccountStore): Session {
   if (check.ok) return check.session;
   switch (check.reason) {
     case 'session_expired':
-      throw new ApiFailure(401, 'session_expired', 'Su sesión venció por inactividad: vuelva a iniciar sesión.');
+      throw new ApiFailure(
+        401,
+        'session_expired',
+        'Su sesión venció por inactividad: vuelva a iniciar sesión.',
+      );
     case 'user_disabled':
-      throw new ApiFailure(403, 'user_disabled', 'Su cuenta fue desactivada; consulte a la administración del clúster.');
+      throw new ApiFailure(
+        403,
+        'user_disabled',
+        'Su cuenta fue desactivada; consulte a la administración del clúster.',
+      );
     case 'session_invalid':
-      throw new ApiFailure(401, 'session_invalid', 'El servidor rechazó la sesión: vuelva a iniciar sesión.');
+      throw new ApiFailure(
+        401,
+        'session_invalid',
+        'El servidor rechazó la sesión: vuelva a iniciar sesión.',
+      );
   }
 }

@@ -48,7 +48,12 @@ export async function serveStatic(
   const root = staticDir === undefined ? undefined : resolve(staticDir);
   const file = root === undefined ? null : resolveInside(root, pathname);
   if (root === undefined) {
-    sendError(res, 404, 'no_web_app', 'Este servidor no sirve la aplicación web: compílela (npm run build) e inícielo con --static out/renderer.');
+    sendError(
+      res,
+      404,
+      'no_web_app',
+      'Este servidor no sirve la aplicación web: compílela (npm run build) e inícielo con --static out/renderer.',
+    );
     return;
   }
   if (file === null) {

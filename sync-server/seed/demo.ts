@@ -14,7 +14,12 @@ import { Origin } from '../../shared/ydoc/origins';
 import type { AccountStore } from '../accounts/accountStore';
 import { hashPassword } from '../accounts/passwords';
 import type { Storage } from '../storage/storage';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PRIVATE_GROUPS } from './demoAccounts';
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_PRIVATE_GROUPS,
+} from './demoAccounts';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
 
 export interface DemoAccount {
@@ -26,15 +31,18 @@ export interface DemoAccount {
   groups: Array<{ group: string; role: GroupRole }>;
 }
 
-export async function seedDemo(storage: Storage, store: AccountStore, now: number = Date.now()): Promise<DemoAccount[]> {
+export async function seedDemo(
+  storage: Storage,
+  store: AccountStore,
+  now: number = Date.now(),
+): Promise<DemoAccount[]> {
   const groupIds = new Map<string, GroupId>();
   for (const group of DEMO_GROUPS) {
     const id = newGroupId();
     await seedGroup(storage, id, group, now);
     groupIds.set(group.name, id);
   }
-  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
-
+  const hashes = await demoHashes();
   return store.transaction(() => {
     store.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
@@ -42,37 +50,69 @@ export async function seedDemo(storage: Storage, store: AccountStore, now: numbe
         id: groupIds.get(group.name)!,
         name: group.name,
         purpose: group.purpose,
-        visibility: (DEMO_PRIVATE_GROUPS as readonly string[]).includes(group.name) ? 'private' : 'listed',
+        visibility: DEMO_PRIVATE_GROUPS.includes(group.name) ? 'private' : 'listed',
       });
     }
-    const organizations = new Map(
-      DEMO_ORGANIZATIONS.map((organization) => [
-        organization.name,
+    return writeAccounts(store, groupIds, hashes);
+  });
+}
+
+/**
+ * The demo people for a demo workspace seeded before accounts existed (its groups are in the
+ * database, nobody can sign in): they join the groups of the same names, and the private group
+ * becomes private.
+ */
+export async function seedDemoAccounts(store: AccountStore): Promise<DemoAccount[]> {
+  const hashes = await demoHashes();
+  return store.transaction(() => {
+    const groupIds = new Map(store.groups.all().map((group) => [group.name, group.id]));
+    for (const name of DEMO_PRIVATE_GROUPS) {
+      const id = groupIds.get(name);
+      if (id !== undefined) store.groups.update(id, { visibility: 'private' });
+    }
+    return writeAccounts(store, groupIds, hashes);
+  });
+}
+
+function demoHashes(): Promise<string[]> {
+  return Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+}
+
+function writeAccounts(
+  store: AccountStore,
+  groupIds: ReadonlyMap<string, GroupId>,
+  hashes: readonly string[],
+): DemoAccount[] {
+  const organizations = new Map(
+    DEMO_ORGANIZATIONS.map((organization) => [
+      organization.name,
+      store.organizations.byName(organization.name) ??
         store.organizations.create(organization.name, organization.kind),
-      ]),
-    );
-    return DEMO_PEOPLE.map((person, index): DemoAccount => {
-      const organization = organizations.get(person.organization)!;
-      const user = store.users.create({
-        email: person.email,
-        name: person.name,
-        organizationId: organization.id,
-        workspaceRole: person.workspaceRole,
-        passwordHash: hashes[index]!,
-      });
-      const groups = Object.entries(person.groups).map(([group, role]) => {
-        store.groups.addMember(groupIds.get(group)!, user.id, role);
-        return { group, role };
-      });
-      return {
-        email: person.email,
-        name: person.name,
-        organization: organization.name,
-        kind: organization.kind,
-        admin: person.workspaceRole === 'admin',
-        groups,
-      };
+    ]),
+  );
+  return DEMO_PEOPLE.map((person, index): DemoAccount => {
+    const organization = organizations.get(person.organization)!;
+    const user = store.users.create({
+      email: person.email,
+      name: person.name,
+      organizationId: organization.id,
+      workspaceRole: person.workspaceRole,
+      passwordHash: hashes[index]!,
     });
+    const groups = Object.entries(person.groups).flatMap(([group, role]) => {
+      const groupId = groupIds.get(group);
+      if (groupId === undefined) return [];
+      store.groups.addMember(groupId, user.id, role);
+      return [{ group, role }];
+    });
+    return {
+      email: person.email,
+      name: person.name,
+      organization: organization.name,
+      kind: organization.kind,
+      admin: person.workspaceRole === 'admin',
+      groups,
+    };
   });
 }
 
@@ -89,7 +129,12 @@ export function demoAccountsTable(accounts: readonly DemoAccount[]): string[] {
   ];
 }
 
-async function seedGroup(storage: Storage, groupId: GroupId, group: DemoGroup, now: number): Promise<void> {
+async function seedGroup(
+  storage: Storage,
+  groupId: GroupId,
+  group: DemoGroup,
+  now: number,
+): Promise<void> {
   const index = new Y.Doc();
   migrateGroupIndex(index);
   for (const document of group.documents) {
@@ -99,7 +144,11 @@ async function seedGroup(storage: Storage, groupId: GroupId, group: DemoGroup, n
     appendBlocks(doc, document.blocks, Origin.seed);
     await storage.appendUpdates(roomName(docRoom(groupId, docId)), [Y.encodeStateAsUpdate(doc)]);
     doc.destroy();
-    addEntry(index, { id: docId, kind: 'doc', title: document.title, createdBy: DEMO_AUTHOR, createdAt: now }, Origin.seed);
+    addEntry(
+      index,
+      { id: docId, kind: 'doc', title: document.title, createdBy: DEMO_AUTHOR, createdAt: now },
+      Origin.seed,
+    );
   }
   await storage.appendUpdates(roomName(indexRoom(groupId)), [Y.encodeStateAsUpdate(index)]);
   index.destroy();

@@ -31,7 +31,9 @@ type GroupName =
   | 'Base de conocimiento y regulación'
   | 'Misiones internacionales';
 
-export const DEMO_PRIVATE_GROUPS: readonly GroupName[] = ['Base de conocimiento y regulación'];
+export const DEMO_PRIVATE_GROUPS: readonly string[] = [
+  'Base de conocimiento y regulación',
+] satisfies GroupName[];
 
 export interface DemoPerson {
   email: string;
@@ -87,7 +89,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: 'Miguel Torres',
     organization: 'Municipalidad Provincial de Ilo',
     workspaceRole: 'member',
-    groups: { 'Programa de innovación abierta': 'commenter', 'Base de conocimiento y regulación': 'editor' },
+    groups: {
+      'Programa de innovación abierta': 'commenter',
+      'Base de conocimiento y regulación': 'editor',
+    },
   },
   {
     email: 'patricia.salas@camara-arequipa.demo',

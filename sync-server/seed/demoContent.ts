@@ -69,9 +69,18 @@ export const DEMO_GROUPS: DemoGroup[] = [
           {
             type: 'taskList',
             items: [
-              { text: 'Recoger comentarios de los gobiernos regionales de Moquegua y Tacna', checked: true },
-              { text: 'Validar los indicadores de desarrollo de proveedores con los gremios', checked: false },
-              { text: 'Definir el presupuesto de la secretaría técnica para el primer año', checked: false },
+              {
+                text: 'Recoger comentarios de los gobiernos regionales de Moquegua y Tacna',
+                checked: true,
+              },
+              {
+                text: 'Validar los indicadores de desarrollo de proveedores con los gremios',
+                checked: false,
+              },
+              {
+                text: 'Definir el presupuesto de la secretaría técnica para el primer año',
+                checked: false,
+              },
             ],
           },
         ],
@@ -79,7 +88,11 @@ export const DEMO_GROUPS: DemoGroup[] = [
       {
         title: 'Acta de la sesión de instalación',
         blocks: [
-          { type: 'heading', level: 1, text: 'Acta de la sesión de instalación del comité directivo' },
+          {
+            type: 'heading',
+            level: 1,
+            text: 'Acta de la sesión de instalación del comité directivo',
+          },
           p(
             'En la ciudad de Arequipa, en el auditorio de la Universidad Nacional de San Agustín, se reunieron ' +
               'los representantes de las empresas mineras, proveedores METS, universidades y gobiernos regionales ' +
@@ -112,7 +125,10 @@ export const DEMO_GROUPS: DemoGroup[] = [
             items: [
               { text: 'Circular el acta firmada a todas las instituciones', checked: true },
               { text: 'Proponer el reglamento interno del comité', checked: false },
-              { text: 'Convocar a la primera mesa de innovación abierta en Moquegua', checked: false },
+              {
+                text: 'Convocar a la primera mesa de innovación abierta en Moquegua',
+                checked: false,
+              },
             ],
           },
         ],
@@ -121,7 +137,8 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
   {
     name: 'Programa de innovación abierta',
-    purpose: 'Desafíos de las operaciones mineras y propuestas conjuntas de I+D con proveedores y universidades.',
+    purpose:
+      'Desafíos de las operaciones mineras y propuestas conjuntas de I+D con proveedores y universidades.',
     documents: [
       {
         title: 'Desafíos operacionales 2027',
@@ -159,7 +176,9 @@ export const DEMO_GROUPS: DemoGroup[] = [
             type: 'paragraph',
             runs: [
               { text: 'Criterio de selección: ', marks: ['bold'] },
-              { text: 'se privilegian propuestas de proveedores regionales en alianza con una universidad del sur.' },
+              {
+                text: 'se privilegian propuestas de proveedores regionales en alianza con una universidad del sur.',
+              },
             ],
           },
         ],
@@ -167,7 +186,11 @@ export const DEMO_GROUPS: DemoGroup[] = [
       {
         title: 'Propuesta conjunta de I+D: relaves',
         blocks: [
-          { type: 'heading', level: 1, text: 'Propuesta conjunta de I+D: relaves como materia prima' },
+          {
+            type: 'heading',
+            level: 1,
+            text: 'Propuesta conjunta de I+D: relaves como materia prima',
+          },
           p(
             'Consorcio propuesto: una empresa minera de Moquegua, dos proveedores METS de Arequipa y el ' +
               'laboratorio de materiales de la UNSA. El objetivo es validar, a escala piloto, la fabricación de ' +
@@ -235,8 +258,14 @@ export const DEMO_GROUPS: DemoGroup[] = [
           {
             type: 'taskList',
             items: [
-              { text: 'Revisar cada trimestre las normas publicadas en El Peruano', checked: false },
-              { text: 'Añadir la normativa regional de Tacna sobre recursos hídricos', checked: false },
+              {
+                text: 'Revisar cada trimestre las normas publicadas en El Peruano',
+                checked: false,
+              },
+              {
+                text: 'Añadir la normativa regional de Tacna sobre recursos hídricos',
+                checked: false,
+              },
             ],
           },
         ],

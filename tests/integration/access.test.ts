@@ -53,12 +53,42 @@ const PRINCIPALS: Principal[] = ['lead', 'editor', 'commenter', 'viewer', 'non-m
 
 /** The rule of ARCHITECTURE §3, written out cell by cell: [read, write] per room kind. */
 const EXPECTED: Record<Principal, Record<RoomKind, [string, string]>> = {
-  lead: { index: ['read', 'applied'], doc: ['read', 'applied'], threads: ['read', 'applied'], board: ['read', 'applied'] },
-  editor: { index: ['read', 'applied'], doc: ['read', 'applied'], threads: ['read', 'applied'], board: ['read', 'applied'] },
-  commenter: { index: ['read', 'denied'], doc: ['read', 'denied'], threads: ['read', 'applied'], board: ['read', 'denied'] },
-  viewer: { index: ['read', 'denied'], doc: ['read', 'denied'], threads: ['read', 'denied'], board: ['read', 'denied'] },
-  'non-member': { index: ['refused 403', 'refused 403'], doc: ['refused 403', 'refused 403'], threads: ['refused 403', 'refused 403'], board: ['refused 403', 'refused 403'] },
-  'no token': { index: ['refused 401', 'refused 401'], doc: ['refused 401', 'refused 401'], threads: ['refused 401', 'refused 401'], board: ['refused 401', 'refused 401'] },
+  lead: {
+    index: ['read', 'applied'],
+    doc: ['read', 'applied'],
+    threads: ['read', 'applied'],
+    board: ['read', 'applied'],
+  },
+  editor: {
+    index: ['read', 'applied'],
+    doc: ['read', 'applied'],
+    threads: ['read', 'applied'],
+    board: ['read', 'applied'],
+  },
+  commenter: {
+    index: ['read', 'denied'],
+    doc: ['read', 'denied'],
+    threads: ['read', 'applied'],
+    board: ['read', 'denied'],
+  },
+  viewer: {
+    index: ['read', 'denied'],
+    doc: ['read', 'denied'],
+    threads: ['read', 'denied'],
+    board: ['read', 'denied'],
+  },
+  'non-member': {
+    index: ['refused 403', 'refused 403'],
+    doc: ['refused 403', 'refused 403'],
+    threads: ['refused 403', 'refused 403'],
+    board: ['refused 403', 'refused 403'],
+  },
+  'no token': {
+    index: ['refused 401', 'refused 401'],
+    doc: ['refused 401', 'refused 401'],
+    threads: ['refused 401', 'refused 401'],
+    board: ['refused 401', 'refused 401'],
+  },
 };
 
 interface Cast {
@@ -76,14 +106,22 @@ async function cast(): Promise<Cast> {
   const accounts = openAccounts(server.dataDir);
   ensureGroup(accounts, PRIVATE_GROUP, 'private', 'Base de conocimiento y regulación');
   const person = (role: GroupRole) =>
-    addPerson(accounts, { name: `Persona ${role}`, email: `${role}@test.demo`, groups: { [PRIVATE_GROUP]: role } });
+    addPerson(accounts, {
+      name: `Persona ${role}`,
+      email: `${role}@test.demo`,
+      groups: { [PRIVATE_GROUP]: role },
+    });
   const people = {
     lead: await person('lead'),
     editor: await person('editor'),
     commenter: await person('commenter'),
     viewer: await person('viewer'),
   };
-  const outsider = await addPerson(accounts, { name: 'Omar Externo', email: 'omar@test.demo', groups: { [GROUP]: 'lead' } });
+  const outsider = await addPerson(accounts, {
+    name: 'Omar Externo',
+    email: 'omar@test.demo',
+    groups: { [GROUP]: 'lead' },
+  });
   const observers = {} as Record<RoomKind, TestClient>;
   for (const kind of KINDS) {
     const observer = connect({ url: server.url, token: people.lead.token }, ROOMS[kind]);
@@ -143,8 +181,13 @@ describe('authorization matrix', () => {
           const token = principal === 'non-member' ? outsider.token : '';
           const client = connect({ url: server.url, token }, ROOMS[kind]);
           write(client.doc, mark);
-          const { status, body } = await refusedUpgrade(syncUrl(server, ROOMS[kind], token === '' ? null : token));
-          await waitFor('the stock client to give up this attempt', () => client.closeCodes.length > 0);
+          const { status, body } = await refusedUpgrade(
+            syncUrl(server, ROOMS[kind], token === '' ? null : token),
+          );
+          await waitFor(
+            'the stock client to give up this attempt',
+            () => client.closeCodes.length > 0,
+          );
           client.provider.destroy();
           await roundTrip(observer, `${principal} ${kind}`);
           expect(body).not.toContain(canary(kind));
@@ -158,7 +201,10 @@ describe('authorization matrix', () => {
         await waitSynced(client);
         const read = text(client.doc).includes(canary(kind)) ? 'read' : 'not read';
         write(client.doc, mark);
-        await waitFor('the write relayed or denied', () => text(observer.doc).includes(mark) || client.denials.length > 0);
+        await waitFor(
+          'the write relayed or denied',
+          () => text(observer.doc).includes(mark) || client.denials.length > 0,
+        );
         await roundTrip(observer, `${principal} ${kind}`);
         let outcome: string;
         if (text(observer.doc).includes(mark)) {
@@ -166,7 +212,8 @@ describe('authorization matrix', () => {
           outcome = 'applied';
           applied.push([kind, mark]);
         } else {
-          outcome = client.denials.length === 1 ? 'denied' : `denied ${client.denials.length} times`;
+          outcome =
+            client.denials.length === 1 ? 'denied' : `denied ${client.denials.length} times`;
           refusedMarks.push([kind, mark]);
         }
         actual[principal][kind] = [read, outcome];
@@ -178,11 +225,13 @@ describe('authorization matrix', () => {
     for (const kind of KINDS) {
       const stored = await storedText(server.dataDir, ROOMS[kind]);
       for (const [room, mark] of applied) if (room === kind) expect(stored).toContain(mark);
-      for (const [room, mark] of refusedMarks) if (room === kind) expect(stored).not.toContain(mark);
+      for (const [room, mark] of refusedMarks)
+        if (room === kind) expect(stored).not.toContain(mark);
     }
 
     const cells = Object.values(actual).flatMap((row) => Object.values(row));
-    const count = (index: 0 | 1, value: string) => cells.filter((cell) => cell[index].startsWith(value)).length;
+    const count = (index: 0 | 1, value: string) =>
+      cells.filter((cell) => cell[index].startsWith(value)).length;
     console.log(
       `Matriz de autorización: ${PRINCIPALS.length} principales × ${KINDS.length} tipos de sala × lectura/escritura = ` +
         `${cells.length * 2} casos · lecturas: ${count(0, 'read')} permitidas, ${count(0, 'refused')} rechazadas · ` +
@@ -203,7 +252,9 @@ describe('access details', () => {
       write(viewer.doc, 'Cambio de quien solo puede leer');
       write(viewer.doc, 'Y otro más');
       await waitFor('permission denied', () => viewer.denials.length > 0);
-      const query = new Promise<void>((resolve) => viewer.provider.ws!.addEventListener('message', () => resolve()));
+      const query = new Promise<void>((resolve) =>
+        viewer.provider.ws!.addEventListener('message', () => resolve()),
+      );
       viewer.provider.ws!.send(Uint8Array.of(MessageType.queryAwareness));
       await query;
       expect(await storage.loadUpdates(ROOMS.doc)).toEqual(before);
@@ -241,11 +292,17 @@ describe('access details', () => {
     for (const state of [{ user: { name: 'Ana falsa' }, cursor: { anchor: 99 } }, null]) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.awareness);
-      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate([{ client: anaId, clock, state }]));
+      encoding.writeVarUint8Array(
+        encoder,
+        encodeAwarenessUpdate([{ client: anaId, clock, state }]),
+      );
       beto.provider.ws!.send(encoding.toUint8Array(encoder));
     }
     beto.provider.awareness.setLocalStateField('marca', 'después del intento');
-    await waitFor('beto’s later update at carla', () => carla.provider.awareness.getStates().get(betoId)?.marca !== undefined);
+    await waitFor(
+      'beto’s later update at carla',
+      () => carla.provider.awareness.getStates().get(betoId)?.marca !== undefined,
+    );
     const anaAtCarla = carla.provider.awareness.getStates().get(anaId);
     expect(anaAtCarla?.cursor).toEqual({ anchor: 3 });
     expect(anaAtCarla?.user?.name).toBe('Persona editor');
@@ -259,25 +316,44 @@ describe('access details', () => {
     {
       what: 'removing the member closes with 4403',
       revoke: async (server, people) =>
-        (await call(server.url, 'DELETE', `/api/groups/${PRIVATE_GROUP}/members/${people.editor.user.id}`, { token: people.lead.token })).status,
+        (
+          await call(
+            server.url,
+            'DELETE',
+            `/api/groups/${PRIVATE_GROUP}/members/${people.editor.user.id}`,
+            { token: people.lead.token },
+          )
+        ).status,
       expectClose: AccessCloseCode.membershipRevoked,
     },
     {
       what: 'logging out closes with 4401',
-      revoke: async (server, people) => (await call(server.url, 'POST', '/api/auth/logout', { token: people.editor.token })).status,
+      revoke: async (server, people) =>
+        (await call(server.url, 'POST', '/api/auth/logout', { token: people.editor.token })).status,
       expectClose: AccessCloseCode.sessionRevoked,
     },
     {
       what: 'logging out everywhere closes with 4401',
-      revoke: async (server, people) => (await call(server.url, 'POST', '/api/auth/logout-all', { token: people.editor.token })).status,
+      revoke: async (server, people) =>
+        (await call(server.url, 'POST', '/api/auth/logout-all', { token: people.editor.token }))
+          .status,
       expectClose: AccessCloseCode.sessionRevoked,
     },
     {
       what: 'disabling the user closes with 4401',
       revoke: async (server, people) => {
         const accounts = openAccounts(server.dataDir);
-        const admin = await addPerson(accounts, { name: 'Admin', email: 'admin@test.demo', admin: true });
-        return (await call(server.url, 'PATCH', `/api/users/${people.editor.user.id}`, { token: admin.token, body: { disabled: true } })).status;
+        const admin = await addPerson(accounts, {
+          name: 'Admin',
+          email: 'admin@test.demo',
+          admin: true,
+        });
+        return (
+          await call(server.url, 'PATCH', `/api/users/${people.editor.user.id}`, {
+            token: admin.token,
+            body: { disabled: true },
+          })
+        ).status;
       },
       expectClose: AccessCloseCode.sessionRevoked,
     },
@@ -303,16 +379,32 @@ describe('access details', () => {
     const editor = connect({ url: server.url, token: people.editor.token }, ROOMS.doc);
     await waitSynced(editor);
     const path = `/api/groups/${PRIVATE_GROUP}/members/${people.editor.user.id}`;
-    expect((await call(server.url, 'PATCH', path, { token: people.lead.token, body: { role: 'viewer' } })).status).toBe(200);
+    expect(
+      (
+        await call(server.url, 'PATCH', path, {
+          token: people.lead.token,
+          body: { role: 'viewer' },
+        })
+      ).status,
+    ).toBe(200);
     write(editor.doc, 'Escrito ya como lector');
     await waitFor('permission denied', () => editor.denials.length > 0);
     await roundTrip(observers.doc, 'rebaja');
     expect(text(observers.doc.doc)).not.toContain('Escrito ya como lector');
     expect(editor.closeCodes).toEqual([]);
 
-    expect((await call(server.url, 'PATCH', path, { token: people.lead.token, body: { role: 'editor' } })).status).toBe(200);
+    expect(
+      (
+        await call(server.url, 'PATCH', path, {
+          token: people.lead.token,
+          body: { role: 'editor' },
+        })
+      ).status,
+    ).toBe(200);
     write(editor.doc, 'De nuevo con permiso');
-    await waitFor('the new write relayed', () => text(observers.doc.doc).includes('De nuevo con permiso'));
+    await waitFor('the new write relayed', () =>
+      text(observers.doc.doc).includes('De nuevo con permiso'),
+    );
   });
 
   it('refuses an upgrade from a foreign Origin with 403 and accepts app://minka', async () => {
@@ -352,7 +444,12 @@ describe('access details', () => {
         hostname,
         port,
         path: `/sync/${ROOMS.doc}?token=${outsider.token}`,
-        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', () => reject(new Error('upgraded')));
       req.on('response', (res) => {

@@ -2,7 +2,9 @@
 import { expect } from 'vitest';
 import type { ApiError, LoginResponse } from '../../shared/protocol/api';
 
-export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+export const bearer = (token: string): Record<string, string> => ({
+  Authorization: `Bearer ${token}`,
+});
 
 export interface Answer<T = unknown> {
   status: number;
@@ -16,14 +18,24 @@ export async function call<T = unknown>(
   path: string,
   options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...(options.token !== undefined ? bearer(options.token) : {}) };
+  const headers: Record<string, string> = {
+    ...(options.token !== undefined ? bearer(options.token) : {}),
+  };
   let body: string | undefined;
   if (options.raw !== undefined) body = options.raw;
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...options.headers }, body });
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...headers, ...options.headers },
+    body,
+  });
   const text = await response.text();
-  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T, headers: response.headers };
+  return {
+    status: response.status,
+    body: (text === '' ? null : JSON.parse(text)) as T,
+    headers: response.headers,
+  };
 }
 
 /** The error code of a refused call, checked to have the `{ error: { code, message } }` shape. */
@@ -34,7 +46,9 @@ export function errorOf(answer: Answer): { status: number; code: string } {
 }
 
 export async function login(url: string, email: string, password: string): Promise<LoginResponse> {
-  const answer = await call<LoginResponse>(url, 'POST', '/api/auth/login', { body: { email, password } });
+  const answer = await call<LoginResponse>(url, 'POST', '/api/auth/login', {
+    body: { email, password },
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
 }

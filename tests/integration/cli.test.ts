@@ -8,10 +8,14 @@ import { startServer, tempDir } from './helpers';
 
 /** The CLI running until the test ends; resolves with its URL once it prints it. */
 async function startCli(args: string[], env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--port', '0', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sync-server/cli.ts', '--port', '0', ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   onTestFinished(async () => {
     child.kill('SIGTERM');
@@ -36,10 +40,14 @@ function runCli(
   options: { script?: string; env?: Record<string, string>; stdin?: string } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'sync-server/cli.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...options.env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', options.script ?? 'sync-server/cli.ts', ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...options.env },
+      },
+    );
     child.stdin.end(options.stdin ?? '');
     let stdout = '';
     let stderr = '';
@@ -92,7 +100,9 @@ describe('cli: the first admin', () => {
   });
 
   it('refuses a half-set or weak admin from the environment, saying what to fix', async () => {
-    const half = await runCli(['--data', tempDir()], { env: { MINKA_ADMIN_EMAIL: 'admin@cluster.example' } });
+    const half = await runCli(['--data', tempDir()], {
+      env: { MINKA_ADMIN_EMAIL: 'admin@cluster.example' },
+    });
     expect(half.code).toBe(1);
     expect(half.stderr).toContain('MINKA_ADMIN_PASSWORD');
     const weak = await runCli(['--data', tempDir()], {
@@ -104,12 +114,26 @@ describe('cli: the first admin', () => {
 
   it('npm run admin -- create-admin reads the password from stdin and the admin can sign in', async () => {
     const dataDir = tempDir();
-    const args = ['create-admin', '--email', 'Rosa@Cluster.example', '--name', 'Rosa Condori', '--data', dataDir];
-    const made = await runCli(args, { script: 'sync-server/admin.ts', stdin: `${TEST_PASSWORD}\n` });
+    const args = [
+      'create-admin',
+      '--email',
+      'Rosa@Cluster.example',
+      '--name',
+      'Rosa Condori',
+      '--data',
+      dataDir,
+    ];
+    const made = await runCli(args, {
+      script: 'sync-server/admin.ts',
+      stdin: `${TEST_PASSWORD}\n`,
+    });
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     expect(made.stdout).toContain('rosa@cluster.example');
-    const again = await runCli(args, { script: 'sync-server/admin.ts', stdin: `${TEST_PASSWORD}\n` });
+    const again = await runCli(args, {
+      script: 'sync-server/admin.ts',
+      stdin: `${TEST_PASSWORD}\n`,
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Ya existe');
 

@@ -6,7 +6,12 @@
  */
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { GroupRole, GroupVisibility, OrganizationKind, User } from '../../shared/model/accounts';
+import type {
+  GroupRole,
+  GroupVisibility,
+  OrganizationKind,
+  User,
+} from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import { AccountStore } from '../../sync-server/accounts/accountStore';
 import { hashPassword } from '../../sync-server/accounts/passwords';
@@ -21,7 +26,12 @@ export function openAccounts(dataDir: string, now: () => number = () => Date.now
   return store;
 }
 
-export function ensureGroup(store: AccountStore, id: string, visibility: GroupVisibility, name = `Grupo ${id.slice(0, 4)}`): void {
+export function ensureGroup(
+  store: AccountStore,
+  id: string,
+  visibility: GroupVisibility,
+  name = `Grupo ${id.slice(0, 4)}`,
+): void {
   if (store.groups.workspace() === null) store.groups.createWorkspace('Clúster de prueba');
   if (store.groups.get(id) === null) {
     store.groups.create({ id: id as GroupId, name, purpose: `Propósito de ${name}`, visibility });
@@ -45,7 +55,10 @@ export async function addPerson(
     organization?: { name: string; kind: OrganizationKind };
   },
 ): Promise<Person> {
-  const organizationInput = input.organization ?? { name: 'Universidad de Prueba', kind: 'academia' as const };
+  const organizationInput = input.organization ?? {
+    name: 'Universidad de Prueba',
+    kind: 'academia' as const,
+  };
   const organization =
     store.organizations.byName(organizationInput.name) ??
     store.organizations.create(organizationInput.name, organizationInput.kind);
@@ -58,7 +71,13 @@ export async function addPerson(
       workspaceRole: input.admin === true ? 'admin' : 'member',
       passwordHash: await (testHash ??= hashPassword(TEST_PASSWORD)),
     });
-    for (const [groupId, role] of Object.entries(input.groups ?? {})) store.groups.addMember(groupId, user.id, role);
+    for (const [groupId, role] of Object.entries(input.groups ?? {}))
+      store.groups.addMember(groupId, user.id, role);
   }
-  return { user, token: store.sessions.create(user.id).token, email: input.email, password: TEST_PASSWORD };
+  return {
+    user,
+    token: store.sessions.create(user.id).token,
+    email: input.email,
+    password: TEST_PASSWORD,
+  };
 }

@@ -57,7 +57,11 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 export async function signedInEditor(dataDir: string, now?: () => number): Promise<Person> {
   const accounts = openAccounts(dataDir, now);
   ensureGroup(accounts, GROUP, 'listed');
-  return addPerson(accounts, { name: 'Ana Editora', email: 'ana.editora@test.demo', groups: { [GROUP]: 'editor' } });
+  return addPerson(accounts, {
+    name: 'Ana Editora',
+    email: 'ana.editora@test.demo',
+    groups: { [GROUP]: 'editor' },
+  });
 }
 
 export const GROUP = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
@@ -82,7 +86,11 @@ export interface Target {
 }
 
 /** The /sync URL of a room with a token (none when null), for raw `ws` sockets. */
-export function syncUrl(target: Target, roomName: string, token: string | null = target.token): string {
+export function syncUrl(
+  target: Target,
+  roomName: string,
+  token: string | null = target.token,
+): string {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
   return `${target.url.replace(/^http/, 'ws')}/sync/${roomName}${query}`;
 }

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { MeResponse } from '../../shared/protocol/api';
+import { DATABASE_FILE } from '../../sync-server/server';
 import type { Workspace } from '../../shared/model/workspace';
 import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { readDocumentText } from '../../shared/ydoc/documentDoc';
@@ -76,14 +79,43 @@ describe('HTTP', () => {
     const again = await startServer({ dataDir, seedDemo: true });
     expect(again.logs.join('\n')).not.toContain(DEMO_PASSWORD);
     const anaAgain = await login(again.url, 'ana.quispe@minera-andina.demo', DEMO_PASSWORD);
-    expect(await (await fetch(`${again.url}/api/workspace`, { headers: bearer(anaAgain.token) })).json()).toEqual(workspace);
+    expect(
+      await (await fetch(`${again.url}/api/workspace`, { headers: bearer(anaAgain.token) })).json(),
+    ).toEqual(workspace);
+  });
+
+  it('adds the demo accounts to a demo workspace seeded before accounts existed', async () => {
+    const dataDir = tempDir();
+    const old = new Database(join(dataDir, DATABASE_FILE));
+    old.exec(`CREATE TABLE updates (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE INDEX updates_by_room ON updates (room, id);
+      CREATE TABLE workspace (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE working_groups (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspace (id),
+        position INTEGER NOT NULL, name TEXT NOT NULL, purpose TEXT NOT NULL);
+      INSERT INTO workspace VALUES ('ws-1', 'Clúster Minero del Sur del Perú');
+      INSERT INTO working_groups VALUES ('6f1c2a9e-3b4d-4e5f-8a7b-000000000001', 'ws-1', 0, 'Gobernanza del clúster', '');
+      INSERT INTO working_groups VALUES ('6f1c2a9e-3b4d-4e5f-8a7b-000000000002', 'ws-1', 1, 'Base de conocimiento y regulación', '');
+      PRAGMA user_version = 1;`);
+    old.close();
+    const server = await startServer({ dataDir, seedDemo: true });
+    expect(server.logs.join('\n')).toContain('cuentas de demostración añadidas');
+    const carlos = await login(server.url, 'carlos.huaman@minem.demo', DEMO_PASSWORD);
+    const me = (await (
+      await fetch(`${server.url}/api/me`, { headers: bearer(carlos.token) })
+    ).json()) as MeResponse;
+    expect(me.memberships.map(({ group, role }) => [group.name, group.visibility, role])).toEqual([
+      ['Gobernanza del clúster', 'listed', 'commenter'],
+      ['Base de conocimiento y regulación', 'private', 'lead'],
+    ]);
   });
 
   it('answers API errors as { error: { code, message } }', async () => {
     const server = await startServer();
     const anonymous = await fetch(`${server.url}/api/workspace`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(await anonymous.json()).toMatchObject({
+      error: { code: 'unauthenticated', message: expect.any(String) },
+    });
     const unknown = await fetch(`${server.url}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
@@ -98,7 +130,9 @@ describe('HTTP', () => {
       const response = await fetch(`${server.url}/api/workspace`, { headers: { Origin: origin } });
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     }
-    const foreign = await fetch(`${server.url}/api/workspace`, { headers: { Origin: 'http://evil.example' } });
+    const foreign = await fetch(`${server.url}/api/workspace`, {
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
@@ -132,7 +166,13 @@ describe('HTTP', () => {
     expect(await route.text()).toContain('<title>Minka</title>');
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
 
-    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..']) {
+    for (const path of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..',
+    ]) {
       const { status, body } = await rawGet(server.url, path);
       expect({ path, status }).toEqual({ path, status: 404 });
       expect(body).not.toContain('no debe salir');

@@ -24,10 +24,18 @@ function view(context: ApiContext, request: AccessRequestRecord): AccessRequest 
   };
 }
 
-function pendingRequest(context: ApiContext, groupId: string, requestId: string): AccessRequestRecord {
+function pendingRequest(
+  context: ApiContext,
+  groupId: string,
+  requestId: string,
+): AccessRequestRecord {
   const request = context.store.accessRequests.get(requestId);
   if (request === null || request.groupId !== groupId || request.status !== 'pending') {
-    throw new ApiFailure(404, 'access_request_not_found', 'Esa solicitud no existe o ya fue respondida.');
+    throw new ApiFailure(
+      404,
+      'access_request_not_found',
+      'Esa solicitud no existe o ya fue respondida.',
+    );
   }
   return request;
 }
@@ -44,11 +52,19 @@ export const accessRequestRoutes: Route[] = [
         throw new ApiFailure(409, 'already_member', 'Usted ya es miembro de este grupo.');
       }
       if (store.accessRequests.pending(group.id, session.user.id).length > 0) {
-        throw new ApiFailure(409, 'request_pending', 'Su solicitud ya está en espera; la coordinación del grupo la responderá.');
+        throw new ApiFailure(
+          409,
+          'request_pending',
+          'Su solicitud ya está en espera; la coordinación del grupo la responderá.',
+        );
       }
       const request = store.transaction(() => {
         const made = store.accessRequests.create(group.id, session.user.id, message ?? '');
-        store.audit.record({ action: 'access_requested', actorId: session.user.id, groupId: group.id });
+        store.audit.record({
+          action: 'access_requested',
+          actorId: session.user.id,
+          groupId: group.id,
+        });
         return made;
       });
       return created(view(context, request));
@@ -61,7 +77,9 @@ export const accessRequestRoutes: Route[] = [
       const group = visibleGroup(context, session, params.groupId!);
       requireManager(context, session, group);
       const body: AccessRequestsResponse = {
-        requests: context.store.accessRequests.pending(group.id).map((request) => view(context, request)),
+        requests: context.store.accessRequests
+          .pending(group.id)
+          .map((request) => view(context, request)),
       };
       return ok(body);
     },
@@ -77,10 +95,22 @@ export const accessRequestRoutes: Route[] = [
       const { store } = context;
       store.transaction(() => {
         store.accessRequests.decide(request.id, 'approved', session.user.id);
-        store.audit.record({ action: 'access_approved', actorId: session.user.id, targetUserId: request.userId, groupId: group.id, detail: role });
+        store.audit.record({
+          action: 'access_approved',
+          actorId: session.user.id,
+          targetUserId: request.userId,
+          groupId: group.id,
+          detail: role,
+        });
         if (store.groups.roleOf(request.userId, group.id) === null) {
           store.groups.addMember(group.id, request.userId, role);
-          store.audit.record({ action: 'membership_added', actorId: session.user.id, targetUserId: request.userId, groupId: group.id, detail: role });
+          store.audit.record({
+            action: 'membership_added',
+            actorId: session.user.id,
+            targetUserId: request.userId,
+            groupId: group.id,
+            detail: role,
+          });
         }
       });
       return ok(store.groups.member(group.id, request.userId));
@@ -95,7 +125,12 @@ export const accessRequestRoutes: Route[] = [
       const request = pendingRequest(context, group.id, params.requestId!);
       context.store.transaction(() => {
         context.store.accessRequests.decide(request.id, 'declined', session.user.id);
-        context.store.audit.record({ action: 'access_declined', actorId: session.user.id, targetUserId: request.userId, groupId: group.id });
+        context.store.audit.record({
+          action: 'access_declined',
+          actorId: session.user.id,
+          targetUserId: request.userId,
+          groupId: group.id,
+        });
       });
       return noContent;
     },

@@ -14,7 +14,12 @@ import type { User } from '../../../shared/model/accounts';
 /** Signs `user` in: a new session, its audit row, and the answer login and invitations give. */
 export function startSession(context: ApiContext, user: User, address: string): LoginResponse {
   const session = context.store.sessions.create(user.id);
-  context.store.audit.record({ action: 'login', actorId: user.id, email: user.email, detail: address });
+  context.store.audit.record({
+    action: 'login',
+    actorId: user.id,
+    email: user.email,
+    detail: address,
+  });
   return { token: session.token, expiresAt: new Date(session.expiresAt).toISOString(), user };
 }
 
@@ -39,13 +44,27 @@ export async function checkPassword(
   const right = await verifyPassword(password, found?.passwordHash ?? UNKNOWN_USER_HASH);
   if (found === null || !right) {
     limiter.fail(email, address);
-    store.audit.record({ action: 'login_failed', email, targetUserId: found?.user.id ?? null, detail: address });
+    store.audit.record({
+      action: 'login_failed',
+      email,
+      targetUserId: found?.user.id ?? null,
+      detail: address,
+    });
     if (loginLimits.failureDelayMs > 0) await delay(loginLimits.failureDelayMs);
     throw new ApiFailure(401, 'invalid_credentials', 'El correo o la contraseña no son correctos.');
   }
   if (found.user.disabled) {
-    store.audit.record({ action: 'login_failed', email, targetUserId: found.user.id, detail: `${address} cuenta desactivada` });
-    throw new ApiFailure(403, 'user_disabled', 'Su cuenta fue desactivada; consulte a la administración del clúster.');
+    store.audit.record({
+      action: 'login_failed',
+      email,
+      targetUserId: found.user.id,
+      detail: `${address} cuenta desactivada`,
+    });
+    throw new ApiFailure(
+      403,
+      'user_disabled',
+      'Su cuenta fue desactivada; consulte a la administración del clúster.',
+    );
   }
   limiter.succeed(email);
   return found.user;

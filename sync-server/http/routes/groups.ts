@@ -25,12 +25,21 @@ export const groupRoutes: Route[] = [
       requireAdmin(session);
       const input = await readJson(req, createGroupBody);
       if (store.groups.workspace() === null) {
-        throw new ApiFailure(404, 'workspace_not_found', 'Este servidor aún no tiene un espacio de trabajo.');
+        throw new ApiFailure(
+          404,
+          'workspace_not_found',
+          'Este servidor aún no tiene un espacio de trabajo.',
+        );
       }
       const group = store.transaction(() => {
         const made = store.groups.create(input);
         store.groups.addMember(made.id, session.user.id, 'lead');
-        store.audit.record({ action: 'group_created', actorId: session.user.id, groupId: made.id, detail: made.visibility });
+        store.audit.record({
+          action: 'group_created',
+          actorId: session.user.id,
+          groupId: made.id,
+          detail: made.visibility,
+        });
         store.audit.record({
           action: 'membership_added',
           actorId: session.user.id,

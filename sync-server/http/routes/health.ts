@@ -13,10 +13,18 @@ export const healthRoutes: Route[] = [
       try {
         await context.storage.check();
       } catch {
-        throw new ApiFailure(503, 'storage_unavailable', 'El servidor no puede leer su base de datos; revise el directorio de datos.');
+        throw new ApiFailure(
+          503,
+          'storage_unavailable',
+          'El servidor no puede leer su base de datos; revise el directorio de datos.',
+        );
       }
       if (context.commitsFailing()) {
-        throw new ApiFailure(503, 'storage_failing', 'El servidor no logra guardar cambios (¿disco lleno?); revise el directorio de datos.');
+        throw new ApiFailure(
+          503,
+          'storage_failing',
+          'El servidor no logra guardar cambios (¿disco lleno?); revise el directorio de datos.',
+        );
       }
       const body: HealthResponse = { ok: true };
       return ok(body);

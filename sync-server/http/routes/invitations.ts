@@ -48,15 +48,31 @@ function view(context: ApiContext, invitation: InvitationRecord): Invitation {
 function usable(context: ApiContext, code: string): InvitationRecord {
   const invitation = code === '' ? null : context.store.invitations.byCode(code);
   if (invitation === null) {
-    throw new ApiFailure(404, 'invitation_not_found', 'Esa invitación no existe; revise el enlace o pida uno nuevo.');
+    throw new ApiFailure(
+      404,
+      'invitation_not_found',
+      'Esa invitación no existe; revise el enlace o pida uno nuevo.',
+    );
   }
   switch (status(invitation, context.now())) {
     case 'accepted':
-      throw new ApiFailure(410, 'invitation_used', 'Esta invitación ya fue usada; inicie sesión o pida una nueva.');
+      throw new ApiFailure(
+        410,
+        'invitation_used',
+        'Esta invitación ya fue usada; inicie sesión o pida una nueva.',
+      );
     case 'revoked':
-      throw new ApiFailure(410, 'invitation_revoked', 'Esta invitación fue retirada; pida una nueva a quien coordina el grupo.');
+      throw new ApiFailure(
+        410,
+        'invitation_revoked',
+        'Esta invitación fue retirada; pida una nueva a quien coordina el grupo.',
+      );
     case 'expired':
-      throw new ApiFailure(410, 'invitation_expired', 'Esta invitación venció (dura 7 días); pida una nueva.');
+      throw new ApiFailure(
+        410,
+        'invitation_expired',
+        'Esta invitación venció (dura 7 días); pida una nueva.',
+      );
     case 'pending':
       return invitation;
   }
@@ -72,14 +88,22 @@ export const invitationRoutes: Route[] = [
       requireManager(context, session, group);
       const { store } = context;
       if (store.organizations.get(input.organizationId) === null) {
-        throw new ApiFailure(404, 'organization_not_found', 'Esa organización no existe; créela primero o elija otra.');
+        throw new ApiFailure(
+          404,
+          'organization_not_found',
+          'Esa organización no existe; créela primero o elija otra.',
+        );
       }
       const existing = store.users.withPassword(input.email)?.user ?? null;
       if (existing !== null && store.groups.roleOf(existing.id, group.id) !== null) {
         throw new ApiFailure(409, 'already_member', `${input.email} ya es miembro de este grupo.`);
       }
       const { code, invitation } = store.transaction(() => {
-        const made = store.invitations.create({ ...input, groupId: group.id, invitedBy: session.user.id });
+        const made = store.invitations.create({
+          ...input,
+          groupId: group.id,
+          invitedBy: session.user.id,
+        });
         store.audit.record({
           action: 'invitation_created',
           actorId: session.user.id,
@@ -105,7 +129,9 @@ export const invitationRoutes: Route[] = [
       const group = visibleGroup(context, session, params.groupId!);
       requireManager(context, session, group);
       const body: InvitationsResponse = {
-        invitations: context.store.invitations.pendingFor(group.id).map((invitation) => view(context, invitation)),
+        invitations: context.store.invitations
+          .pendingFor(group.id)
+          .map((invitation) => view(context, invitation)),
       };
       return ok(body);
     },
@@ -115,7 +141,10 @@ export const invitationRoutes: Route[] = [
     path: '/api/invitations/by-id/:invitationId',
     handle({ params, context, session }) {
       const invitation = context.store.invitations.get(params.invitationId!);
-      const group = invitation === null ? null : context.store.groups.visibleTo(invitation.groupId, session.user.id);
+      const group =
+        invitation === null
+          ? null
+          : context.store.groups.visibleTo(invitation.groupId, session.user.id);
       if (invitation === null || group === null) {
         throw new ApiFailure(404, 'invitation_not_found', 'Esa invitación no existe.');
       }
@@ -165,16 +194,28 @@ export const invitationRoutes: Route[] = [
         await checkPassword(context, invitation.email, input.password, address);
       } else {
         if (input.name === undefined) {
-          throw new ApiFailure(400, 'invalid_body', 'Revise el campo «name»: escriba su nombre para crear la cuenta.');
+          throw new ApiFailure(
+            400,
+            'invalid_body',
+            'Revise el campo «name»: escriba su nombre para crear la cuenta.',
+          );
         }
         if (!newPassword.safeParse(input.password).success) {
-          throw new ApiFailure(400, 'weak_password', 'La contraseña debe tener al menos 10 caracteres.');
+          throw new ApiFailure(
+            400,
+            'weak_password',
+            'La contraseña debe tener al menos 10 caracteres.',
+          );
         }
         passwordHash = await hashPassword(input.password);
       }
       const user = store.transaction(() => {
         if (!store.invitations.accept(invitation.id)) {
-          throw new ApiFailure(410, 'invitation_used', 'Esta invitación ya fue usada; inicie sesión o pida una nueva.');
+          throw new ApiFailure(
+            410,
+            'invitation_used',
+            'Esta invitación ya fue usada; inicie sesión o pida una nueva.',
+          );
         }
         return accept(context, invitation, existing?.id ?? null, input.name ?? '', passwordHash);
       });
@@ -202,7 +243,12 @@ function accept(
       passwordHash: passwordHash!,
     });
     userId = user.id;
-    store.audit.record({ action: 'user_created', actorId: userId, targetUserId: userId, email: invitation.email });
+    store.audit.record({
+      action: 'user_created',
+      actorId: userId,
+      targetUserId: userId,
+      email: invitation.email,
+    });
   }
   store.invitations.markAcceptedBy(invitation.id, userId);
   store.audit.record({
@@ -212,13 +258,31 @@ function accept(
     email: invitation.email,
     groupId: invitation.groupId,
   });
-  addMembership(context, invitation.groupId as GroupId, userId, invitation.role, invitation.invitedBy);
+  addMembership(
+    context,
+    invitation.groupId as GroupId,
+    userId,
+    invitation.role,
+    invitation.invitedBy,
+  );
   return store.users.get(userId)!;
 }
 
-function addMembership(context: ApiContext, groupId: GroupId, userId: string, role: GroupRole, by: string): void {
+function addMembership(
+  context: ApiContext,
+  groupId: GroupId,
+  userId: string,
+  role: GroupRole,
+  by: string,
+): void {
   const { store } = context;
   if (store.groups.roleOf(userId, groupId) !== null) return;
   store.groups.addMember(groupId, userId, role);
-  store.audit.record({ action: 'membership_added', actorId: by, targetUserId: userId, groupId, detail: role });
+  store.audit.record({
+    action: 'membership_added',
+    actorId: by,
+    targetUserId: userId,
+    groupId,
+    detail: role,
+  });
 }

@@ -24,7 +24,11 @@ export const meRoutes: Route[] = [
     handle({ context: { store }, session }) {
       const workspace = store.groups.workspace();
       if (workspace === null) {
-        throw new ApiFailure(404, 'workspace_not_found', 'Este servidor aún no tiene un espacio de trabajo; inícielo con --seed-demo o cree la primera cuenta de administración.');
+        throw new ApiFailure(
+          404,
+          'workspace_not_found',
+          'Este servidor aún no tiene un espacio de trabajo; inícielo con --seed-demo o cree la primera cuenta de administración.',
+        );
       }
       const body: WorkspaceResponse = {
         ...workspace,

@@ -14,18 +14,41 @@ import { changeRoleBody } from '../schemas';
 
 function currentRole(context: ApiContext, groupId: string, userId: string): GroupRole {
   const role = context.store.groups.roleOf(userId, groupId);
-  if (role === null) throw new ApiFailure(404, 'member_not_found', 'Esa persona no es miembro de este grupo.');
+  if (role === null)
+    throw new ApiFailure(404, 'member_not_found', 'Esa persona no es miembro de este grupo.');
   return role;
 }
 
-function keepALead(context: ApiContext, groupId: string, from: GroupRole, to: GroupRole | null): void {
+function keepALead(
+  context: ApiContext,
+  groupId: string,
+  from: GroupRole,
+  to: GroupRole | null,
+): void {
   if (from === 'lead' && to !== 'lead' && context.store.groups.leadCount(groupId) <= 1) {
-    throw new ApiFailure(409, 'last_lead', 'El grupo se quedaría sin coordinación: nombre primero a otra persona como líder.');
+    throw new ApiFailure(
+      409,
+      'last_lead',
+      'El grupo se quedaría sin coordinación: nombre primero a otra persona como líder.',
+    );
   }
 }
 
-function audit(context: ApiContext, session: Session, groupId: string, userId: string, action: 'role_changed' | 'membership_removed', detail: string) {
-  context.store.audit.record({ action, actorId: session.user.id, targetUserId: userId, groupId, detail });
+function audit(
+  context: ApiContext,
+  session: Session,
+  groupId: string,
+  userId: string,
+  action: 'role_changed' | 'membership_removed',
+  detail: string,
+) {
+  context.store.audit.record({
+    action,
+    actorId: session.user.id,
+    targetUserId: userId,
+    groupId,
+    detail,
+  });
 }
 
 export const memberRoutes: Route[] = [

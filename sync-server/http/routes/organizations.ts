@@ -30,7 +30,11 @@ export const organizationRoutes: Route[] = [
       }
       const organization: CreateOrganizationResponse = store.transaction(() => {
         const made = store.organizations.create(name, kind);
-        store.audit.record({ action: 'organization_created', actorId: session.user.id, detail: `${name} (${kind})` });
+        store.audit.record({
+          action: 'organization_created',
+          actorId: session.user.id,
+          detail: `${name} (${kind})`,
+        });
         return made;
       });
       return created(organization);

@@ -29,7 +29,11 @@ export const userRoutes: Route[] = [
       const target = store.users.get(params.userId!);
       if (target === null) throw new ApiFailure(404, 'user_not_found', 'Esa cuenta no existe.');
       if (target.id === session.user.id) {
-        throw new ApiFailure(403, 'forbidden', 'No puede desactivar ni cambiar su propia cuenta de administración; pídaselo a otra persona administradora.');
+        throw new ApiFailure(
+          403,
+          'forbidden',
+          'No puede desactivar ni cambiar su propia cuenta de administración; pídaselo a otra persona administradora.',
+        );
       }
       store.transaction(() => {
         if (changes.disabled !== undefined && changes.disabled !== target.disabled) {

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { PresenceUser } from '../../../shared/model/accounts';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, sanitizeAwareness } from '../../../sync-server/presence';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  sanitizeAwareness,
+} from '../../../sync-server/presence';
 
-const ANA: PresenceUser = { userId: 'u-ana', name: 'Ana Quispe', organization: 'Minera Andina del Sur (demo)', color: '#b4432f' };
+const ANA: PresenceUser = {
+  userId: 'u-ana',
+  name: 'Ana Quispe',
+  organization: 'Minera Andina del Sur (demo)',
+  color: '#b4432f',
+};
 
 describe('sanitizeAwareness', () => {
   it("replaces the client's user with the session's and keeps the rest of its state", () => {
-    const update = encodeAwarenessUpdate([{ client: 7, clock: 1, state: { user: { name: 'Gerente General' }, cursor: { anchor: 4 } } }]);
+    const update = encodeAwarenessUpdate([
+      { client: 7, clock: 1, state: { user: { name: 'Gerente General' }, cursor: { anchor: 4 } } },
+    ]);
     const kept = decodeAwarenessUpdate(sanitizeAwareness(update, () => false, ANA)!);
     expect(kept).toEqual([{ client: 7, clock: 1, state: { user: ANA, cursor: { anchor: 4 } } }]);
   });
@@ -28,6 +39,8 @@ describe('sanitizeAwareness', () => {
       { client: 8, clock: 1, state: 'hola' },
       { client: 9, clock: 1, state: [1, 2] },
     ]);
-    expect(decodeAwarenessUpdate(sanitizeAwareness(update, () => false, ANA)!)).toEqual([{ client: 7, clock: 4, state: null }]);
+    expect(decodeAwarenessUpdate(sanitizeAwareness(update, () => false, ANA)!)).toEqual([
+      { client: 7, clock: 4, state: null },
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN_USER_HASH, hashPassword, verifyPassword } from '../../../../sync-server/accounts/passwords';
+import {
+  UNKNOWN_USER_HASH,
+  hashPassword,
+  verifyPassword,
+} from '../../../../sync-server/accounts/passwords';
 
 describe('passwords', () => {
   it('hashes with scrypt and a salt per call, and verifies only the right password', async () => {
