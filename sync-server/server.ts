@@ -104,7 +104,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     }
     if (options.adminBootstrap !== undefined) {
       const made = await ensureFirstAdmin(store, options.adminBootstrap);
-      if (made) log(`Minka: cuenta de administración creada para ${options.adminBootstrap.email}.`);
+      log(
+        made
+          ? `Minka: cuenta de administración creada para ${options.adminBootstrap.email}.`
+          : 'Aviso: MINKA_ADMIN_EMAIL no se usó porque la base ya tiene cuentas; para otra ' +
+              'administración use `npm run admin -- create-admin`.',
+      );
     }
     if (store.users.count() === 0) {
       log(
