@@ -1,12 +1,24 @@
 /**
  * Who sees what (issue 3): an invited university researcher follows a group live but cannot
  * type; a private group does not exist for someone outside it, not even through a link; and a
- * listed group opens to whoever asks once a lead approves. Real server, real sign-ins, demo
- * accounts from the seed.
+ * listed group opens to whoever asks once a lead approves. Sessions end without losing work: a
+ * revoked session keeps every local edit and syncs it after signing in again, and signing out
+ * with changes only on this computer asks first and keeps them. Real server, real sign-ins,
+ * demo accounts from the seed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { documentText, editorOf, openApp, openDocument, sidebar, typeAtEnd } from './support/app';
-import { ADMIN, CARLOS, DEMO_GROUPS, JORGE, PATRICIA } from './support/demoAccounts';
+import { API_PATHS } from '../../shared/protocol/api';
+import {
+  docStatus,
+  documentText,
+  editorOf,
+  openApp,
+  openDocument,
+  sidebar,
+  signIn,
+  typeAtEnd,
+} from './support/app';
+import { ADMIN, ANA, CARLOS, DEMO_GROUPS, JORGE, PATRICIA, ROSA } from './support/demoAccounts';
 import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
 
 const GOVERNANCE_DOC = 'Lineamientos estratégicos del clúster — borrador';
@@ -135,4 +147,97 @@ test('someone asks to join a listed group and sees its documents once a lead app
   await typeAtEnd(jorge.editor, 'Aporte de Servicios Mineros Tacna.');
   await openDocument(patricia.page, GOVERNANCE_DOC);
   await expect(patricia.editor).toContainText('Aporte de Servicios Mineros Tacna.');
+});
+
+/** Signs the person out everywhere from another device (what an admin disabling a session does too). */
+async function revokeAllSessions(email: string, password: string): Promise<void> {
+  const login = await fetch(new URL(API_PATHS.login, sync.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const revoked = await fetch(new URL(API_PATHS.logoutEverywhere, sync.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(revoked.status).toBe(204);
+}
+
+test('a session revoked while typing keeps the edits and syncs them after signing in again', async ({ browser }) => {
+  const rosa = await openApp(browser, appUrl(), ROSA);
+  const ana = await openApp(browser, appUrl(), ANA);
+  await openDocument(rosa.page, GOVERNANCE_DOC);
+  await openDocument(ana.page, GOVERNANCE_DOC);
+  await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
+
+  await revokeAllSessions(ROSA.email, ROSA.password);
+  const dialog = rosa.page.getByRole('dialog', { name: 'Su sesión expiró: vuelva a iniciar sesión' });
+  await expect(dialog).toBeVisible();
+  await dialog.press('Escape');
+  await expect(rosa.page.getByRole('alert').filter({ hasText: 'Su sesión expiró' })).toBeVisible();
+
+  await typeAtEnd(rosa.editor, 'Escrito con la sesión vencida.');
+  await expect(rosa.editor).toContainText('Escrito con la sesión vencida.');
+  await expect(docStatus(rosa.page)).toHaveText(/^Sin conexión — \d+ cambios? guardados? en este equipo$/);
+  // After a reload the stored token is refused: the sign-in screen says why; the data stays.
+  await rosa.page.reload();
+  const signInScreen = rosa.page.getByRole('main', { name: 'Iniciar sesión en Minka' });
+  await expect(signInScreen.getByRole('status')).toContainText('Su sesión expiró: vuelva a iniciar sesión.');
+  await expect(signInScreen.getByRole('textbox', { name: 'Correo electrónico' })).toHaveValue(ROSA.email);
+  await signIn(rosa.page, ROSA);
+  await openDocument(rosa.page, GOVERNANCE_DOC);
+  await expect(editorOf(rosa.page)).toContainText('Escrito con la sesión vencida.');
+  await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor', { timeout: 15_000 });
+  await expect(ana.editor).toContainText('Escrito con la sesión vencida.');
+});
+
+test('signing in again in the expiry dialog resumes syncing without a reload', async ({ browser }) => {
+  const rosa = await openApp(browser, appUrl(), ROSA);
+  await openDocument(rosa.page, GOVERNANCE_DOC);
+  await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
+  await revokeAllSessions(ROSA.email, ROSA.password);
+  const dialog = rosa.page.getByRole('dialog', { name: 'Su sesión expiró: vuelva a iniciar sesión' });
+  await expect(dialog).toBeVisible();
+  await dialog.press('Escape');
+  await typeAtEnd(rosa.editor, 'Antes de volver a entrar.');
+  await rosa.page.getByRole('button', { name: 'Iniciar sesión de nuevo' }).click();
+  await dialog.getByLabel('Contraseña').fill(ROSA.password);
+  await dialog.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rosa.page.getByRole('alert').filter({ hasText: 'Su sesión expiró' })).toHaveCount(0);
+  await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor', { timeout: 15_000 });
+
+  const ana = await openApp(browser, appUrl(), ANA);
+  await openDocument(ana.page, GOVERNANCE_DOC);
+  await expect(ana.editor).toContainText('Antes de volver a entrar.');
+});
+
+test('signing out with changes only on this computer asks first and keeps them for the next sign-in', async ({
+  browser,
+}) => {
+  const ana = await openApp(browser, appUrl(), ANA);
+  await openDocument(ana.page, GOVERNANCE_DOC);
+  await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor');
+  await ana.context.setOffline(true);
+  await typeAtEnd(ana.editor, 'Pendiente al cerrar sesión.');
+  await expect(docStatus(ana.page)).toHaveText(/^Sin conexión — \d+ cambios? guardados? en este equipo$/);
+
+  await ana.page.getByRole('button', { name: `Cuenta de ${ANA.name}` }).click();
+  await ana.page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+  const guard = ana.page.getByRole('alertdialog', { name: 'Hay cambios que aún no llegan al servidor' });
+  await expect(guard).toContainText(/\d+ cambios? (está|están) guardados? solo en este equipo/);
+  await guard.getByRole('button', { name: 'Cerrar sesión y conservar los cambios en este equipo' }).click();
+  await expect(ana.page.getByRole('main', { name: 'Iniciar sesión en Minka' })).toBeVisible();
+
+  await ana.context.setOffline(false);
+  await signIn(ana.page, ANA);
+  await openDocument(ana.page, GOVERNANCE_DOC);
+  await expect(ana.editor).toContainText('Pendiente al cerrar sesión.');
+  await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor', { timeout: 15_000 });
+
+  const rosa = await openApp(browser, appUrl(), ROSA);
+  await openDocument(rosa.page, GOVERNANCE_DOC);
+  await expect(rosa.editor).toContainText('Pendiente al cerrar sesión.');
+  await expect(sidebar(rosa.page)).toBeVisible();
 });
