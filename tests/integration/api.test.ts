@@ -327,6 +327,22 @@ describe('me, organizations, users, audit', () => {
     });
   });
 
+  it('audit: an admin outside a private group does not learn which group a row concerns', async () => {
+    const { url, admin, regulator, lead } = await cast();
+    await call(url, 'POST', '/api/invitations', {
+      token: regulator.token,
+      body: {
+        email: lead.email,
+        organizationId: regulator.user.organization.id,
+        groupId: PRIVATE,
+        role: 'viewer',
+      },
+    });
+    const audit = await call<AuditResponse>(url, 'GET', '/api/audit', { token: admin.token });
+    expect(audit.body.entries[0]).toMatchObject({ action: 'invitation_created', groupId: null });
+    expect(JSON.stringify(audit.body)).not.toContain(PRIVATE);
+  });
+
   it('audit: admins read it newest first; limit is checked', async () => {
     const { url, admin, lead, editor } = await cast();
     await call(url, 'PATCH', `/api/users/${lead.user.id}`, {

@@ -70,7 +70,16 @@ export const userRoutes: Route[] = [
       if (!/^\d+$/.test(raw) || limit < 1 || limit > 500) {
         throw new ApiFailure(400, 'invalid_query', '«limit» debe ser un número entre 1 y 500.');
       }
-      const body: AuditResponse = { entries: context.store.audit.list(limit) };
+      // Admins see every row, but not which private group it concerns unless they belong to it.
+      const visible = (groupId: string) =>
+        context.store.groups.visibleTo(groupId, session.user.id) !== null;
+      const body: AuditResponse = {
+        entries: context.store.audit
+          .list(limit)
+          .map((entry) =>
+            entry.groupId === null || visible(entry.groupId) ? entry : { ...entry, groupId: null },
+          ),
+      };
       return ok(body);
     },
   },
