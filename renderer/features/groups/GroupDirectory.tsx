@@ -3,12 +3,13 @@
  * A non-member asks to join with "Solicitar acceso"; the group's leads answer in its members
  * panel. While a request waits, the page re-reads the directory so approval shows up by itself.
  */
-import { Check, Lock, Send } from 'lucide-react';
+import { Check, Lock, Send, Users } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupId } from '../../../shared/model/ids';
 import type { GroupDirectoryEntry } from '../../../shared/protocol/api';
-import { useApp } from '../../app/AppContext';
+import { canManageMembers, useApp } from '../../app/AppContext';
+import { membersHref } from '../../app/route';
 import { apiErrorText } from '../account/api';
 import { RoleBadge } from './RoleBadge';
 
@@ -102,6 +103,7 @@ function DirectoryCard({
   onRequest: () => void;
 }) {
   const { t } = useTranslation();
+  const { isAdmin } = useApp();
   const headingId = `directory-${group.id}`;
   return (
     <li className="directory-card" aria-labelledby={headingId}>
@@ -126,6 +128,12 @@ function DirectoryCard({
       </p>
       <p className="directory-meta">{t('directory.memberCount', { count: group.memberCount })}</p>
       <div className="directory-actions">
+        {canManageMembers(group.myRole, isAdmin) && (
+          <a className="button" href={membersHref(group.id)} aria-label={t('members.linkNamed', { group: group.name })}>
+            <Users aria-hidden="true" size={15} />
+            {t('members.link')}
+          </a>
+        )}
         {group.myRole === null && !group.accessRequested && (
           <button
             type="button"

@@ -31,19 +31,20 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([
-      api.members(groupId),
-      api.group(groupId),
-      canManage ? api.accessRequests(groupId) : Promise.resolve({ requests: [] as AccessRequest[] }),
-    ]).then(
-      ([{ members: list }, group, pending]) => {
-        if (cancelled) return;
-        setMembers(list);
-        setGroupName(group.name);
-        setRequests(pending.requests.filter((request) => request.status === 'pending'));
-      },
-      (caught: unknown) => !cancelled && setError(apiErrorText(caught, t)),
-    );
+    const fail = (caught: unknown) => {
+      if (!cancelled) setError(apiErrorText(caught, t));
+    };
+    // Each part on its own: an admin outside the group may manage requests without seeing its members.
+    api.group(groupId).then((group) => !cancelled && setGroupName(group.name), fail);
+    api.members(groupId).then(({ members: list }) => !cancelled && setMembers(list), fail);
+    if (canManage) {
+      api
+        .accessRequests(groupId)
+        .then(
+          ({ requests: list }) => !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
+          fail,
+        );
+    }
     return () => {
       cancelled = true;
     };
