@@ -40,6 +40,7 @@ import { resolveDrop } from './dropTarget';
 import { isoDay, matchesFilter, NO_FILTER, type CardFilter } from './filterCards';
 import { useBoard } from './useBoard';
 import { useGroupBoards } from './useGroupBoards';
+import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
 
@@ -84,6 +85,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
     [profile.name, profile.colour, profile.organization],
   );
   const peers = usePresence(awareness, me, openCardId);
+  const members = useGroupMembers(groupId);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -125,6 +127,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
   const allCards = board.columns.flatMap((column) => column.cards);
   const knownPeople: KnownPerson[] = dedupePeople([
     me,
+    ...members,
     ...peers.map((peer) => peer.user),
     ...Object.entries(board.people).map(([name, organization]) => ({ name, organization })),
   ]);
