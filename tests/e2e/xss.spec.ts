@@ -6,13 +6,16 @@
  * inline code if anything got through. Each payload tries to set `window.__xss` or open a
  * dialog; the test also proves the CSP is in force by injecting an inline script itself.
  */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { serveStatic } from '../../sync-server/http/static';
 import { contentSecurityPolicy } from '../../electron/main/appProtocol';
 import { editorOf, openApp, openDocument, sidebar } from './support/app';
 import { ANA } from './support/demoAccounts';
 import {
   removeDir,
-  startStaticServer,
+  rendererDir,
   startSyncServer,
   type StaticServer,
   type SyncServerProcess,
@@ -44,7 +47,7 @@ let assets: StaticServer;
 
 test.beforeEach(async () => {
   sync = await startSyncServer();
-  assets = await startStaticServer();
+  assets = await startCspStaticServer(contentSecurityPolicy(sync.url));
 });
 
 test.afterEach(async () => {
@@ -59,8 +62,31 @@ interface Canary {
 }
 
 /**
- * Opens the app as Ana through openApp, then reloads it with the desktop CSP header on every
- * response of the renderer's origin and the canary installed before any page script runs.
+ * The renderer build served the way the desktop serves it: every response carries the CSP of
+ * the app:// protocol (a real header from a real loopback server, so the page keeps its
+ * address space and may reach the local sync server).
+ */
+async function startCspStaticServer(csp: string): Promise<StaticServer> {
+  const server: Server = createHttpServer((req, res) => {
+    res.setHeader('Content-Security-Policy', csp);
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    void serveStatic(req, res, pathname, rendererDir);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Opens the app as Ana through openApp, then reloads it with the canary installed before any
+ * page script runs (the session survives the reload).
  */
 async function openUnderCsp(browser: Browser) {
   const csp = contentSecurityPolicy(sync.url);
@@ -70,13 +96,6 @@ async function openUnderCsp(browser: Browser) {
     `${assets.url}/?server=${encodeURIComponent(sync.url)}`,
     ANA,
   );
-  await opened.context.route(`${assets.url}/**`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), 'content-security-policy': csp },
-    });
-  });
   await opened.context.addInitScript(() => {
     const host = window as unknown as { __xss: unknown; __violations: string[] };
     host.__xss = 0;
