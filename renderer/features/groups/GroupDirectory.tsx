@@ -148,7 +148,9 @@ function DirectoryCard({
         {group.myRole === null && group.accessRequested && (
           <p className="directory-requested" role="status">
             <Check aria-hidden="true" size={15} />
-            <strong>{t('directory.requested')}</strong> {t('directory.requestedNote')}
+            <span>
+              <strong>{t('directory.requested')}</strong> {t('directory.requestedNote')}
+            </span>
           </p>
         )}
       </div>
