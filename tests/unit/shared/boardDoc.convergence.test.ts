@@ -3,7 +3,7 @@
  * operations while a simulated network delivers their updates late, out of order and across
  * partitions; after a final full exchange every replica must show the same board, and every
  * card must appear exactly once. A failure names its seed: `BOARD_SEED=<seed> npx vitest run
- * tests/unit/shared/boardDoc.convergence.test.ts` replays it.
+ * tests/unit/shared/boardDoc.convergence.test.ts` replays it; `BOARD_SEEDS=<n>` runs seeds 1..n.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -143,7 +143,13 @@ function runScenario(seed: number, operations: number) {
     },
     (doc) => {
       const cards = cardsOf(doc);
-      if (cards.length > 0) assignCard(doc, pick(cards).id, pick(['ana', 'beto', 'carla']));
+      if (cards.length > 0)
+        assignCard(
+          doc,
+          pick(cards).id,
+          pick(['ana', 'beto', 'carla']),
+          pick(['UNSA', 'MINEM', '']),
+        );
     },
     (doc) => {
       const cards = cardsOf(doc);
@@ -181,7 +187,7 @@ function runScenario(seed: number, operations: number) {
 
 const seeds = process.env.BOARD_SEED
   ? [Number(process.env.BOARD_SEED)]
-  : Array.from({ length: 60 }, (_, i) => i + 1);
+  : Array.from({ length: Number(process.env.BOARD_SEEDS ?? 60) }, (_, i) => i + 1);
 const OPERATIONS = 400;
 // Seeds run in groups, each its own test with its own time budget, so a loaded CI machine
 // does not turn a slow group into a timeout of the whole run.
