@@ -20,6 +20,7 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --seed-demo          crea el espacio de trabajo de demostración si la base está vacía
   --allow-remote       permite escuchar fuera de loopback (detrás de un proxy con HTTPS)
   --origin <origen>    origen web adicional permitido (p. ej. https://minka.example.org); repetible
+  --trust-proxy        toma la dirección del cliente de X-Forwarded-For (solo detrás de un proxy propio)
   --help               muestra esta ayuda
 
 Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
@@ -35,6 +36,7 @@ interface CliOptions {
   staticDir: string | undefined;
   seedDemo: boolean;
   allowedOrigins: string[];
+  trustProxy: boolean;
 }
 
 function parse(argv: string[]): CliOptions | 'help' {
@@ -52,6 +54,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         'seed-demo': { type: 'boolean', default: false },
         'allow-remote': { type: 'boolean', default: false },
         origin: { type: 'string', multiple: true, default: [] },
+        'trust-proxy': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -90,6 +93,7 @@ function parse(argv: string[]): CliOptions | 'help' {
           : undefined,
     seedDemo: values['seed-demo'],
     allowedOrigins: values.origin,
+    trustProxy: values['trust-proxy'],
   };
 }
 

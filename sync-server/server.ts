@@ -64,6 +64,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Failed-login limits; tests lower them. */
   loginLimits?: Partial<LoginLimits>;
+  /** Behind a reverse proxy: count login failures per X-Forwarded-For address, not the proxy's. */
+  trustProxy?: boolean;
 }
 
 export interface MinkaServer {
@@ -147,6 +149,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     loginLimits,
     log,
     now,
+    trustProxy: options.trustProxy ?? false,
     accessChanged: (userId) => reevaluate(store, connections, userId),
   };
   let closing: Promise<void> | null = null;

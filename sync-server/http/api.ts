@@ -125,9 +125,19 @@ async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
     params,
     query: url.searchParams,
     context,
-    address: req.socket.remoteAddress ?? '',
+    address: clientAddress(req, context.trustProxy),
   };
   const { route } = found.compiled;
   if (route.public === true) return route.handle(call);
   return route.handle({ ...call, session: requireSession(req, context.store) });
+}
+
+/**
+ * The address login limits count per. Behind a reverse proxy every request comes from the proxy,
+ * so with `trustProxy` the address is the last X-Forwarded-For entry: the one the proxy appended.
+ */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
+  return trustProxy && last !== undefined && last !== '' ? last : (req.socket.remoteAddress ?? '');
 }

@@ -18,6 +18,8 @@ export interface ApiContext {
   loginLimits: LoginLimits;
   log: (line: string) => void;
   now: () => number;
+  /** Take the client address from X-Forwarded-For (the server runs behind a reverse proxy). */
+  trustProxy: boolean;
   /** Re-checks the open sockets of a user whose access just changed (role, membership, session). */
   accessChanged: (userId: string) => void;
 }

@@ -166,6 +166,27 @@ describe('auth', () => {
     expect((await attempt('lia@test.demo', TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('counts addresses from X-Forwarded-For only behind a trusted proxy, so the header cannot dodge the limit', async () => {
+    const attempt = (url: string, email: string, from: string) =>
+      call(url, 'POST', '/api/auth/login', {
+        body: { email, password: 'equivocada' },
+        headers: { 'X-Forwarded-For': `203.0.113.9, ${from}` },
+      });
+    const direct = await cast({ loginLimits: { perAccount: 100, perAddress: 2 } });
+    await attempt(direct.url, 'a@test.demo', '198.51.100.1');
+    await attempt(direct.url, 'b@test.demo', '198.51.100.2');
+    expect((await attempt(direct.url, 'c@test.demo', '198.51.100.3')).status).toBe(429);
+
+    const proxied = await cast({
+      loginLimits: { perAccount: 100, perAddress: 2 },
+      trustProxy: true,
+    });
+    await attempt(proxied.url, 'a@test.demo', '198.51.100.1');
+    await attempt(proxied.url, 'b@test.demo', '198.51.100.1');
+    expect((await attempt(proxied.url, 'c@test.demo', '198.51.100.1')).status).toBe(429);
+    expect((await attempt(proxied.url, 'c@test.demo', '198.51.100.2')).status).toBe(401);
+  });
+
   it('refuses a disabled user at login (403) and their open session (403/401)', async () => {
     const { url, admin, lead } = await cast();
     const disable = await call(url, 'PATCH', `/api/users/${lead.user.id}`, {
