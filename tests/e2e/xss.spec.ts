@@ -238,3 +238,47 @@ test('javascript: links in a pasted document are not clickable', async ({ browse
     await context.close();
   }
 });
+
+test('an exported document carries the payloads as inert text only', async ({ browser }) => {
+  const { context, page, editor } = await openUnderCsp(browser);
+  try {
+    await openDocument(page, DOC);
+    await editor.click();
+    await editor.press('Control+End');
+    for (const payload of PAYLOADS) {
+      await editor.press('Enter');
+      await pasteHtml(page, payload);
+    }
+    await editor.press('Enter');
+    await editor.pressSequentially('<script>alert(1)</script>', { delay: 1 });
+
+    const download = async (format: 'HTML' | 'Markdown') => {
+      await page.getByRole('button', { name: 'Exportar' }).click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: format }).click(),
+      ]);
+      const stream = await file.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    };
+
+    const html = await download('HTML');
+    expect(html.name).toBe(`${DOC}.html`);
+    expect(html.text).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'`,
+    );
+    expect(html.text).toContain('Lineamientos');
+    expect(html.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.text).not.toMatch(/<script|<iframe|<object|<embed|<svg|\son\w+\s*=|javascript:/i);
+
+    const markdown = await download('Markdown');
+    expect(markdown.name).toBe(`${DOC}.md`);
+    expect(markdown.text.startsWith(`# ${DOC}`)).toBe(true);
+    expect(markdown.text).not.toMatch(/\]\(\s*javascript:|(?<!\\)<(script|img|iframe)/i);
+    expect(markdown.text).toContain('\\<script>alert(1)\\</script>');
+  } finally {
+    await context.close();
+  }
+});

@@ -15,6 +15,10 @@ export function htmlToMarkdown(title: string, bodyHtml: string): string {
     emDelimiter: '_',
   });
   service.use(gfm);
+  // Text that looks like HTML stays text: `\<` is CommonMark for a literal `<`, so a Markdown
+  // viewer that renders inline HTML cannot be made to run a <script> someone typed.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string) => escapeMarkdown(text).replace(/</g, '\\<');
   // Tiptap puts the checkbox inside a <label>, where the GFM plugin's task rule does not look.
   service.addRule('tiptapTaskItem', {
     filter: (node) => node.nodeName === 'LI' && node.getAttribute('data-type') === 'taskItem',

@@ -66,6 +66,15 @@ describe('document export', () => {
     expect(markdown).toMatch(/\[ \] Publicar informe/);
   });
 
+  it('keeps text that looks like HTML as text in Markdown', () => {
+    const markdown = htmlToMarkdown(
+      '',
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; 2 &lt; 3</p>',
+    );
+    expect(markdown).not.toMatch(/(?<!\\)<script/);
+    expect(markdown).toContain('\\<script>alert(1)\\</script>');
+  });
+
   it('builds the request main expects for each format', () => {
     const doc = seededDoc();
     expect(buildExportRequest('markdown', doc, 'Plan', 'es-419')).toMatchObject({
