@@ -1,7 +1,7 @@
 // Boots electron/main/index.ts against a recording fake of the electron module, so the wiring
 // (not just the pure modules) is checked: what every window gets, what is registered before and
 // after `ready`, how deep links, the menu, exports and the quit guard reach the renderer.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -366,5 +366,19 @@ describe('electron/main/index', () => {
     const passThrough = { preventDefault: vi.fn() };
     recorded.appListeners.get('before-quit')?.(passThrough);
     expect(passThrough.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('after the person chose to quit, lets the window close and remembers where it was', async () => {
+    const window = mainWindow();
+    const closeEvent = { preventDefault: vi.fn() };
+    window.listeners.get('close')?.(closeEvent);
+    expect(closeEvent.preventDefault).not.toHaveBeenCalled();
+    const userData = (await import('electron')).app.getPath('userData');
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(path.join(userData, 'window-state.json'), 'utf8'))).toEqual({
+        bounds: { x: 10, y: 20, width: 1000, height: 700 },
+        maximized: false,
+      }),
+    );
   });
 });
