@@ -1,7 +1,9 @@
 /**
  * `npm run admin -- create-admin --email … --name … [--organization …] [--data ./data]`: creates
- * an admin account on a real server's database, asking for the password on the terminal (never on
- * the command line, where it would stay in the shell history). Safe while the server runs: SQLite
+ * an admin account on a real server's database; `reset-password --email …` sets a new password
+ * and signs that person out everywhere (their open sockets close when the server next re-checks
+ * them, at the latest when they reconnect). Passwords are asked on the terminal (never on the
+ * command line, where they would stay in the shell history). Safe while the server runs: SQLite
  * in WAL mode takes this second writer. Without a terminal, the password is read from stdin.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,11 +11,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AccountStore } from './accounts/accountStore';
-import { AdminInputError, createAdmin } from './accounts/bootstrap';
+import { AdminInputError, createAdmin, resetPassword } from './accounts/bootstrap';
 import { describeError } from './describeError';
 import { DATABASE_FILE } from './server';
 
 const HELP = `Uso: npm run admin -- create-admin --email <correo> --name <nombre> [opciones]
+     npm run admin -- reset-password --email <correo> [--data <directorio>]
 
   --organization <nombre>  organización de la persona (por defecto «Secretaría técnica del clúster»)
   --data <directorio>      directorio de la base de datos del servidor (por defecto ./data)
@@ -41,7 +44,7 @@ function ask(question: string): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'create-admin') {
+  if (command !== 'create-admin' && command !== 'reset-password') {
     console.log(HELP);
     return command === undefined || command === '--help' ? 0 : 1;
   }
@@ -61,8 +64,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Error: ${describeError(error)}\n\n${HELP}`);
     return 1;
   }
-  if (values.email === undefined || values.name === undefined) {
-    console.error(`Error: indique --email y --name.\n\n${HELP}`);
+  if (values.email === undefined || (command === 'create-admin' && values.name === undefined)) {
+    console.error(
+      `Error: indique --email${command === 'create-admin' ? ' y --name' : ''}.\n\n${HELP}`,
+    );
     return 1;
   }
   const password = await ask('Contraseña: ');
@@ -74,9 +79,14 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const store = new AccountStore(join(dataDir, DATABASE_FILE), () => Date.now());
   try {
+    if (command === 'reset-password') {
+      const user = await resetPassword(store, values.email, password);
+      console.log(`Contraseña cambiada para ${user.email}; sus sesiones abiertas se cerraron.`);
+      return 0;
+    }
     const user = await createAdmin(store, {
       email: values.email,
-      name: values.name,
+      name: values.name ?? '',
       password,
       ...(values.organization !== undefined ? { organization: values.organization } : {}),
     });

@@ -368,6 +368,7 @@ export const AUDIT_ACTIONS = [
   'user_created',
   'user_disabled',
   'user_enabled',
+  'password_reset',
   'workspace_role_changed',
   'organization_created',
   'group_created',

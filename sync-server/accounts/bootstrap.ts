@@ -75,3 +75,30 @@ export async function ensureFirstAdmin(store: AccountStore, input: AdminInput): 
   await createAdmin(store, input);
   return true;
 }
+
+/** Sets a new password (from `npm run admin -- reset-password`) and signs the person out everywhere. */
+export async function resetPassword(
+  store: AccountStore,
+  email: string,
+  password: string,
+): Promise<User> {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AdminInputError(
+      `La contraseña debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres.`,
+    );
+  }
+  const found = store.users.withPassword(email.trim().toLowerCase());
+  if (found === null) throw new AdminInputError(`No existe ninguna cuenta con el correo ${email}.`);
+  const passwordHash = await hashPassword(password);
+  store.transaction(() => {
+    store.users.setPassword(found.user.id, passwordHash);
+    store.sessions.revokeAllOf(found.user.id);
+    store.audit.record({
+      action: 'password_reset',
+      targetUserId: found.user.id,
+      email: found.user.email,
+      detail: 'npm run admin',
+    });
+  });
+  return found.user;
+}

@@ -112,7 +112,7 @@ describe('cli: the first admin', () => {
     expect(weak.stderr).toContain('10 caracteres');
   });
 
-  it('npm run admin -- create-admin reads the password from stdin and the admin can sign in', async () => {
+  it('npm run admin -- create-admin and reset-password read the password from stdin', async () => {
     const dataDir = tempDir();
     const args = [
       'create-admin',
@@ -140,5 +140,22 @@ describe('cli: the first admin', () => {
     const server = await startServer({ dataDir });
     const signedIn = await login(server.url, 'rosa@cluster.example', TEST_PASSWORD);
     expect(signedIn.user.workspaceRole).toBe('admin');
+
+    const reset = await runCli(
+      ['reset-password', '--email', 'rosa@cluster.example', '--data', dataDir],
+      {
+        script: 'sync-server/admin.ts',
+        stdin: 'otra-clave-mas-larga\n',
+      },
+    );
+    expect(reset.code).toBe(0);
+    expect(
+      (
+        await fetch(`${server.url}/api/me`, {
+          headers: { Authorization: `Bearer ${signedIn.token}` },
+        })
+      ).status,
+    ).toBe(401);
+    await login(server.url, 'rosa@cluster.example', 'otra-clave-mas-larga');
   });
 });
