@@ -76,7 +76,9 @@ export function App({ serverUrl, settings }: { serverUrl: string; settings: Sett
   const { t } = useTranslation();
   const [tokens] = useState(createTokenStore);
   const [cache] = useState(() => new SessionCache());
-  const auth = useAuth(serverUrl, tokens, cache);
+  // An explicit `?server=` (tests, links) wins over the server typed at the last sign-in.
+  const [preferRememberedServer] = useState(() => !new URLSearchParams(window.location.search).has('server'));
+  const auth = useAuth(serverUrl, tokens, cache, { preferRememberedServer });
   const route = useRoute();
   const onLanguageChange = useCallback((language: string) => void settings.setLanguage(language), [settings]);
 

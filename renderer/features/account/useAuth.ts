@@ -47,8 +47,19 @@ class TokenHolder {
   }
 }
 
-export function useAuth(initialServer: string, tokens: TokenStore, cache: SessionCache): Auth {
+export interface AuthOptions {
+  /** Start on the server last signed in to from this computer, when one was typed on the sign-in screen. */
+  preferRememberedServer?: boolean;
+}
+
+export function useAuth(
+  initialServer: string,
+  tokens: TokenStore,
+  cache: SessionCache,
+  { preferRememberedServer = false }: AuthOptions = {},
+): Auth {
   const [serverUrl, setServerUrl] = useState(initialServer);
+  const [serverChosen, setServerChosen] = useState(!preferRememberedServer);
   const [state, setState] = useState<AuthState>({ kind: 'starting' });
   const [tokenBox] = useState(() => new TokenHolder());
   const stateBox = useRef(state);
@@ -73,6 +84,15 @@ export function useAuth(initialServer: string, tokens: TokenStore, cache: Sessio
   useEffect(() => {
     let cancelled = false;
     void (async () => {
+      if (!serverChosen) {
+        const remembered = await cache.getLastServer().catch(() => null);
+        if (cancelled) return;
+        setServerChosen(true);
+        if (remembered !== null && remembered !== serverUrl) {
+          setServerUrl(remembered);
+          return;
+        }
+      }
       const [token, cached] = await Promise.all([
         tokens.load(serverUrl).catch(() => null),
         cache.getMe(serverUrl).catch(() => null),
@@ -105,7 +125,7 @@ export function useAuth(initialServer: string, tokens: TokenStore, cache: Sessio
     return () => {
       cancelled = true;
     };
-  }, [serverUrl, tokens, cache, tokenBox]);
+  }, [serverUrl, serverChosen, tokens, cache, tokenBox]);
 
   const completeSignIn = useCallback(
     async (server: string, login: LoginResponse) => {
