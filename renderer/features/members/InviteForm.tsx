@@ -81,7 +81,14 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
           <input id={ids.code} type="text" readOnly value={created.code} className="mono" onFocus={(event) => event.currentTarget.select()} />
         </div>
         <div className="dialog-actions">
-          <button type="button" className="button button-quiet" onClick={() => setCreated(null)}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              setCreated(null);
+              setEmail('');
+            }}
+          >
             {t('members.invite.another')}
           </button>
           <button

@@ -10,11 +10,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_ROLES, type GroupRole } from '../../../shared/model/accounts';
 import type { GroupId } from '../../../shared/model/ids';
-import type { AccessRequest, Member } from '../../../shared/protocol/api';
+import type { AccessRequest, Invitation, Member } from '../../../shared/protocol/api';
 import { useApp } from '../../app/AppContext';
 import { apiErrorText } from '../account/api';
 import { AccessRequests } from './AccessRequests';
 import { InviteForm } from './InviteForm';
+import { PendingInvitations } from './PendingInvitations';
 
 export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canManage: boolean }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
   const [groupName, setGroupName] = useState(membership?.group.name ?? '');
   const [members, setMembers] = useState<Member[] | null>(null);
   const [requests, setRequests] = useState<AccessRequest[]>([]);
+  const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -42,6 +44,13 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
         .accessRequests(groupId)
         .then(
           ({ requests: list }) => !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
+          fail,
+        );
+      api
+        .groupInvitations(groupId)
+        .then(
+          ({ invitations: list }) =>
+            !cancelled && setInvitations(list.filter((invitation) => invitation.status === 'pending')),
           fail,
         );
     }
@@ -160,7 +169,18 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
               )
             }
           />
-          <InviteForm groupId={groupId} onInvited={reload} />
+          <div className="members-stack">
+            <InviteForm groupId={groupId} onInvited={reload} />
+            <PendingInvitations
+              invitations={invitations}
+              onRevoke={(invitation) =>
+                void act(
+                  () => api.revokeInvitation(invitation.id),
+                  t('members.invitations.revoked', { email: invitation.email }),
+                )
+              }
+            />
+          </div>
         </div>
       )}
     </section>
