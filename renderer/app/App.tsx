@@ -15,6 +15,7 @@ import { SignOutDialog } from '../features/account/SignOutDialog';
 import { releaseLocalData } from '../features/account/signOut';
 import { SessionCache } from '../features/account/sessionCache';
 import { useAuth, type Auth } from '../features/account/useAuth';
+import { onAppCommand } from '../platform/desktop';
 import { toWebSocketUrl } from '../platform/serverUrl';
 import { createTokenStore } from '../platform/tokenStore';
 import type { SettingsStore } from '../storage/SettingsStore';
@@ -23,7 +24,7 @@ import { DocRegistry } from '../sync/DocRegistry';
 import { RegistryContext } from '../sync/RegistryContext';
 import { AppContext, type AppContextValue } from './AppContext';
 import { AppShell } from './AppShell';
-import { useRoute } from './route';
+import { invitationHref, navigate, useRoute } from './route';
 
 interface LocalSession {
   db: WorkspaceDexie;
@@ -81,6 +82,16 @@ export function App({ serverUrl, settings }: { serverUrl: string; settings: Sett
   const auth = useAuth(serverUrl, tokens, cache, { preferRememberedServer });
   const route = useRoute();
   const onLanguageChange = useCallback((language: string) => void settings.setLanguage(language), [settings]);
+  const signedOut = auth.state.kind === 'signedOut';
+
+  // A minka:// invitation link opened while signed out goes to the invitation screen (the
+  // signed-in shell follows the other desktop commands, see useDesktopIntegration).
+  useEffect(() => {
+    if (!signedOut) return;
+    return onAppCommand((command) => {
+      if (command.kind === 'accept-invitation') navigate(invitationHref(command.code));
+    });
+  }, [signedOut]);
 
   if (auth.state.kind === 'starting') return <p className="view-note">{t('app.loading')}</p>;
   if (auth.state.kind === 'signedOut') {
