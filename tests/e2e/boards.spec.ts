@@ -78,12 +78,14 @@ async function openBoard(page: Page): Promise<void> {
 
 /** Drags with the pointer, in small steps, the way a hand does. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  await from.hover(); // waits until the card is in place (not still settling from a move)
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
   await page.mouse.move(b.x + b.width / 2, b.y + 60, { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 64, { steps: 2 });
   await page.mouse.up();
 }
 

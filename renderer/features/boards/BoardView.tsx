@@ -373,7 +373,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
             </div>
           )}
         </div>
-        <DragOverlay>
+        <DragOverlay dropAnimation={null}>
           {activeCard ? (
             <div className="board-card board-card-overlay">
               <CardFace card={activeCard} labels={labels} today={today} editors={[]} />

@@ -21,6 +21,7 @@ import type { IndexEntry } from '../../../shared/ydoc/groupIndexDoc';
 import { docHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { initials } from './BoardCard';
+import { DescriptionField } from './DescriptionField';
 import type { BoardActions } from './useBoard';
 import type { Peer } from './usePresence';
 
@@ -287,14 +288,12 @@ export function CardPanel(props: CardPanelProps) {
           )}
 
           <Field label={t('boards.panel.description')} id={ids.description}>
-            <textarea
+            <DescriptionField
               id={ids.description}
-              className="panel-input panel-description"
               value={card.description}
               readOnly={readOnly}
-              rows={5}
-              aria-describedby={`${ids.description}-hint`}
-              onChange={(event) => actions.setDescription(card.id, event.target.value)}
+              describedBy={`${ids.description}-hint`}
+              onChange={(text) => actions.setDescription(card.id, text)}
             />
             <small id={`${ids.description}-hint`} className="panel-hint">
               {t('boards.panel.descriptionHint')}
