@@ -12,11 +12,13 @@ import {
   docStatus,
   documentText,
   editorOf,
+  insertAtEnd,
   openApp,
   openDocument,
   sidebar,
   signIn,
   typeAtEnd,
+  waitUntilStoredLocally,
 } from './support/app';
 import { ADMIN, ANA, CARLOS, DEMO_GROUPS, JORGE, PATRICIA, ROSA } from './support/demoAccounts';
 import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
@@ -177,8 +179,9 @@ test('a session revoked while typing keeps the edits and syncs them after signin
   await dialog.press('Escape');
   await expect(rosa.page.getByRole('alert').filter({ hasText: 'Su sesión expiró' })).toBeVisible();
 
-  await typeAtEnd(rosa.editor, 'Escrito con la sesión vencida.');
+  await insertAtEnd(rosa.editor, 'Escrito con la sesión vencida.');
   await expect(rosa.editor).toContainText('Escrito con la sesión vencida.');
+  await waitUntilStoredLocally(rosa.page, 'Escrito con la sesión vencida.');
   await expect(docStatus(rosa.page)).toHaveText(/^Sin conexión — \d+ cambios? guardados? en este equipo$/);
   // After a reload the stored token is refused: the sign-in screen says why; the data stays.
   await rosa.page.reload();

@@ -77,3 +77,52 @@ export async function documentText(page: Page): Promise<string> {
     return Array.from(copy.children, (block) => block.textContent ?? '').join('\n');
   });
 }
+
+/**
+ * Waits until `text`, inserted as one edit (see insertAtEnd), is in this browser's IndexedDB.
+ * Yjs stores inserted text as UTF-8 inside each update row, so finding the bytes means the edit
+ * survives a reload. (Keystrokes still in the persistence queue when a page unloads are lost,
+ * so a test that reloads right after typing must wait for this first.)
+ */
+export async function waitUntilStoredLocally(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (needle) => {
+          const bytes = new TextEncoder().encode(needle);
+          const contains = (haystack: Uint8Array) => {
+            outer: for (let i = 0; i + bytes.length <= haystack.length; i += 1) {
+              for (let j = 0; j < bytes.length; j += 1) if (haystack[i + j] !== bytes[j]) continue outer;
+              return true;
+            }
+            return false;
+          };
+          const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+          for (const name of names.filter((candidate) => candidate.startsWith('minka:'))) {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const request = indexedDB.open(name);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            const rows = await new Promise<{ update: Uint8Array }[]>((resolve, reject) => {
+              const request = db.transaction('updates').objectStore('updates').getAll();
+              request.onsuccess = () => resolve(request.result as { update: Uint8Array }[]);
+              request.onerror = () => reject(request.error);
+            });
+            db.close();
+            if (rows.some((row) => contains(row.update))) return true;
+          }
+          return false;
+        }, text),
+      { message: `"${text}" never reached IndexedDB` },
+    )
+    .toBe(true);
+}
+
+/** Adds `text` at the end of the document as a single edit (like a paste), in a new paragraph. */
+export async function insertAtEnd(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await editor.press('Control+End');
+  await editor.press('Enter');
+  await editor.page().keyboard.insertText(text);
+}
