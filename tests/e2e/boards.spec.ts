@@ -6,7 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp, sidebar } from './support/app';
-import { ANA, DEMO_GROUPS, JORGE } from './support/demoAccounts';
+import { ANA, DEMO_GROUPS, DIEGO, JORGE } from './support/demoAccounts';
 import {
   removeDir,
   startStaticServer,
@@ -272,4 +272,32 @@ test('both move cards with the server down; after it returns the boards converge
   const placesOfA = contents.filter((cards) => cards.includes('Desafío A: agua'));
   expect(placesOfA).toHaveLength(1);
   expect([contents[1], contents[2]]).toContainEqual(placesOfA[0]);
+});
+
+test('a viewer of the group sees the board live but cannot change it', async ({ browser }) => {
+  const ana = await openApp(browser, appUrl(), ANA);
+  await createInnovationBoard(ana.page);
+  await addCard(ana.page, 'Desafíos recibidos', 'Detección de fatiga en operadores');
+
+  const diego = await openApp(browser, appUrl(), DIEGO);
+  await openBoard(diego.page);
+  await expect(diego.page.getByText('Puede ver este tablero, pero no modificarlo.')).toBeVisible();
+  const card = cardIn(diego.page, 'Desafíos recibidos', 'Detección de fatiga en operadores');
+  await expect(card).toBeVisible();
+  await expect(card).not.toHaveAttribute('aria-roledescription', /.*/);
+  await expect(diego.page.getByRole('button', { name: /^Añadir tarjeta/ })).toHaveCount(0);
+  await expect(diego.page.getByRole('button', { name: /^Mover la columna/ })).toHaveCount(0);
+  await expect(diego.page.getByRole('button', { name: 'Archivar tablero' })).toHaveCount(0);
+
+  await card.click();
+  const panel = diego.page.getByRole('dialog', { name: /Detección de fatiga/ });
+  await expect(panel.getByRole('textbox', { name: 'Título de la tarjeta' })).not.toBeEditable();
+  await expect(panel.getByRole('button', { name: 'Archivar tarjeta' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Cerrar' }).click();
+
+  // Still live: Ana's new card reaches him.
+  await addCard(ana.page, 'Desafíos recibidos', 'Energía solar para campamentos');
+  await expect(
+    cardIn(diego.page, 'Desafíos recibidos', 'Energía solar para campamentos'),
+  ).toBeVisible();
 });

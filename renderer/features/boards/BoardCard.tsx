@@ -163,6 +163,9 @@ export function BoardCard({ card, readOnly, onOpen, ...face }: BoardCardProps) {
         role="button"
         tabIndex={0}
         aria-roledescription={readOnly ? undefined : t('boards.card.roleDescription')}
+        // Read-only, the card still opens (read-only) details: it is not a disabled button.
+        aria-disabled={undefined}
+        aria-describedby={readOnly ? undefined : attributes['aria-describedby']}
         aria-label={card.title}
         className={face.editors.length > 0 ? 'board-card board-card-edited' : 'board-card'}
         style={
