@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { applySaved, savedCovers, type SavedMessage } from '../../shared/protocol/saved';
+import { WriteAheadLog, type KeyValueStorage } from './writeAheadLog';
 import type { WorkspaceDexie } from './workspaceDb';
 
 export interface PersistenceStatus {
@@ -25,6 +26,8 @@ export interface PersistenceOptions {
   /** Local updates less than this apart (ms) count as one change. */
   burstMs?: number;
   now?: () => number;
+  /** Where the write-ahead log lives (localStorage by default; null turns it off). */
+  walStorage?: KeyValueStorage | null;
 }
 
 const DEFAULT_COMPACT_AFTER = 200;
@@ -42,6 +45,7 @@ export class DexiePersistence {
   private readonly now: () => number;
   private readonly isRemoteOrigin: (origin: unknown) => boolean;
   private saved: Y.Snapshot | null = null;
+  private readonly wal: WriteAheadLog;
   /** The change row the current burst of local edits extends. */
   private burst: { id: number; at: number } | null = null;
 
@@ -54,6 +58,7 @@ export class DexiePersistence {
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
     this.burstMs = options.burstMs ?? DEFAULT_BURST_MS;
     this.now = options.now ?? Date.now;
+    this.wal = new WriteAheadLog(`minka-wal|${db.name}|${room}`, options.walStorage);
     this.isRemoteOrigin = options.isRemoteOrigin ?? (() => false);
     this.whenLoaded = this.load();
   }
@@ -120,6 +125,7 @@ export class DexiePersistence {
       Y.applyUpdate(this.doc, Y.mergeUpdates(rows.map((row) => row.update)), this);
     }
     this.doc.on('update', this.onUpdate);
+    this.replayWriteAheadLog();
     this.updatesSinceCompaction = rows.length;
     const savedSnapshot = roomRow?.savedSnapshot ?? null;
     this.saved = savedSnapshot === null ? null : Y.decodeSnapshot(savedSnapshot);
@@ -130,10 +136,22 @@ export class DexiePersistence {
     if (rows.length > this.compactAfter) void this.compact();
   }
 
+  /**
+   * Applies local updates an earlier page logged but may not have stored. Applying them as local
+   * changes stores and counts them like any edit; one already stored changes nothing.
+   */
+  private replayWriteAheadLog(): void {
+    const entries = this.wal.entries();
+    if (entries.length === 0) return;
+    Y.applyUpdate(this.doc, Y.mergeUpdates(entries.map((entry) => entry.update)));
+    for (const entry of entries) this.wal.remove(entry.key);
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
     const local = !this.isRemoteOrigin(origin);
     const at = this.now();
+    const walKey = local ? this.wal.append(update) : null;
     void this.enqueue(async () => {
       let counted = false;
       await this.db.transaction('rw', this.db.updates, this.db.changes, async () => {
@@ -154,6 +172,7 @@ export class DexiePersistence {
           counted = true;
         }
       });
+      this.wal.remove(walKey);
       this.updatesSinceCompaction += 1;
       if (counted) {
         this.status = { ...this.status, pending: this.status.pending + 1 };

@@ -22,15 +22,41 @@ function freshDb(): WorkspaceDexie {
   return db;
 }
 
+/** A Web Storage stand-in with the same synchronous contract as localStorage. */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
 async function open(
   db: WorkspaceDexie,
-  options: { compactAfter?: number; burstMs?: number; now?: () => number } = {},
+  options: {
+    compactAfter?: number;
+    burstMs?: number;
+    now?: () => number;
+    walStorage?: MemoryStorage | null;
+  } = {},
 ) {
   const doc = new Y.Doc();
   const persistence = new DexiePersistence(db, ROOM, doc, {
     isRemoteOrigin: (origin) => origin === REMOTE,
     // Most tests count single edits; the burst test sets its own window.
     burstMs: 0,
+    walStorage: null,
     ...options,
   });
   await persistence.whenLoaded;
@@ -151,6 +177,40 @@ describe('DexiePersistence', () => {
 
     await persistence.markSaved(savedAt(doc));
     expect(persistence.getStatus().pending).toBe(0);
+  });
+
+  it('keeps a keystroke whose IndexedDB write never finished (the page went away first)', async () => {
+    const name = `persistence-wal-${Math.random()}`;
+    const walStorage = new MemoryStorage();
+    const first = openWorkspaceDb(name);
+    opened.push(first);
+    const a = await open(first, { walStorage });
+    type(a.doc, 'escrito justo antes de recargar');
+    // The page unloads: the database goes away with the write still queued behind it.
+    first.close();
+    await a.persistence.whenWritten();
+    expect(walStorage.length).toBe(1);
+
+    const second = openWorkspaceDb(name);
+    opened.push(second);
+    const b = await open(second, { walStorage });
+    expect(readDocumentText(b.doc)).toBe('escrito justo antes de recargar');
+    await b.persistence.whenWritten();
+    expect(b.persistence.getStatus().pending).toBe(1);
+    expect(walStorage.length).toBe(0);
+
+    const third = await open(second, { walStorage });
+    expect(readDocumentText(third.doc)).toBe('escrito justo antes de recargar');
+  });
+
+  it('clears each logged update once IndexedDB has it', async () => {
+    const walStorage = new MemoryStorage();
+    const { doc, persistence } = await open(freshDb(), { walStorage });
+    type(doc, 'uno');
+    type(doc, 'dos');
+    expect(walStorage.length).toBe(2);
+    await persistence.whenWritten();
+    expect(walStorage.length).toBe(0);
   });
 
   it('compacts a room into one stored update without changing its content', async () => {
