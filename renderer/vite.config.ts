@@ -9,7 +9,8 @@ const server = 'http://127.0.0.1:4455';
 const devInlineScripts: Plugin = {
   name: 'minka-dev-csp',
   apply: 'serve',
-  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
 };
 
 export default defineConfig({

@@ -32,7 +32,9 @@ export function parseFrame(bytes: Uint8Array): Frame {
     case MessageType.sync:
       return parseSync(decoder);
     case MessageType.awareness: {
-      const update = attempt('truncated awareness message', () => decoding.readVarUint8Array(decoder));
+      const update = attempt('truncated awareness message', () =>
+        decoding.readVarUint8Array(decoder),
+      );
       attempt('invalid awareness update', () => checkAwarenessUpdate(update));
       return { type: 'awareness', update };
     }

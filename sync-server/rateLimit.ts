@@ -18,7 +18,10 @@ export class TokenBucket {
 
   take(): boolean {
     const now = this.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
+    this.tokens = Math.min(
+      this.limit.burst,
+      this.tokens + ((now - this.last) / 1000) * this.limit.perSecond,
+    );
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -163,7 +163,8 @@ export class Room {
 
   /** True when another peer than `peer` introduced awareness client `client` and is still here. */
   awarenessOwnedElsewhere(peer: Peer, client: number): boolean {
-    for (const [other, clients] of this.peers) if (other !== peer && clients.has(client)) return true;
+    for (const [other, clients] of this.peers)
+      if (other !== peer && clients.has(client)) return true;
     return false;
   }
 
@@ -173,7 +174,10 @@ export class Room {
 
   awarenessFrame(clients: number[] = [...this.awareness.getStates().keys()]): Uint8Array {
     return frame(MessageType.awareness, (e) =>
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      encoding.writeVarUint8Array(
+        e,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+      ),
     );
   }
 
@@ -218,7 +222,8 @@ export class Room {
   }
 
   private commit(): Promise<void> {
-    if (this.committing !== null || this.pending.length === 0) return this.committing ?? Promise.resolve();
+    if (this.committing !== null || this.pending.length === 0)
+      return this.committing ?? Promise.resolve();
     const batch = this.pending;
     this.pending = [];
     const vector = Y.encodeStateVector(this.doc);

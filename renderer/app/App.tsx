@@ -78,10 +78,15 @@ export function App({ serverUrl, settings }: { serverUrl: string; settings: Sett
   const [tokens] = useState(createTokenStore);
   const [cache] = useState(() => new SessionCache());
   // An explicit `?server=` (tests, links) wins over the server typed at the last sign-in.
-  const [preferRememberedServer] = useState(() => !new URLSearchParams(window.location.search).has('server'));
+  const [preferRememberedServer] = useState(
+    () => !new URLSearchParams(window.location.search).has('server'),
+  );
   const auth = useAuth(serverUrl, tokens, cache, { preferRememberedServer });
   const route = useRoute();
-  const onLanguageChange = useCallback((language: string) => void settings.setLanguage(language), [settings]);
+  const onLanguageChange = useCallback(
+    (language: string) => void settings.setLanguage(language),
+    [settings],
+  );
   const signedOut = auth.state.kind === 'signedOut';
 
   // A minka:// invitation link opened while signed out goes to the invitation screen (the
@@ -192,10 +197,17 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
   );
 
   const context = useMemo<AppContextValue>(() => {
-    const roles = new Map(me.memberships.map((membership) => [membership.group.id, membership.role]));
+    const roles = new Map(
+      me.memberships.map((membership) => [membership.group.id, membership.role]),
+    );
     return {
       serverUrl,
-      profile: { id: me.user.id, name: me.user.name, organization: me.organization.name, colour: me.user.colour },
+      profile: {
+        id: me.user.id,
+        name: me.user.name,
+        organization: me.organization.name,
+        colour: me.user.colour,
+      },
       settings,
       me,
       api,
@@ -207,7 +219,9 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
   }, [serverUrl, me, settings, api, refreshMe]);
 
   if (signingOut || session === null) {
-    return <p className="view-note">{signingOut ? t('account.signOut.signingOut') : t('app.loading')}</p>;
+    return (
+      <p className="view-note">{signingOut ? t('account.signOut.signingOut') : t('app.loading')}</p>
+    );
   }
   return (
     <AppContext.Provider value={context}>

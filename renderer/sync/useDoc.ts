@@ -26,13 +26,17 @@ export function useRoomConnection(room: string | null): RoomConnection | null {
     return () => registry.release(room);
   }, [registry, room]);
   const subscribe = useCallback((notify: () => void) => registry.subscribe(notify), [registry]);
-  const getSnapshot = useCallback(() => (room === null ? null : registry.peek(room)), [registry, room]);
+  const getSnapshot = useCallback(
+    () => (room === null ? null : registry.peek(room)),
+    [registry, room],
+  );
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
 export function useRoomStatus(connection: RoomConnection | null): RoomStatus | null {
   const subscribe = useMemo(
-    () => (connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify)),
+    () =>
+      connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify),
     [connection],
   );
   const getSnapshot = useMemo(

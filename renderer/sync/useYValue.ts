@@ -7,7 +7,9 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
 export function useYValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallback: T): T {
-  const cache = useRef<{ doc: Y.Doc | null; version: number; read: unknown; value: T } | null>(null);
+  const cache = useRef<{ doc: Y.Doc | null; version: number; read: unknown; value: T } | null>(
+    null,
+  );
   const version = useRef(0);
 
   const subscribe = useCallback(
@@ -25,7 +27,12 @@ export function useYValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallbac
 
   const getSnapshot = (): T => {
     const cached = cache.current;
-    if (cached !== null && cached.doc === doc && cached.version === version.current && cached.read === read) {
+    if (
+      cached !== null &&
+      cached.doc === doc &&
+      cached.version === version.current &&
+      cached.read === read
+    ) {
       return cached.value;
     }
     const value = doc === null ? fallback : read(doc);

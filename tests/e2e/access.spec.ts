@@ -41,7 +41,9 @@ test.afterEach(async () => {
 const appUrl = () => `${sync.url}/`;
 
 async function openMembers(page: Page, group: string): Promise<void> {
-  await sidebar(page).getByRole('link', { name: `Miembros de ${group}` }).click();
+  await sidebar(page)
+    .getByRole('link', { name: `Miembros de ${group}` })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: `Miembros de ${group}` })).toBeVisible();
 }
 
@@ -51,11 +53,15 @@ test('an admin invites a university researcher as viewer: she follows the group 
   const admin = await openApp(browser, appUrl(), ADMIN);
   await openMembers(admin.page, DEMO_GROUPS.governance);
   const invite = admin.page.getByRole('region', { name: 'Invitar a una persona' });
-  await invite.getByRole('textbox', { name: 'Correo electrónico de la persona' }).fill('valeria.ccama@unsa.demo');
+  await invite
+    .getByRole('textbox', { name: 'Correo electrónico de la persona' })
+    .fill('valeria.ccama@unsa.demo');
   await invite
     .getByRole('combobox', { name: 'Su organización' })
     .selectOption({ label: 'Universidad Nacional de San Agustín (Academia)' });
-  await invite.getByRole('combobox', { name: 'Rol en el grupo' }).selectOption({ label: 'Lector/a' });
+  await invite
+    .getByRole('combobox', { name: 'Rol en el grupo' })
+    .selectOption({ label: 'Lector/a' });
   await invite.getByRole('button', { name: 'Crear invitación' }).click();
   const link = await invite.getByRole('textbox', { name: 'Enlace de invitación' }).inputValue();
   expect(link).toMatch(/#\/invitacion\/[A-Za-z0-9_-]+$/);
@@ -75,13 +81,18 @@ test('an admin invites a university researcher as viewer: she follows the group 
   await openDocument(page, GOVERNANCE_DOC);
   await expect(page.getByRole('note', { name: 'Solo lectura' })).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Formato' })).toHaveCount(0);
-  await expect(page.getByRole('textbox', { name: 'Título del documento' })).toHaveAttribute('readonly', '');
+  await expect(page.getByRole('textbox', { name: 'Título del documento' })).toHaveAttribute(
+    'readonly',
+    '',
+  );
   const editor = editorOf(page);
   await expect(editor).toHaveAttribute('contenteditable', 'false');
 
   await openDocument(admin.page, GOVERNANCE_DOC);
   await typeAtEnd(admin.editor, 'Acuerdo: la UNSA recibe las actas del comité.');
-  await expect(editor).toContainText('Acuerdo: la UNSA recibe las actas del comité.', { timeout: 5_000 });
+  await expect(editor).toContainText('Acuerdo: la UNSA recibe las actas del comité.', {
+    timeout: 5_000,
+  });
 
   const before = await documentText(page);
   await editor.click();
@@ -105,7 +116,9 @@ test('a private group does not exist for someone outside it: not in the sidebar,
 
   const jorge = await openApp(browser, appUrl(), JORGE);
   const everything = jorge.page.locator('body');
-  await expect(sidebar(jorge.page).getByRole('region', { name: DEMO_GROUPS.innovation })).toBeVisible();
+  await expect(
+    sidebar(jorge.page).getByRole('region', { name: DEMO_GROUPS.innovation }),
+  ).toBeVisible();
   await expect(everything).not.toContainText(DEMO_GROUPS.knowledge);
 
   await sidebar(jorge.page).getByRole('link', { name: 'Directorio de grupos' }).click();
@@ -125,21 +138,31 @@ test('a private group does not exist for someone outside it: not in the sidebar,
   await expect(everything).not.toContainText(PRIVATE_DOC);
 });
 
-test('someone asks to join a listed group and sees its documents once a lead approves', async ({ browser }) => {
+test('someone asks to join a listed group and sees its documents once a lead approves', async ({
+  browser,
+}) => {
   const jorge = await openApp(browser, appUrl(), JORGE);
   await expect(sidebar(jorge.page)).not.toContainText(DEMO_GROUPS.governance);
   await sidebar(jorge.page).getByRole('link', { name: 'Directorio de grupos' }).click();
-  await jorge.page.getByRole('button', { name: `Solicitar acceso a ${DEMO_GROUPS.governance}` }).click();
+  await jorge.page
+    .getByRole('button', { name: `Solicitar acceso a ${DEMO_GROUPS.governance}` })
+    .click();
   await expect(jorge.page.getByText('Solicitud enviada')).toBeVisible();
 
   const patricia = await openApp(browser, appUrl(), PATRICIA);
   await openMembers(patricia.page, DEMO_GROUPS.governance);
   const requests = patricia.page.getByRole('region', { name: 'Solicitudes de acceso' });
-  await requests.getByRole('combobox', { name: `Rol para ${JORGE.name}` }).selectOption({ label: 'Editor/a' });
+  await requests
+    .getByRole('combobox', { name: `Rol para ${JORGE.name}` })
+    .selectOption({ label: 'Editor/a' });
   await requests.getByRole('button', { name: `Aprobar la solicitud de ${JORGE.name}` }).click();
   await expect(requests).toContainText('No hay solicitudes pendientes.');
-  const members = patricia.page.getByRole('table', { name: `Miembros de ${DEMO_GROUPS.governance}` });
-  await expect(members.getByRole('combobox', { name: `Rol de ${JORGE.name}` })).toHaveValue('editor');
+  const members = patricia.page.getByRole('table', {
+    name: `Miembros de ${DEMO_GROUPS.governance}`,
+  });
+  await expect(members.getByRole('combobox', { name: `Rol de ${JORGE.name}` })).toHaveValue(
+    'editor',
+  );
 
   const group = sidebar(jorge.page).getByRole('region', { name: DEMO_GROUPS.governance });
   await expect(group.getByRole('link', { name: GOVERNANCE_DOC })).toBeVisible({ timeout: 20_000 });
@@ -166,7 +189,9 @@ async function revokeAllSessions(email: string, password: string): Promise<void>
   expect(revoked.status).toBe(204);
 }
 
-test('a session revoked while typing keeps the edits and syncs them after signing in again', async ({ browser }) => {
+test('a session revoked while typing keeps the edits and syncs them after signing in again', async ({
+  browser,
+}) => {
   const rosa = await openApp(browser, appUrl(), ROSA);
   const ana = await openApp(browser, appUrl(), ANA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
@@ -174,7 +199,9 @@ test('a session revoked while typing keeps the edits and syncs them after signin
   await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
 
   await revokeAllSessions(ROSA.email, ROSA.password);
-  const dialog = rosa.page.getByRole('dialog', { name: 'Su sesión expiró: vuelva a iniciar sesión' });
+  const dialog = rosa.page.getByRole('dialog', {
+    name: 'Su sesión expiró: vuelva a iniciar sesión',
+  });
   await expect(dialog).toBeVisible();
   await dialog.press('Escape');
   await expect(rosa.page.getByRole('alert').filter({ hasText: 'Su sesión expiró' })).toBeVisible();
@@ -182,12 +209,18 @@ test('a session revoked while typing keeps the edits and syncs them after signin
   await insertAtEnd(rosa.editor, 'Escrito con la sesión vencida.');
   await expect(rosa.editor).toContainText('Escrito con la sesión vencida.');
   await waitUntilStoredLocally(rosa.page, 'Escrito con la sesión vencida.');
-  await expect(docStatus(rosa.page)).toHaveText(/^Sin conexión — \d+ cambios? guardados? en este equipo$/);
+  await expect(docStatus(rosa.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
   // After a reload the stored token is refused: the sign-in screen says why; the data stays.
   await rosa.page.reload();
   const signInScreen = rosa.page.getByRole('main', { name: 'Iniciar sesión en Minka' });
-  await expect(signInScreen.getByRole('status')).toContainText('Su sesión expiró: vuelva a iniciar sesión.');
-  await expect(signInScreen.getByRole('textbox', { name: 'Correo electrónico' })).toHaveValue(ROSA.email);
+  await expect(signInScreen.getByRole('status')).toContainText(
+    'Su sesión expiró: vuelva a iniciar sesión.',
+  );
+  await expect(signInScreen.getByRole('textbox', { name: 'Correo electrónico' })).toHaveValue(
+    ROSA.email,
+  );
   await signIn(rosa.page, ROSA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   await expect(editorOf(rosa.page)).toContainText('Escrito con la sesión vencida.');
@@ -195,12 +228,16 @@ test('a session revoked while typing keeps the edits and syncs them after signin
   await expect(ana.editor).toContainText('Escrito con la sesión vencida.');
 });
 
-test('signing in again in the expiry dialog resumes syncing without a reload', async ({ browser }) => {
+test('signing in again in the expiry dialog resumes syncing without a reload', async ({
+  browser,
+}) => {
   const rosa = await openApp(browser, appUrl(), ROSA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
   await revokeAllSessions(ROSA.email, ROSA.password);
-  const dialog = rosa.page.getByRole('dialog', { name: 'Su sesión expiró: vuelva a iniciar sesión' });
+  const dialog = rosa.page.getByRole('dialog', {
+    name: 'Su sesión expiró: vuelva a iniciar sesión',
+  });
   await expect(dialog).toBeVisible();
   await dialog.press('Escape');
   await typeAtEnd(rosa.editor, 'Antes de volver a entrar.');
@@ -224,13 +261,19 @@ test('signing out with changes only on this computer asks first and keeps them f
   await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor');
   await ana.context.setOffline(true);
   await typeAtEnd(ana.editor, 'Pendiente al cerrar sesión.');
-  await expect(docStatus(ana.page)).toHaveText(/^Sin conexión — \d+ cambios? guardados? en este equipo$/);
+  await expect(docStatus(ana.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
 
   await ana.page.getByRole('button', { name: `Cuenta de ${ANA.name}` }).click();
   await ana.page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
-  const guard = ana.page.getByRole('alertdialog', { name: 'Hay cambios que aún no llegan al servidor' });
+  const guard = ana.page.getByRole('alertdialog', {
+    name: 'Hay cambios que aún no llegan al servidor',
+  });
   await expect(guard).toContainText(/\d+ cambios? (está|están) guardados? solo en este equipo/);
-  await guard.getByRole('button', { name: 'Cerrar sesión y conservar los cambios en este equipo' }).click();
+  await guard
+    .getByRole('button', { name: 'Cerrar sesión y conservar los cambios en este equipo' })
+    .click();
   await expect(ana.page.getByRole('main', { name: 'Iniciar sesión en Minka' })).toBeVisible();
 
   await ana.context.setOffline(false);

@@ -7,7 +7,19 @@ import { readDocumentText } from '../../shared/ydoc/documentDoc';
 import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../sync-server/storage/storage';
-import { ROOM_A, connect, covers, signedInEditor, startServer, tempDir, text, waitFor, waitSaved, waitSynced, write } from './helpers';
+import {
+  ROOM_A,
+  connect,
+  covers,
+  signedInEditor,
+  startServer,
+  tempDir,
+  text,
+  waitFor,
+  waitSaved,
+  waitSynced,
+  write,
+} from './helpers';
 import { InstrumentedStorage } from './instrumentedStorage';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,11 +33,17 @@ interface ChildServer {
 
 /** The CLI as a real process, so it can be killed with SIGKILL like a crashed machine. */
 async function startCli(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli.ts', '--port', '0', '--data', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sync-server/cli.ts', '--port', '0', '--data', dataDir],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   onTestFinished(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
@@ -78,7 +96,9 @@ describe('durability', () => {
     await waitFor('two failed commits (a retry)', () => storage.failedAppends >= 2);
     expect(covers(ana.saved(), ana.doc)).toBe(false);
     expect(ana.saved()).toEqual(savedBefore);
-    expect(server.logs.some((line) => line.includes(ROOM_A) && line.includes('SQLITE_FULL'))).toBe(true);
+    expect(server.logs.some((line) => line.includes(ROOM_A) && line.includes('SQLITE_FULL'))).toBe(
+      true,
+    );
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     expect((await health.json()) as unknown).toMatchObject({ error: { code: 'storage_failing' } });

@@ -251,11 +251,7 @@ describe('sync', () => {
     const dataDir = tempDir();
     const storage = new InstrumentedStorage(dataDir);
     const server = await startServer({ dataDir, storage });
-    const clients = [
-      connect(server, ROOM_A),
-      connect(server, ROOM_A),
-      connect(server, ROOM_A),
-    ];
+    const clients = [connect(server, ROOM_A), connect(server, ROOM_A), connect(server, ROOM_A)];
     await Promise.all(clients.map(waitSynced));
     expect(storage.events.filter((event) => event === `load ${ROOM_A}`)).toHaveLength(1);
   });

@@ -6,7 +6,11 @@
 import { MailOpen } from 'lucide-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, type InvitationPreview, type LoginResponse } from '../../../shared/protocol/api';
+import {
+  MIN_PASSWORD_LENGTH,
+  type InvitationPreview,
+  type LoginResponse,
+} from '../../../shared/protocol/api';
 import { HOME_HREF, invitationHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { LanguageSelect } from '../profile/LanguageSelect';
@@ -32,7 +36,8 @@ export function extractInvitationCode(pasted: string): string {
 type Preview =
   | { kind: 'none' }
   | { kind: 'loading' }
-  | { kind: 'ready'; preview: InvitationPreview } | { kind: 'failed'; message: string };
+  | { kind: 'ready'; preview: InvitationPreview }
+  | { kind: 'failed'; message: string };
 
 export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
   const { serverUrl, code, signedInEmail, onSignedIn, onLanguageChange, embedded = false } = props;
@@ -40,7 +45,11 @@ export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
   const [loaded, setLoaded] = useState<{ code: string; result: Preview } | null>(null);
   const titleId = useId();
   const preview: Preview =
-    code === '' ? { kind: 'none' } : loaded !== null && loaded.code === code ? loaded.result : { kind: 'loading' };
+    code === ''
+      ? { kind: 'none' }
+      : loaded !== null && loaded.code === code
+        ? loaded.result
+        : { kind: 'loading' };
 
   useEffect(() => {
     if (code === '') return;
@@ -50,7 +59,8 @@ export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
       .then((found) => !cancelled && setLoaded({ code, result: { kind: 'ready', preview: found } }))
       .catch(
         (error: unknown) =>
-          !cancelled && setLoaded({ code, result: { kind: 'failed', message: apiErrorText(error, t) } }),
+          !cancelled &&
+          setLoaded({ code, result: { kind: 'failed', message: apiErrorText(error, t) } }),
       );
     return () => {
       cancelled = true;
@@ -66,11 +76,17 @@ export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
       <h1 id={titleId} className="auth-title">
         {t('account.invitation.title')}
       </h1>
-      {signedInEmail !== null && <p className="auth-notice">{t('account.invitation.signedInAs', { email: signedInEmail })}</p>}
+      {signedInEmail !== null && (
+        <p className="auth-notice">
+          {t('account.invitation.signedInAs', { email: signedInEmail })}
+        </p>
+      )}
       {(preview.kind === 'none' || preview.kind === 'failed') && (
         <CodeForm initial={code} error={preview.kind === 'failed' ? preview.message : null} />
       )}
-      {preview.kind === 'loading' && <p className="view-note">{t('account.invitation.checking')}</p>}
+      {preview.kind === 'loading' && (
+        <p className="view-note">{t('account.invitation.checking')}</p>
+      )}
       {preview.kind === 'ready' && (
         <>
           <p className="invitation-summary">
@@ -88,7 +104,12 @@ export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
               date: formatDate(Date.parse(preview.preview.expiresAt), i18n.language),
             })}
           </p>
-          <AcceptForm serverUrl={serverUrl} code={code} preview={preview.preview} onSignedIn={onSignedIn} />
+          <AcceptForm
+            serverUrl={serverUrl}
+            code={code}
+            preview={preview.preview}
+            onSignedIn={onSignedIn}
+          />
           <p className="auth-footer">
             <a href={invitationHref('')}>{t('account.invitation.otherCode')}</a>
           </p>
@@ -180,7 +201,8 @@ function AcceptForm({
     event.preventDefault();
     setError(null);
     if (newAccount && name.trim() === '') return setFieldError('name');
-    if (newAccount ? password.length < MIN_PASSWORD_LENGTH : password === '') return setFieldError('password');
+    if (newAccount ? password.length < MIN_PASSWORD_LENGTH : password === '')
+      return setFieldError('password');
     setFieldError(null);
     setBusy(true);
     try {
@@ -209,12 +231,16 @@ function AcceptForm({
             aria-invalid={fieldError === 'name'}
             onChange={(event) => setName(event.target.value)}
           />
-          {fieldError === 'name' && <p className="field-error">{t('account.invitation.nameRequired')}</p>}
+          {fieldError === 'name' && (
+            <p className="field-error">{t('account.invitation.nameRequired')}</p>
+          )}
         </div>
       )}
       <div className="field">
         <label htmlFor={ids.password}>
-          {newAccount ? t('account.invitation.newPassword') : t('account.invitation.existingPassword')}
+          {newAccount
+            ? t('account.invitation.newPassword')
+            : t('account.invitation.existingPassword')}
         </label>
         <input
           id={ids.password}

@@ -10,7 +10,11 @@ export function AccountMenu() {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="profile-trigger" aria-label={t('account.menu.trigger', { name: me.user.name })}>
+        <button
+          type="button"
+          className="profile-trigger"
+          aria-label={t('account.menu.trigger', { name: me.user.name })}
+        >
           <span className="profile-dot" style={{ background: me.user.colour }} aria-hidden="true" />
           <span className="profile-name">{me.user.name}</span>
           <ChevronDown aria-hidden="true" size={14} />
@@ -20,7 +24,9 @@ export function AccountMenu() {
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
           <div className="menu-identity">
             <strong>{me.user.name}</strong>
-            <span>{me.organization.name} · {t(`account.kinds.${me.organization.kind}`)}</span>
+            <span>
+              {me.organization.name} · {t(`account.kinds.${me.organization.kind}`)}
+            </span>
             <span>{me.user.email}</span>
           </div>
           <DropdownMenu.Separator className="menu-separator" />

@@ -22,7 +22,11 @@ function subscribeOnline(notify: () => void): () => void {
 }
 
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 export function SessionExpiredBanner({ auth }: { auth: Auth }) {
@@ -37,7 +41,11 @@ export function SessionExpiredBanner({ auth }: { auth: Auth }) {
         <KeyRound aria-hidden="true" size={16} />
         <span>{online ? t('account.expired.banner') : t('account.expired.bannerOffline')}</span>
         {online && (
-          <button type="button" className="button button-primary button-small" onClick={() => setDismissed(false)}>
+          <button
+            type="button"
+            className="button button-primary button-small"
+            onClick={() => setDismissed(false)}
+          >
             {t('account.expired.signInAgain')}
           </button>
         )}
@@ -64,7 +72,10 @@ function SignInAgainDialog({ auth, onClose }: { auth: Auth; onClose: () => void 
     setBusy(true);
     setError(null);
     try {
-      const login = await new ApiClient({ serverUrl: auth.serverUrl }).login({ email: me.user.email, password });
+      const login = await new ApiClient({ serverUrl: auth.serverUrl }).login({
+        email: me.user.email,
+        password,
+      });
       if (login.user.id !== me.user.id) {
         setError(t('account.expired.wrongUser'));
         setBusy(false);
@@ -83,11 +94,19 @@ function SignInAgainDialog({ auth, onClose }: { auth: Auth; onClose: () => void 
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-small">
           <Dialog.Title className="dialog-title">{t('account.expired.banner')}</Dialog.Title>
-          <Dialog.Description className="dialog-description">{t('account.expired.dialogBody')}</Dialog.Description>
+          <Dialog.Description className="dialog-description">
+            {t('account.expired.dialogBody')}
+          </Dialog.Description>
           <form onSubmit={(event) => void submit(event)} noValidate>
             <div className="field">
               <label htmlFor={ids.email}>{t('account.signIn.email')}</label>
-              <input id={ids.email} type="email" value={me.user.email} readOnly autoComplete="username" />
+              <input
+                id={ids.email}
+                type="email"
+                value={me.user.email}
+                readOnly
+                autoComplete="username"
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.password}>{t('account.signIn.password')}</label>

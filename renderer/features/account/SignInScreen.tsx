@@ -31,15 +31,29 @@ export function normalizeServer(value: string): string | null {
   }
 }
 
-export function SignInScreen({ serverUrl, initialEmail, notice, onSignedIn, onLanguageChange }: SignInScreenProps) {
+export function SignInScreen({
+  serverUrl,
+  initialEmail,
+  notice,
+  onSignedIn,
+  onLanguageChange,
+}: SignInScreenProps) {
   const { t } = useTranslation();
   const [server, setServer] = useState(serverUrl);
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'server' | 'email' | 'password', FieldError>>>({});
+  const [fieldErrors, setFieldErrors] = useState<
+    Partial<Record<'server' | 'email' | 'password', FieldError>>
+  >({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { server: useId(), email: useId(), password: useId(), error: useId(), title: useId() };
+  const ids = {
+    server: useId(),
+    email: useId(),
+    password: useId(),
+    error: useId(),
+    title: useId(),
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +67,10 @@ export function SignInScreen({ serverUrl, initialEmail, notice, onSignedIn, onLa
     if (origin === null || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const login = await new ApiClient({ serverUrl: origin }).login({ email: email.trim(), password });
+      const login = await new ApiClient({ serverUrl: origin }).login({
+        email: email.trim(),
+        password,
+      });
       await onSignedIn(origin, login);
     } catch (caught) {
       setError(apiErrorText(caught, t));
@@ -81,10 +98,16 @@ export function SignInScreen({ serverUrl, initialEmail, notice, onSignedIn, onLa
         <p className="auth-intro">{t('account.signIn.intro')}</p>
         {notice !== null && (
           <p className={`auth-notice auth-notice-${notice}`} role="status">
-            {notice === 'expired' ? t('account.signIn.expiredNotice') : t('account.signIn.signedOutNotice')}
+            {notice === 'expired'
+              ? t('account.signIn.expiredNotice')
+              : t('account.signIn.signedOutNotice')}
           </p>
         )}
-        <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          aria-describedby={error ? ids.error : undefined}
+        >
           <div className="field">
             <label htmlFor={ids.server}>{t('account.signIn.server')}</label>
             <input

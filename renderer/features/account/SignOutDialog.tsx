@@ -51,13 +51,17 @@ export function SignOutDialog({ db, userName, onCancel, onSignOut }: SignOutDial
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog">
-          <AlertDialog.Title className="dialog-title">{t('account.signOut.title')}</AlertDialog.Title>
+          <AlertDialog.Title className="dialog-title">
+            {t('account.signOut.title')}
+          </AlertDialog.Title>
           <AlertDialog.Description className="dialog-description">
             {waiting
               ? t('account.signOut.waiting', { count: plan.pending })
               : `${t('account.signOut.body', { count: plan.pending })} ${t('account.signOut.explain', { name: userName })}`}
           </AlertDialog.Description>
-          {waiting && !status.connected && <p className="auth-notice">{t('account.signOut.waitingOffline')}</p>}
+          {waiting && !status.connected && (
+            <p className="auth-notice">{t('account.signOut.waitingOffline')}</p>
+          )}
           <div className="dialog-actions dialog-actions-stacked">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button button-quiet">

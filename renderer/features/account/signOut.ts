@@ -32,7 +32,10 @@ export interface LocalDataOutcome {
  * Called after the registry is destroyed (every write flushed). Deletes the person's local
  * database only when `mayDelete` and it holds no pending change; otherwise closes it intact.
  */
-export async function releaseLocalData(db: WorkspaceDexie, mayDelete: boolean): Promise<LocalDataOutcome> {
+export async function releaseLocalData(
+  db: WorkspaceDexie,
+  mayDelete: boolean,
+): Promise<LocalDataOutcome> {
   const pending = await countStoredPending(db);
   const name = db.name;
   db.close();

@@ -68,7 +68,9 @@ export function useAuth(
   }, [state]);
 
   const markExpired = useCallback(() => {
-    setState((current) => (current.kind === 'signedIn' && !current.expired ? { ...current, expired: true } : current));
+    setState((current) =>
+      current.kind === 'signedIn' && !current.expired ? { ...current, expired: true } : current,
+    );
   }, []);
 
   const api = useMemo(

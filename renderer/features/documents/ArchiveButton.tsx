@@ -15,8 +15,12 @@ export function ArchiveButton({ title, onConfirm }: { title: string; onConfirm: 
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog dialog-small">
-          <AlertDialog.Title className="dialog-title">{t('document.archiveTitle', { title })}</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-description">{t('document.archiveBody')}</AlertDialog.Description>
+          <AlertDialog.Title className="dialog-title">
+            {t('document.archiveTitle', { title })}
+          </AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">
+            {t('document.archiveBody')}
+          </AlertDialog.Description>
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button button-quiet">

@@ -18,7 +18,12 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
   const [initialUser] = useState(user);
   const editor = useEditor(
     {
-      extensions: editorExtensions({ doc, provider, user: initialUser, placeholder: t('document.placeholder') }),
+      extensions: editorExtensions({
+        doc,
+        provider,
+        user: initialUser,
+        placeholder: t('document.placeholder'),
+      }),
       editable,
       editorProps: {
         attributes: {
@@ -38,7 +43,8 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
   }, [editor, editable]);
 
   useEffect(() => {
-    if (provider !== null && editor.commands.updateUser !== undefined) editor.commands.updateUser(user);
+    if (provider !== null && editor.commands.updateUser !== undefined)
+      editor.commands.updateUser(user);
   }, [editor, provider, user]);
 
   return (

@@ -29,7 +29,10 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   const { index, actions } = useGroupIndex(groupId);
   const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
-  const user = useMemo(() => ({ name: profile.name, color: profile.colour }), [profile.name, profile.colour]);
+  const user = useMemo(
+    () => ({ name: profile.name, color: profile.colour }),
+    [profile.name, profile.colour],
+  );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
 
   if (index === null || doc === null || status === null) {
@@ -51,7 +54,11 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     <article className="document">
       <header className="document-header">
         <div className="document-header-row">
-          <SyncIndicator connected={status.connected} pending={status.pending} savedReceived={status.savedReceived} />
+          <SyncIndicator
+            connected={status.connected}
+            pending={status.pending}
+            savedReceived={status.savedReceived}
+          />
           <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
           {editable && actions !== null && !entry.archived && (
             <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
@@ -66,7 +73,10 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
         {createdAt > 0 && (
           <p className="document-meta">
             {entry.createdBy
-              ? t('document.createdOn', { date: formatDate(createdAt, i18n.language), author: entry.createdBy })
+              ? t('document.createdOn', {
+                  date: formatDate(createdAt, i18n.language),
+                  author: entry.createdBy,
+                })
               : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
           </p>
         )}

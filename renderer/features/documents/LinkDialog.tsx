@@ -44,7 +44,9 @@ function LinkForm({ initialUrl, hasLink, onOpenChange, onApply, onRemove }: Link
   return (
     <Dialog.Content className="dialog dialog-small">
       <Dialog.Title className="dialog-title">{t('link.title')}</Dialog.Title>
-      <Dialog.Description className="dialog-description">{t('link.description')}</Dialog.Description>
+      <Dialog.Description className="dialog-description">
+        {t('link.description')}
+      </Dialog.Description>
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={inputId}>{t('link.url')}</label>

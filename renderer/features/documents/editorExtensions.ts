@@ -20,7 +20,9 @@ export function isAllowedLink(url: string): boolean {
   try {
     const parsed = new URL(trimmed);
     if (parsed.protocol === 'mailto:') return parsed.pathname.includes('@');
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+    return (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0
+    );
   } catch {
     return false;
   }
@@ -56,7 +58,9 @@ export function editorExtensions(options: {
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
   ];
   if (options.provider !== null) {
-    extensions.push(CollaborationCaret.configure({ provider: options.provider, user: options.user }));
+    extensions.push(
+      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+    );
   }
   return extensions;
 }

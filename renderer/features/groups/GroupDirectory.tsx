@@ -15,7 +15,10 @@ import { RoleBadge } from './RoleBadge';
 
 const WAITING_REFRESH_MS = 4_000;
 
-type Load = { kind: 'loading' } | { kind: 'ready'; groups: GroupDirectoryEntry[] } | { kind: 'failed'; error: unknown };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; groups: GroupDirectoryEntry[] }
+  | { kind: 'failed'; error: unknown };
 
 export function GroupDirectory() {
   const { t } = useTranslation();
@@ -38,7 +41,9 @@ export function GroupDirectory() {
     void reload();
   }, [reload]);
 
-  const waiting = load.kind === 'ready' && load.groups.some((group) => group.accessRequested && group.myRole === null);
+  const waiting =
+    load.kind === 'ready' &&
+    load.groups.some((group) => group.accessRequested && group.myRole === null);
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => {
@@ -129,7 +134,11 @@ function DirectoryCard({
       <p className="directory-meta">{t('directory.memberCount', { count: group.memberCount })}</p>
       <div className="directory-actions">
         {canManageMembers(group.myRole, isAdmin) && (
-          <a className="button" href={membersHref(group.id)} aria-label={t('members.linkNamed', { group: group.name })}>
+          <a
+            className="button"
+            href={membersHref(group.id)}
+            aria-label={t('members.linkNamed', { group: group.name })}
+          >
             <Users aria-hidden="true" size={15} />
             {t('members.link')}
           </a>

@@ -19,7 +19,12 @@ export interface GroupSectionProps {
   membersActive?: boolean;
 }
 
-export function GroupSection({ group, activeDocId, role, membersActive = false }: GroupSectionProps) {
+export function GroupSection({
+  group,
+  activeDocId,
+  role,
+  membersActive = false,
+}: GroupSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { index, actions } = useGroupIndex(group.id);
@@ -66,16 +71,16 @@ export function GroupSection({ group, activeDocId, role, membersActive = false }
         <div className="group-empty">
           <p className="group-note">{t('groups.noDocuments')}</p>
           {canEdit && (
-          <button
-            type="button"
-            className="text-button"
-            aria-label={newLabel}
-            disabled={actions === null}
-            onClick={() => void createDocument()}
-          >
-            <Plus aria-hidden="true" size={14} />
-            {t('groups.newDocument')}
-          </button>
+            <button
+              type="button"
+              className="text-button"
+              aria-label={newLabel}
+              disabled={actions === null}
+              onClick={() => void createDocument()}
+            >
+              <Plus aria-hidden="true" size={14} />
+              {t('groups.newDocument')}
+            </button>
           )}
         </div>
       ) : (

@@ -36,7 +36,8 @@ export function useGroupIndex(groupId: GroupId): UseGroupIndex {
       doc === null
         ? null
         : {
-            addDocument: (id, title, createdBy) => addEntry(doc, { id, kind: 'doc', title, createdBy }),
+            addDocument: (id, title, createdBy) =>
+              addEntry(doc, { id, kind: 'doc', title, createdBy }),
             rename: (id, title) => renameEntry(doc, id, title),
             archive: (id) => archiveEntry(doc, id),
             restore: (id) => restoreEntry(doc, id),

@@ -23,7 +23,12 @@ export function AccessRequests({ requests, onApprove, onDecline }: AccessRequest
       ) : (
         <ul className="request-list" aria-label={t('members.requests.listLabel')}>
           {requests.map((request) => (
-            <RequestItem key={request.id} request={request} onApprove={onApprove} onDecline={onDecline} />
+            <RequestItem
+              key={request.id}
+              request={request}
+              onApprove={onApprove}
+              onDecline={onDecline}
+            />
           ))}
         </ul>
       )}
@@ -49,9 +54,17 @@ function RequestItem({
         {t('members.requests.from', { name, organization: request.user.organization.name })}
         <span className="muted"> · {t(`account.kinds.${request.user.organization.kind}`)}</span>
       </p>
-      {request.message !== '' && <p className="request-message">{t('members.requests.message', { message: request.message })}</p>}
+      {request.message !== '' && (
+        <p className="request-message">
+          {t('members.requests.message', { message: request.message })}
+        </p>
+      )}
       <div className="request-actions">
-        <select aria-label={t('members.requests.roleFor', { name })} value={role} onChange={(event) => setRole(event.target.value as GroupRole)}>
+        <select
+          aria-label={t('members.requests.roleFor', { name })}
+          value={role}
+          onChange={(event) => setRole(event.target.value as GroupRole)}
+        >
           {GROUP_ROLES.map((option) => (
             <option key={option} value={option}>
               {t(`account.roles.${option}`)}

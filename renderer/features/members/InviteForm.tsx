@@ -16,7 +16,10 @@ import { apiErrorText } from '../account/api';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A link that opens this same app (browser or desktop) on the invitation screen. */
-export function invitationLink(code: string, location: Pick<Location, 'origin' | 'pathname' | 'search'>): string {
+export function invitationLink(
+  code: string,
+  location: Pick<Location, 'origin' | 'pathname' | 'search'>,
+): string {
   return `${location.origin}${location.pathname}${location.search}${invitationHref(code)}`;
 }
 
@@ -27,17 +30,27 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
   const [email, setEmail] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState<GroupRole>('editor');
-  const [fieldError, setFieldError] = useState<'emailInvalid' | 'organizationRequired' | null>(null);
+  const [fieldError, setFieldError] = useState<'emailInvalid' | 'organizationRequired' | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreateInvitationResponse | null>(null);
   const [copied, setCopied] = useState(false);
-  const ids = { email: useId(), organization: useId(), role: useId(), link: useId(), code: useId() };
+  const ids = {
+    email: useId(),
+    organization: useId(),
+    role: useId(),
+    link: useId(),
+    code: useId(),
+  };
 
   useEffect(() => {
     api
       .organizations()
-      .then(({ organizations: list }) => setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))))
+      .then(({ organizations: list }) =>
+        setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))),
+      )
       .catch((caught: unknown) => setError(apiErrorText(caught, t)));
   }, [api, t]);
 
@@ -74,11 +87,24 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
         </p>
         <div className="field">
           <label htmlFor={ids.link}>{t('members.invite.link')}</label>
-          <input id={ids.link} type="text" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={ids.link}
+            type="text"
+            readOnly
+            value={link}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.code}>{t('members.invite.code')}</label>
-          <input id={ids.code} type="text" readOnly value={created.code} className="mono" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={ids.code}
+            type="text"
+            readOnly
+            value={created.code}
+            className="mono"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
         <div className="dialog-actions">
           <button
@@ -95,7 +121,10 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
             type="button"
             className="button button-primary"
             onClick={() => {
-              void navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
+              void navigator.clipboard?.writeText(link).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
             }}
           >
             <Copy aria-hidden="true" size={15} />
@@ -122,7 +151,9 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
             aria-invalid={fieldError === 'emailInvalid'}
             onChange={(event) => setEmail(event.target.value)}
           />
-          {fieldError === 'emailInvalid' && <p className="field-error">{t('members.invite.emailInvalid')}</p>}
+          {fieldError === 'emailInvalid' && (
+            <p className="field-error">{t('members.invite.emailInvalid')}</p>
+          )}
         </div>
         <div className="field">
           <label htmlFor={ids.organization}>{t('members.invite.organization')}</label>
@@ -145,7 +176,11 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
         </div>
         <div className="field">
           <label htmlFor={ids.role}>{t('members.invite.role')}</label>
-          <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as GroupRole)}>
+          <select
+            id={ids.role}
+            value={role}
+            onChange={(event) => setRole(event.target.value as GroupRole)}
+          >
             {GROUP_ROLES.map((option) => (
               <option key={option} value={option}>
                 {t(`account.roles.${option}`)}

@@ -43,14 +43,16 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
       api
         .accessRequests(groupId)
         .then(
-          ({ requests: list }) => !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
+          ({ requests: list }) =>
+            !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
           fail,
         );
       api
         .groupInvitations(groupId)
         .then(
           ({ invitations: list }) =>
-            !cancelled && setInvitations(list.filter((invitation) => invitation.status === 'pending')),
+            !cancelled &&
+            setInvitations(list.filter((invitation) => invitation.status === 'pending')),
           fail,
         );
     }
@@ -104,8 +106,15 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
             {members.map((member) => (
               <tr key={member.user.id}>
                 <th scope="row">
-                  <span className="member-dot" style={{ background: member.user.colour }} aria-hidden="true" />
-                  {member.user.name} {member.user.id === me.user.id && <span className="muted">{t('members.you')}</span>}
+                  <span
+                    className="member-dot"
+                    style={{ background: member.user.colour }}
+                    aria-hidden="true"
+                  />
+                  {member.user.name}{' '}
+                  {member.user.id === me.user.id && (
+                    <span className="muted">{t('members.you')}</span>
+                  )}
                   <span className="member-email">{member.user.email}</span>
                 </th>
                 <td>{member.user.organization.name}</td>
@@ -119,7 +128,10 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
                         const role = event.target.value as GroupRole;
                         void act(
                           () => api.changeRole(groupId, member.user.id, role),
-                          t('members.roleChanged', { name: member.user.name, role: roleLabel(role) }),
+                          t('members.roleChanged', {
+                            name: member.user.name,
+                            role: roleLabel(role),
+                          }),
                         );
                       }}
                     >
@@ -192,7 +204,11 @@ function RemoveButton({ name, onConfirm }: { name: string; onConfirm: () => void
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <button type="button" className="button button-quiet button-small" aria-label={t('members.removeNamed', { name })}>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          aria-label={t('members.removeNamed', { name })}
+        >
           <Trash2 aria-hidden="true" size={14} />
           {t('members.remove')}
         </button>
@@ -200,8 +216,12 @@ function RemoveButton({ name, onConfirm }: { name: string; onConfirm: () => void
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog dialog-small">
-          <AlertDialog.Title className="dialog-title">{t('members.removeTitle', { name })}</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-description">{t('members.removeBody')}</AlertDialog.Description>
+          <AlertDialog.Title className="dialog-title">
+            {t('members.removeTitle', { name })}
+          </AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">
+            {t('members.removeBody')}
+          </AlertDialog.Description>
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button button-quiet">

@@ -14,7 +14,9 @@ export function OrganizationDirectory() {
   useEffect(() => {
     api
       .organizations()
-      .then(({ organizations: list }) => setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))))
+      .then(({ organizations: list }) =>
+        setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))),
+      )
       .catch((caught: unknown) => setError(apiErrorText(caught, t)));
   }, [api, t]);
 
@@ -44,7 +46,9 @@ export function OrganizationDirectory() {
               <tr key={organization.id}>
                 <th scope="row">{organization.name}</th>
                 <td>
-                  <span className={`kind-tag kind-${organization.kind}`}>{t(`account.kinds.${organization.kind}`)}</span>
+                  <span className={`kind-tag kind-${organization.kind}`}>
+                    {t(`account.kinds.${organization.kind}`)}
+                  </span>
                 </td>
               </tr>
             ))}

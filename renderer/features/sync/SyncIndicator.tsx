@@ -27,7 +27,11 @@ export function SyncIndicator(props: SyncIndicatorProps) {
         ? t('sync.syncing')
         : t('sync.saved');
   return (
-    <div role="status" aria-live="polite" className={`sync-indicator sync-${phase} ${props.className ?? ''}`}>
+    <div
+      role="status"
+      aria-live="polite"
+      className={`sync-indicator sync-${phase} ${props.className ?? ''}`}
+    >
       <Icon aria-hidden="true" size={16} />
       <span>{text}</span>
     </div>

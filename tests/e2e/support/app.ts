@@ -31,7 +31,10 @@ export async function openApp(
 }
 
 /** Fills the sign-in screen (the server address is already the app's) and waits for the app. */
-export async function signIn(page: Page, person: Pick<Person, 'email' | 'password'>): Promise<void> {
+export async function signIn(
+  page: Page,
+  person: Pick<Person, 'email' | 'password'>,
+): Promise<void> {
   const form = page.getByRole('main', { name: 'Iniciar sesión en Minka' });
   await form.getByRole('textbox', { name: 'Correo electrónico' }).fill(person.email);
   await form.getByLabel('Contraseña').fill(person.password);
@@ -92,7 +95,8 @@ export async function waitUntilStoredLocally(page: Page, text: string): Promise<
           const bytes = new TextEncoder().encode(needle);
           const contains = (haystack: Uint8Array) => {
             outer: for (let i = 0; i + bytes.length <= haystack.length; i += 1) {
-              for (let j = 0; j < bytes.length; j += 1) if (haystack[i + j] !== bytes[j]) continue outer;
+              for (let j = 0; j < bytes.length; j += 1)
+                if (haystack[i + j] !== bytes[j]) continue outer;
               return true;
             }
             return false;

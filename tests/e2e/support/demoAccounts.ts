@@ -19,23 +19,59 @@ const person = (name: string, organization: string, email: string): Person => ({
 });
 
 /** Workspace admin; lead of «Gobernanza del clúster». */
-export const ADMIN = person('Administración Minka', 'Cámara de Comercio e Industria de Arequipa', 'admin@minka.demo');
+export const ADMIN = person(
+  'Administración Minka',
+  'Cámara de Comercio e Industria de Arequipa',
+  'admin@minka.demo',
+);
 /** Editor of «Gobernanza del clúster», lead of «Programa de innovación abierta», viewer of the private group. */
-export const ANA = person('Ana Quispe', 'Minera Andina del Sur (demo)', 'ana.quispe@minera-andina.demo');
+export const ANA = person(
+  'Ana Quispe',
+  'Minera Andina del Sur (demo)',
+  'ana.quispe@minera-andina.demo',
+);
 /** METS supplier: editor of «Programa de innovación abierta» and «Misiones internacionales»; not in the private group. */
-export const JORGE = person('Jorge Mamani', 'Servicios Mineros Tacna', 'jorge.mamani@serviciosmineros-tacna.demo');
+export const JORGE = person(
+  'Jorge Mamani',
+  'Servicios Mineros Tacna',
+  'jorge.mamani@serviciosmineros-tacna.demo',
+);
 /** Academia: viewer of «Gobernanza del clúster», editor of «Programa de innovación abierta». */
-export const LUCIA = person('Lucía Flores', 'Universidad Nacional de San Agustín', 'lucia.flores@unsa.demo');
+export const LUCIA = person(
+  'Lucía Flores',
+  'Universidad Nacional de San Agustín',
+  'lucia.flores@unsa.demo',
+);
 /** Lead of the private group «Base de conocimiento y regulación». */
-export const CARLOS = person('Carlos Huamán', 'Ministerio de Energía y Minas', 'carlos.huaman@minem.demo');
+export const CARLOS = person(
+  'Carlos Huamán',
+  'Ministerio de Energía y Minas',
+  'carlos.huaman@minem.demo',
+);
 /** Editor of «Gobernanza del clúster» and of the private group. */
-export const ROSA = person('Rosa Condori', 'Gobierno Regional de Arequipa', 'rosa.condori@regionarequipa.demo');
+export const ROSA = person(
+  'Rosa Condori',
+  'Gobierno Regional de Arequipa',
+  'rosa.condori@regionarequipa.demo',
+);
 /** Editor of the private group; commenter of «Programa de innovación abierta». */
-export const MIGUEL = person('Miguel Torres', 'Municipalidad Provincial de Ilo', 'miguel.torres@muniilo.demo');
+export const MIGUEL = person(
+  'Miguel Torres',
+  'Municipalidad Provincial de Ilo',
+  'miguel.torres@muniilo.demo',
+);
 /** Lead of «Gobernanza del clúster». */
-export const PATRICIA = person('Patricia Salas', 'Cámara de Comercio e Industria de Arequipa', 'patricia.salas@camara-arequipa.demo');
+export const PATRICIA = person(
+  'Patricia Salas',
+  'Cámara de Comercio e Industria de Arequipa',
+  'patricia.salas@camara-arequipa.demo',
+);
 /** Lead of «Misiones internacionales»; viewer of «Programa de innovación abierta». */
-export const DIEGO = person('Diego Vargas', 'Banco de Desarrollo (promotor)', 'diego.vargas@bancodesarrollo.demo');
+export const DIEGO = person(
+  'Diego Vargas',
+  'Banco de Desarrollo (promotor)',
+  'diego.vargas@bancodesarrollo.demo',
+);
 
 export const DEMO_GROUPS = {
   governance: 'Gobernanza del clúster',

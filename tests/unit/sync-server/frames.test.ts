@@ -21,7 +21,10 @@ describe('parseFrame', () => {
     expect(parseFrame(encoding.toUint8Array(encoder)).type).toBe('syncStep1');
 
     const update = Y.encodeStateAsUpdate(doc);
-    expect(parseFrame(syncFrame(syncProtocol.messageYjsUpdate, update))).toEqual({ type: 'update', update });
+    expect(parseFrame(syncFrame(syncProtocol.messageYjsUpdate, update))).toEqual({
+      type: 'update',
+      update,
+    });
     expect(parseFrame(Uint8Array.of(3))).toEqual({ type: 'queryAwareness' });
   });
 
@@ -29,8 +32,14 @@ describe('parseFrame', () => {
     ['an undecodable varint', Uint8Array.of(0xff, 0xff)],
     ['an unknown message type', Uint8Array.of(42)],
     ['an unknown sync step', syncFrame(7, Uint8Array.of(0))],
-    ['a garbage update', syncFrame(syncProtocol.messageYjsUpdate, Uint8Array.of(5, 200, 7, 1, 9, 9))],
-    ['a truncated update', syncFrame(syncProtocol.messageYjsUpdate, Uint8Array.of(1)).subarray(0, 3)],
+    [
+      'a garbage update',
+      syncFrame(syncProtocol.messageYjsUpdate, Uint8Array.of(5, 200, 7, 1, 9, 9)),
+    ],
+    [
+      'a truncated update',
+      syncFrame(syncProtocol.messageYjsUpdate, Uint8Array.of(1)).subarray(0, 3),
+    ],
     ['an awareness update that is not JSON', Uint8Array.of(1, 5, 1, 1, 1, 1, 0x7b)],
   ])('refuses %s', (_what, frame) => {
     expect(() => parseFrame(frame)).toThrow(FrameError);

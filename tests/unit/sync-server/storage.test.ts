@@ -18,7 +18,8 @@ function edits(count: number, prefix = 'línea'): { updates: Uint8Array[]; doc: 
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (let i = 0; i < count; i++) appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: `${prefix} ${i}` }] }]);
+  for (let i = 0; i < count; i++)
+    appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: `${prefix} ${i}` }] }]);
   return { updates, doc };
 }
 
@@ -125,7 +126,10 @@ describe('SqliteStorage', () => {
     storage = new SqliteStorage(file);
     const accounts = new AccountStore(file, () => Date.now());
     try {
-      expect(accounts.groups.workspace()).toEqual({ id: 'ws-1', name: 'Clúster Minero del Sur del Perú' });
+      expect(accounts.groups.workspace()).toEqual({
+        id: 'ws-1',
+        name: 'Clúster Minero del Sur del Perú',
+      });
       expect(accounts.groups.get(GROUP)).toEqual({
         id: GROUP,
         name: 'Gobernanza del clúster',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { invitationHref, membersHref, parseRoute, routeGroupId } from '../../../../renderer/app/route';
+import {
+  invitationHref,
+  membersHref,
+  parseRoute,
+  routeGroupId,
+} from '../../../../renderer/app/route';
 
 const G = '00000000-0000-4000-8000-00000000000a';
 const D = '00000000-0000-4000-8000-00000000000b';
@@ -14,8 +19,14 @@ describe('parseRoute', () => {
   });
 
   it('reads invitation links in Spanish and in the server’s English form, and a bare code screen', () => {
-    expect(parseRoute(invitationHref('abc_DEF-123'))).toEqual({ kind: 'invitation', code: 'abc_DEF-123' });
-    expect(parseRoute('#/invitation/abc_DEF-123')).toEqual({ kind: 'invitation', code: 'abc_DEF-123' });
+    expect(parseRoute(invitationHref('abc_DEF-123'))).toEqual({
+      kind: 'invitation',
+      code: 'abc_DEF-123',
+    });
+    expect(parseRoute('#/invitation/abc_DEF-123')).toEqual({
+      kind: 'invitation',
+      code: 'abc_DEF-123',
+    });
     expect(parseRoute('#/invitacion/')).toEqual({ kind: 'invitation', code: '' });
     expect(parseRoute('#/invitacion/%E0%A4%A')).toEqual({ kind: 'invitation', code: '' });
   });

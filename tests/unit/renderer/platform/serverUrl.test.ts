@@ -22,7 +22,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('getServerUrl', () => {
   it('prefers the preload bridge', () => {
-    stubWindow('app://minka/index.html?server=http://127.0.0.1:1', { serverUrl: 'http://127.0.0.1:4455/' });
+    stubWindow('app://minka/index.html?server=http://127.0.0.1:1', {
+      serverUrl: 'http://127.0.0.1:4455/',
+    });
     expect(getServerUrl()).toBe('http://127.0.0.1:4455');
   });
 

@@ -12,7 +12,10 @@ import { useYValue } from '../../../../renderer/sync/useYValue';
 const DOC_ID = '00000000-0000-4000-8000-0000000000d1' as DocId;
 let root: Root | null = null;
 
-const titles = (doc: Y.Doc) => readGroupIndex(doc).entries.map((entry) => entry.title).join('|');
+const titles = (doc: Y.Doc) =>
+  readGroupIndex(doc)
+    .entries.map((entry) => entry.title)
+    .join('|');
 
 function Titles({ doc, onRender }: { doc: Y.Doc | null; onRender: () => void }) {
   onRender();

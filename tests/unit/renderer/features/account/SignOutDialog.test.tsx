@@ -53,14 +53,23 @@ async function dbWith(pendingChanges: number): Promise<WorkspaceDexie> {
   return db;
 }
 
-async function render(db: WorkspaceDexie, registry: DocRegistry, onSignOut: (keep: boolean) => void) {
+async function render(
+  db: WorkspaceDexie,
+  registry: DocRegistry,
+  onSignOut: (keep: boolean) => void,
+) {
   const container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
   await act(async () => {
     root!.render(
       <RegistryContext.Provider value={registry}>
-        <SignOutDialog db={db} userName="Ana Quispe" onCancel={() => undefined} onSignOut={onSignOut} />
+        <SignOutDialog
+          db={db}
+          userName="Ana Quispe"
+          onCancel={() => undefined}
+          onSignOut={onSignOut}
+        />
       </RegistryContext.Provider>,
     );
   });
@@ -94,7 +103,9 @@ describe('SignOutDialog', () => {
     const { registry, setPending } = fakeRegistry(1);
     await render(db, registry, onSignOut);
     await act(async () => button('Esperar a sincronizar')!.click());
-    expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain('Esperando a que se sincronice 1 cambio');
+    expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain(
+      'Esperando a que se sincronice 1 cambio',
+    );
     expect(onSignOut).not.toHaveBeenCalled();
     await db.changes.clear();
     await act(async () => setPending(0));

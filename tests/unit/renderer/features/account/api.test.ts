@@ -1,6 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiRequestError, apiErrorText } from '../../../../../renderer/features/account/api';
+import {
+  ApiClient,
+  ApiRequestError,
+  apiErrorText,
+} from '../../../../../renderer/features/account/api';
 import { resources } from '../../../../../renderer/i18n';
 
 const SERVER = 'http://127.0.0.1:4455';
@@ -9,17 +13,33 @@ let en: TFunction;
 
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'es-419', fallbackLng: 'es-419', interpolation: { escapeValue: false } });
+  await instance.init({
+    resources,
+    lng: 'es-419',
+    fallbackLng: 'es-419',
+    interpolation: { escapeValue: false },
+  });
   es = instance.getFixedT('es-419');
   en = instance.getFixedT('en');
 });
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 function client(fetchImpl: typeof fetch, token: string | null = null, onSessionGone = vi.fn()) {
-  return { api: new ApiClient({ serverUrl: SERVER, getToken: () => token, fetch: fetchImpl, onSessionGone }), onSessionGone };
+  return {
+    api: new ApiClient({
+      serverUrl: SERVER,
+      getToken: () => token,
+      fetch: fetchImpl,
+      onSessionGone,
+    }),
+    onSessionGone,
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiRequestError> {
@@ -38,7 +58,9 @@ describe('ApiClient', () => {
     const { api } = client(fetchImpl, 'secreto');
     await api.approveAccessRequest('00000000-0000-4000-8000-000000000001' as never, 'r1', 'viewer');
     const [url, init] = fetchImpl.mock.calls[0]!;
-    expect(String(url)).toBe(`${SERVER}/api/groups/00000000-0000-4000-8000-000000000001/access-requests/r1/approve`);
+    expect(String(url)).toBe(
+      `${SERVER}/api/groups/00000000-0000-4000-8000-000000000001/access-requests/r1/approve`,
+    );
     expect(init?.method).toBe('POST');
     expect((init?.headers as Record<string, string>).authorization).toBe('Bearer secreto');
     expect((init?.headers as Record<string, string>)['content-type']).toBe('application/json');
@@ -46,13 +68,21 @@ describe('ApiClient', () => {
   });
 
   it('never sends a token with a login, even when one is stored', async () => {
-    const fetchImpl = vi.fn<typeof fetch>(async () => json(200, { token: 't', expiresAt: '', user: {} }));
+    const fetchImpl = vi.fn<typeof fetch>(async () =>
+      json(200, { token: 't', expiresAt: '', user: {} }),
+    );
     await client(fetchImpl, 'viejo').api.login({ email: 'a@b.pe', password: 'x' });
-    expect((fetchImpl.mock.calls[0]![1]?.headers as Record<string, string>).authorization).toBeUndefined();
+    expect(
+      (fetchImpl.mock.calls[0]![1]?.headers as Record<string, string>).authorization,
+    ).toBeUndefined();
   });
 
   it('turns the server’s { error: { code, message } } into a coded error', async () => {
-    const { api } = client(async () => json(401, { error: { code: 'invalid_credentials', message: 'Correo o contraseña incorrectos.' } }));
+    const { api } = client(async () =>
+      json(401, {
+        error: { code: 'invalid_credentials', message: 'Correo o contraseña incorrectos.' },
+      }),
+    );
     const error = await failure(api.login({ email: 'a@b.pe', password: 'mala' }));
     expect(error.code).toBe('invalid_credentials');
     expect(error.status).toBe(401);
@@ -73,16 +103,25 @@ describe('ApiClient', () => {
   });
 
   it('reports a refused token once per request that carried one, and not for a wrong password', async () => {
-    const expired = client(async () => json(401, { error: { code: 'session_expired', message: '' } }), 'viejo');
+    const expired = client(
+      async () => json(401, { error: { code: 'session_expired', message: '' } }),
+      'viejo',
+    );
     const error = await failure(expired.api.groups());
     expect(error.sessionGone).toBe(true);
     expect(expired.onSessionGone).toHaveBeenCalledTimes(1);
 
-    const noToken = client(async () => json(401, { error: { code: 'unauthenticated', message: '' } }), null);
+    const noToken = client(
+      async () => json(401, { error: { code: 'unauthenticated', message: '' } }),
+      null,
+    );
     await failure(noToken.api.groups());
     expect(noToken.onSessionGone).not.toHaveBeenCalled();
 
-    const wrongPassword = client(async () => json(401, { error: { code: 'invalid_credentials', message: '' } }), 'vigente');
+    const wrongPassword = client(
+      async () => json(401, { error: { code: 'invalid_credentials', message: '' } }),
+      'vigente',
+    );
     await failure(wrongPassword.api.login({ email: 'a@b.pe', password: 'x' }));
     expect(wrongPassword.onSessionGone).not.toHaveBeenCalled();
   });
@@ -98,7 +137,9 @@ describe('ApiClient', () => {
     );
     const error = await failure(api.login({ email: 'a@b.pe', password: 'x' }));
     expect(error.retryAfter).toBe(42);
-    expect(apiErrorText(error, es)).toBe('Demasiados intentos fallidos. Espere 42 segundos y vuelva a intentarlo.');
+    expect(apiErrorText(error, es)).toBe(
+      'Demasiados intentos fallidos. Espere 42 segundos y vuelva a intentarlo.',
+    );
   });
 });
 
@@ -107,7 +148,9 @@ describe('apiErrorText', () => {
     const error = new ApiRequestError('invalid_credentials', 401);
     expect(apiErrorText(error, es)).toBe('El correo o la contraseña no son correctos.');
     expect(apiErrorText(error, en)).toBe('The email or the password is not correct.');
-    expect(apiErrorText(new ApiRequestError('network', 0), es)).toMatch(/^No se pudo conectar con el servidor/);
+    expect(apiErrorText(new ApiRequestError('network', 0), es)).toMatch(
+      /^No se pudo conectar con el servidor/,
+    );
     expect(apiErrorText(new ApiRequestError('last_lead', 409), es)).toMatch(/sin líder/);
   });
 

@@ -12,7 +12,13 @@ import type { TokenStore } from '../../../../../renderer/platform/tokenStore';
 
 const SERVER = 'http://127.0.0.1:4455';
 const ME = {
-  user: { id: 'u-1', name: 'Ana Quispe', email: 'ana@demo', colour: '#1f6f8b', workspaceRole: 'member' },
+  user: {
+    id: 'u-1',
+    name: 'Ana Quispe',
+    email: 'ana@demo',
+    colour: '#1f6f8b',
+    workspaceRole: 'member',
+  },
   organization: { id: 'o-1', name: 'Minera', kind: 'mining_company' },
   workspace: { id: 'w', name: 'Clúster' },
   memberships: [],
@@ -59,10 +65,17 @@ describe('useAuth at start', () => {
   it('with no network opens the last person seen on this server, token kept', async () => {
     const cache = new SessionCache(`cache-${Math.random()}`);
     await cache.setMe(SERVER, ME);
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const tokens = memoryTokens('vigente');
     const auth = await start(tokens, cache);
-    expect(auth.current.state).toMatchObject({ kind: 'signedIn', token: 'vigente', expired: false });
+    expect(auth.current.state).toMatchObject({
+      kind: 'signedIn',
+      token: 'vigente',
+      expired: false,
+    });
     expect(auth.current.state.kind === 'signedIn' && auth.current.state.me.user.id).toBe('u-1');
     expect(tokens.token).toBe('vigente');
   });
@@ -70,7 +83,10 @@ describe('useAuth at start', () => {
   it('with a refused token shows sign-in with the expiry notice and the email filled in', async () => {
     const cache = new SessionCache(`cache-${Math.random()}`);
     await cache.setMe(SERVER, ME);
-    vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: { code: 'session_expired', message: '' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(401, { error: { code: 'session_expired', message: '' } })),
+    );
     const tokens = memoryTokens('vencido');
     const auth = await start(tokens, cache);
     expect(auth.current.state).toEqual({ kind: 'signedOut', notice: 'expired', email: 'ana@demo' });
@@ -84,7 +100,9 @@ describe('useAuth at start', () => {
     let refuse = false;
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => (refuse ? json(401, { error: { code: 'session_invalid', message: '' } }) : json(200, ME))),
+      vi.fn(async () =>
+        refuse ? json(401, { error: { code: 'session_invalid', message: '' } }) : json(200, ME),
+      ),
     );
     const auth = await start(memoryTokens('vigente'), cache);
     expect(auth.current.state).toMatchObject({ kind: 'signedIn', expired: false });

@@ -4,7 +4,10 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SyncIndicator, type SyncIndicatorProps } from '../../../../../renderer/features/sync/SyncIndicator';
+import {
+  SyncIndicator,
+  type SyncIndicatorProps,
+} from '../../../../../renderer/features/sync/SyncIndicator';
 import { resources } from '../../../../../renderer/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -39,9 +42,13 @@ describe('SyncIndicator', () => {
   });
 
   it('claims "saved" only when nothing is pending and the server sent its saved vector', () => {
-    expect(shown({ connected: true, pending: 2, savedReceived: true }).textContent).toBe('Sincronizando…');
+    expect(shown({ connected: true, pending: 2, savedReceived: true }).textContent).toBe(
+      'Sincronizando…',
+    );
     act(() => root!.unmount());
-    expect(shown({ connected: true, pending: 0, savedReceived: false }).textContent).toBe('Sincronizando…');
+    expect(shown({ connected: true, pending: 0, savedReceived: false }).textContent).toBe(
+      'Sincronizando…',
+    );
     act(() => root!.unmount());
     const status = shown({ connected: true, pending: 0, savedReceived: true });
     expect(status.textContent).toBe('Guardado en el servidor');
