@@ -54,6 +54,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+      // electron-vite leaves the renderer unminified; the same bundle is served to browsers,
+      // often over slow links from mine sites, so it is minified (with source maps to debug).
+      minify: true,
+      sourcemap: true,
     },
   },
 });
