@@ -1,12 +1,12 @@
 /**
- * App-level settings that exist before any server is known: the local profile and the UI
- * language. A tiny database of its own, so it never depends on which server is chosen.
+ * App-level settings that exist before any server is known, such as the UI language. A tiny database of its own, so it never depends on which server is chosen.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { profileSchema, type Profile } from '../../shared/model/profile';
+import type { Profile } from '../../shared/model/profile';
 
+/** The person at this computer as the editor shows them (name, organization, caret colour). */
 export interface LocalProfile extends Profile {
-  /** Random id of this person on this computer; names the per-server database. */
+  /** The account's user id; names the per-server database. */
   id: string;
 }
 
@@ -23,19 +23,6 @@ export class SettingsStore {
   constructor(name = 'minka-settings') {
     this.db = new Dexie(name) as SettingsDexie;
     this.db.version(1).stores({ settings: 'key' });
-  }
-
-  async getProfile(): Promise<LocalProfile | null> {
-    const row = await this.db.settings.get('profile');
-    if (row === undefined) return null;
-    const value = row.value as Partial<LocalProfile>;
-    const parsed = profileSchema.safeParse(value);
-    if (!parsed.success || typeof value.id !== 'string') return null;
-    return { ...parsed.data, id: value.id };
-  }
-
-  async setProfile(profile: LocalProfile): Promise<void> {
-    await this.db.settings.put({ key: 'profile', value: profile });
   }
 
   async getLanguage(): Promise<string | null> {
