@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
+import { contentTypeOf } from '../../shared/protocol/contentTypes';
 
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
@@ -94,31 +95,6 @@ export function resolveAppRequest(rawUrl: string, root: string): AppRequest {
   const filePath = path.resolve(resolvedRoot, relative);
   if (!filePath.startsWith(resolvedRoot + path.sep)) return NOT_FOUND;
   return { kind: 'file', filePath };
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeOf(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export interface AppProtocolOptions {

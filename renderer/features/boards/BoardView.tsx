@@ -23,7 +23,7 @@ import {
   sortableKeyboardCoordinates,
 } from '@dnd-kit/sortable';
 import { Archive, ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
-import { AlertDialog, Dialog } from 'radix-ui';
+import { Dialog } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, GroupId } from '../../../shared/model/ids';
@@ -43,6 +43,7 @@ import { useGroupBoards } from './useGroupBoards';
 import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
+import { ConfirmButton } from '../common/ConfirmButton';
 
 export interface BoardViewProps {
   groupId: GroupId;
@@ -508,37 +509,16 @@ function BoardTitle({
 function ArchiveBoardButton({ title, onConfirm }: { title: string; onConfirm: () => void }) {
   const { t } = useTranslation();
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>
-        <button type="button" className="button button-quiet">
-          <Archive aria-hidden="true" size={15} />
-          {t('boards.archive')}
-        </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog dialog-small">
-          <AlertDialog.Title className="dialog-title">
-            {t('boards.archiveTitle', { title })}
-          </AlertDialog.Title>
-          <AlertDialog.Description className="dialog-description">
-            {t('boards.archiveBody')}
-          </AlertDialog.Description>
-          <div className="dialog-actions">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="button button-quiet">
-                {t('boards.cancel')}
-              </button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <button type="button" className="button button-danger" onClick={onConfirm}>
-                {t('boards.archive')}
-              </button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <ConfirmButton
+      title={t('boards.archiveTitle', { title })}
+      description={t('boards.archiveBody')}
+      cancelLabel={t('boards.cancel')}
+      confirmLabel={t('boards.archive')}
+      onConfirm={onConfirm}
+    >
+      <Archive aria-hidden="true" size={15} />
+      {t('boards.archive')}
+    </ConfirmButton>
   );
 }
 

@@ -5,7 +5,6 @@
  * person's role allows and says plainly when the server refuses.
  */
 import { Trash2 } from 'lucide-react';
-import { AlertDialog } from 'radix-ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_ROLES, type GroupRole } from '../../../shared/model/accounts';
@@ -16,6 +15,7 @@ import { apiErrorText } from '../account/api';
 import { AccessRequests } from './AccessRequests';
 import { InviteForm } from './InviteForm';
 import { PendingInvitations } from './PendingInvitations';
+import { ConfirmButton } from '../common/ConfirmButton';
 
 export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canManage: boolean }) {
   const { t } = useTranslation();
@@ -202,40 +202,17 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
 function RemoveButton({ name, onConfirm }: { name: string; onConfirm: () => void }) {
   const { t } = useTranslation();
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={t('members.removeNamed', { name })}
-        >
-          <Trash2 aria-hidden="true" size={14} />
-          {t('members.remove')}
-        </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog dialog-small">
-          <AlertDialog.Title className="dialog-title">
-            {t('members.removeTitle', { name })}
-          </AlertDialog.Title>
-          <AlertDialog.Description className="dialog-description">
-            {t('members.removeBody')}
-          </AlertDialog.Description>
-          <div className="dialog-actions">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="button button-quiet">
-                {t('members.cancel')}
-              </button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <button type="button" className="button button-danger" onClick={onConfirm}>
-                {t('members.remove')}
-              </button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <ConfirmButton
+      label={t('members.removeNamed', { name })}
+      className="button button-quiet button-small"
+      title={t('members.removeTitle', { name })}
+      description={t('members.removeBody')}
+      cancelLabel={t('members.cancel')}
+      confirmLabel={t('members.remove')}
+      onConfirm={onConfirm}
+    >
+      <Trash2 aria-hidden="true" size={14} />
+      {t('members.remove')}
+    </ConfirmButton>
   );
 }
