@@ -11,6 +11,7 @@ import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebPreferences
 import type { ExportFormat } from '../../shared/ipc/events';
 import type { ExportRequest, ExportResult, UiLanguage } from '../../shared/ipc/bridge';
 import { exportDialogText } from './strings';
+import { LOCKED_DOWN } from './window';
 
 const EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
   pdf: 'pdf',
@@ -51,16 +52,7 @@ export function saveDialogOptions(
 /** The print window: the checklist's settings plus no JavaScript at all and no preload. */
 export function printWindowPreferences(partition: string): WebPreferences {
   return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
+    ...LOCKED_DOWN,
     javascript: false,
     partition,
   };

@@ -14,18 +14,23 @@ export interface WindowOptions {
   readonly serverOrigin: string;
 }
 
+/** Electron's security checklist as webPreferences: every window starts from these. */
+export const LOCKED_DOWN: Readonly<WebPreferences> = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+};
+
 export function secureWebPreferences(options: WindowOptions): WebPreferences {
   return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
+    ...LOCKED_DOWN,
     spellcheck: true,
     preload: options.preloadPath,
     additionalArguments: [serverUrlSwitch(options.serverOrigin)],
