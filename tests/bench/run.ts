@@ -14,19 +14,19 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+import type { LoginResponse, MeResponse } from '../../shared/protocol/api';
 import { createServer } from '../../sync-server/server';
 import { covers, ProtocolClient } from './protocolClient';
 import { loadSequentialTrace } from './traces';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const TRACE_UPDATES = Number(process.env.BENCH_UPDATES ?? 40_000);
-const ROOM = 'g/00000000-0000-4000-8000-000000000001/doc/00000000-0000-4000-8000-000000000002';
-
 interface Endpoint {
   syncUrl: (room: string) => string;
+  /** A document room this endpoint lets the benchmark write to. */
+  room: (run: number) => string;
   close(): Promise<void>;
 }
 
@@ -43,6 +43,7 @@ async function startPeer(): Promise<Endpoint> {
   const port = (http.address() as AddressInfo).port;
   return {
     syncUrl: (room) => `ws://127.0.0.1:${port}/sync/${room}`,
+    room: (run) => `peer-${run}`,
     close: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -51,16 +52,32 @@ async function startPeer(): Promise<Endpoint> {
   };
 }
 
+/** Minka with its demo workspace, entered as the demo admin (a lead of one group). */
 async function startMinka(dataDir: string): Promise<Endpoint> {
   const server = await createServer({
     dataDir,
     port: 0,
+    seedDemo: true,
     log: () => undefined,
     // The benchmark replays keystrokes far faster than a person types.
     rateLimit: { perSecond: 1e9, burst: 1e9 },
   });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@minka.demo', password: 'minka-demo-2026' }),
+  });
+  const { token } = (await login.json()) as LoginResponse;
+  const me = (await (
+    await fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as MeResponse;
+  const groupId = me.memberships[0]!.group.id;
   const ws = server.url.replace(/^http/, 'ws');
-  return { syncUrl: (room) => `${ws}/sync/${room}`, close: () => server.close() };
+  return {
+    syncUrl: (room) => `${ws}/sync/${room}?token=${encodeURIComponent(token)}`,
+    room: (run) => `g/${groupId}/doc/00000000-0000-4000-8000-${String(run + 1).padStart(12, '0')}`,
+    close: () => server.close(),
+  };
 }
 
 const median = (values: number[]) =>
@@ -98,29 +115,26 @@ async function coldOpen(endpoint: Endpoint, room: string, expected: Uint8Array):
   return ms;
 }
 
-async function main() {
-  const trace = loadSequentialTrace('automerge-paper', TRACE_UPDATES);
+/** Runs every measure `runs` times on the first `updates` keystrokes of the trace. */
+export async function measure(runs: number, updates: number) {
+  const trace = loadSequentialTrace('automerge-paper', updates);
   const expected = Y.encodeStateVectorFromUpdate(Y.mergeUpdates(trace.updates));
-  console.log(
-    `trace: automerge-paper (Kleppmann, CC BY 4.0), first ${trace.updates.length} keystroke updates, ${trace.endContent.length} characters; ${RUNS} runs, medians`,
-  );
-
   const results = {
     peerRelay: [] as number[],
     minkaRelay: [] as number[],
     minkaDurable: [] as number[],
   };
   const cold = { peer: [] as number[], minkaWarm: [] as number[], minkaRestart: [] as number[] };
-  for (let run = 0; run < RUNS; run++) {
-    const room = ROOM.replace(/1$/, String(run + 1));
+  for (let run = 0; run < runs; run++) {
     const peer = await startPeer();
-    const p = await relay(peer, `peer-${run}`, trace.updates, expected, false);
+    const p = await relay(peer, peer.room(run), trace.updates, expected, false);
     results.peerRelay.push(p.relayMs);
-    cold.peer.push(await coldOpen(peer, `peer-${run}`, expected));
+    cold.peer.push(await coldOpen(peer, peer.room(run), expected));
     await peer.close();
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'minka-bench-'));
     const minka = await startMinka(dataDir);
+    const room = minka.room(run);
     const m = await relay(minka, room, trace.updates, expected, true);
     results.minkaRelay.push(m.relayMs);
     if (m.durableMs !== null) results.minkaDurable.push(m.durableMs);
@@ -131,7 +145,15 @@ async function main() {
     await restarted.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  return { trace, results, cold };
+}
 
+async function main() {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const { trace, results, cold } = await measure(runs, Number(process.env.BENCH_UPDATES ?? 40_000));
+  console.log(
+    `trace: automerge-paper (Kleppmann, CC BY 4.0), first ${trace.updates.length} keystroke updates, ${trace.endContent.length} characters; ${runs} runs, medians`,
+  );
   const perSecond = (ms: number) => Math.round((trace.updates.length / ms) * 1000);
   const rows: Array<[string, number | null, number]> = [
     [
@@ -156,7 +178,7 @@ async function main() {
   writeFileSync(
     path.join('bench-results', 'sync.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), updates: trace.updates.length, runs: RUNS, results, cold },
+      { date: new Date().toISOString(), updates: trace.updates.length, runs, results, cold },
       null,
       2,
     ),
@@ -164,4 +186,7 @@ async function main() {
   process.exit(0);
 }
 
-void main();
+// Run as `npm run bench`; imported (by its smoke test) it only exports `measure`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}
