@@ -94,3 +94,22 @@ test('edits made with the server down survive a reload and converge when it retu
   }
   expect(await documentText(a.page)).toBe(await documentText(b.page));
 });
+
+test('a sentence typed just before the page reloads is still there, with the server down', async ({
+  browser,
+}) => {
+  const a = await openApp(browser, appUrl(), ana);
+  await openDocument(a.page, DOC);
+  await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
+  await sync.kill();
+  await expect(docStatus(a.page)).toContainText('Sin conexión');
+
+  await typeAtEnd(a.editor, 'Última frase antes de recargar.');
+  // No waiting for IndexedDB: the reload comes right after the last keystroke.
+  await a.page.reload();
+  await openDocument(a.page, DOC);
+  await expect(editorOf(a.page)).toContainText('Última frase antes de recargar.');
+  await expect(docStatus(a.page)).toHaveText(
+    /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
+  );
+});
