@@ -25,6 +25,7 @@ import type { DocRegistry } from '../sync/DocRegistry';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
 import { docHref, invitationHref, navigate, routeGroupId, useRoute } from './route';
+import { requestNewBoard } from '../features/boards/boardRoute';
 
 /** Creates a document in `groupId` on this computer (works offline) and opens it. */
 async function createDocumentIn(
@@ -59,7 +60,7 @@ function focusGroup(position: number): void {
   target.focus();
 }
 
-/** Where "new document" goes: the open group if this person may write there, else their first such group. */
+/** Where "new document" and "new board" go: the open group if this person may write there, else their first such group. */
 function groupForNewDocument(app: AppContextValue, current: GroupId | null): GroupId | null {
   if (current !== null && canEditContent(app.roleIn(current))) return current;
   const writable = app.me.memberships.find((membership) => canEditContent(membership.role));
@@ -106,6 +107,11 @@ export function useDesktopIntegration(): void {
             if (groupId !== null) {
               void createDocumentIn(registry, groupId, title, current.profile.name);
             }
+            return;
+          }
+          case 'new-board': {
+            const groupId = groupForNewDocument(current, routeGroupId(here));
+            if (groupId !== null) requestNewBoard(groupId);
             return;
           }
           default:

@@ -4,11 +4,11 @@
  * mounts it.
  */
 import { ArchiveRestore, ChevronRight, KanbanSquare, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
-import { boardHref, useBoardRoute } from './boardRoute';
+import { boardHref, NEW_BOARD_EVENT, useBoardRoute } from './boardRoute';
 import { NewBoardDialog } from './NewBoardDialog';
 import { useCreateBoard } from './useCreateBoard';
 import { useGroupBoards } from './useGroupBoards';
@@ -25,6 +25,15 @@ export function GroupBoards({
   const { boards, actions } = useGroupBoards(group.id);
   const create = useCreateBoard(group.id, actions?.addBoard ?? null);
   const [creating, setCreating] = useState(false);
+  // The desktop menu's "Nuevo tablero" (Ctrl+Shift+N) asks the group it chose to open its dialog.
+  useEffect(() => {
+    if (!canCreate) return;
+    const open = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === group.id) setCreating(true);
+    };
+    window.addEventListener(NEW_BOARD_EVENT, open);
+    return () => window.removeEventListener(NEW_BOARD_EVENT, open);
+  }, [canCreate, group.id]);
   const visible = boards?.filter((entry) => !entry.archived) ?? [];
   const archived = boards?.filter((entry) => entry.archived) ?? [];
 

@@ -35,3 +35,10 @@ export function useBoardRoute(): BoardRoute | null {
   const hash = useSyncExternalStore(subscribe, getHash, getHash);
   return parseBoardRoute(hash);
 }
+
+/** Window event (detail: group id) that opens that group's "Nuevo tablero" dialog. */
+export const NEW_BOARD_EVENT = 'minka:new-board';
+
+export function requestNewBoard(groupId: string): void {
+  window.dispatchEvent(new CustomEvent(NEW_BOARD_EVENT, { detail: groupId }));
+}

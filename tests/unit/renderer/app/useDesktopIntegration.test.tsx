@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppCommand, MinkaBridge } from '../../../../shared/ipc/bridge';
 import { AppContext, type AppContextValue } from '../../../../renderer/app/AppContext';
 import { useDesktopIntegration } from '../../../../renderer/app/useDesktopIntegration';
+import { NEW_BOARD_EVENT } from '../../../../renderer/features/boards/boardRoute';
 import { resources } from '../../../../renderer/i18n';
 import type { DocRegistry } from '../../../../renderer/sync/DocRegistry';
 import { RegistryContext } from '../../../../renderer/sync/RegistryContext';
@@ -25,7 +26,7 @@ function Probe() {
   return null;
 }
 
-function mount(pending: number) {
+function mount(pending: number, editorIn: string[] = []) {
   let command: ((command: AppCommand) => void) | null = null;
   let countPending: (() => number | Promise<number>) | null = null;
   const setLanguage = vi.fn(() => Promise.resolve());
@@ -44,8 +45,8 @@ function mount(pending: number) {
   const registry = { getStatus: () => ({ pending, connected: false, allSaved: false, rooms: 1 }) };
   const app = {
     profile: { name: 'Ana Quispe' },
-    me: { memberships: [] },
-    roleIn: () => null,
+    me: { memberships: editorIn.map((id) => ({ group: { id }, role: 'editor' })) },
+    roleIn: (groupId: string) => (editorIn.includes(groupId) ? 'editor' : null),
   } as unknown as AppContextValue;
   root = createRoot(document.createElement('div'));
   act(() =>
@@ -104,6 +105,18 @@ describe('useDesktopIntegration', () => {
     const desktop = mount(0);
     desktop.send({ kind: 'new-document' });
     expect(window.location.hash).toBe('');
+  });
+
+  it('asks the group the person may write in to open its new-board dialog', () => {
+    const asked: string[] = [];
+    const listener = (event: Event) => asked.push((event as CustomEvent<string>).detail);
+    window.addEventListener(NEW_BOARD_EVENT, listener);
+    try {
+      mount(0, [G]).send({ kind: 'new-board' });
+      expect(asked).toEqual([G]);
+    } finally {
+      window.removeEventListener(NEW_BOARD_EVENT, listener);
+    }
   });
 
   it('lets go of the bridge when the app shell unmounts', () => {
