@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { sendError } from './respond';
 import { contentTypeOf } from '../../shared/protocol/contentTypes';
+import { createGzip } from 'node:zlib';
 
 /** Vite puts content-hashed files under assets/: they never change under the same name. */
 const IMMUTABLE = `${sep}assets${sep}`;
@@ -75,17 +76,34 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/** Text formats shrink several times under gzip; fonts and images are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  const accepted = req.headers['accept-encoding'];
+  return typeof accepted === 'string' && /\bgzip\b/.test(accepted);
+}
+
+/**
+ * Sends a file, gzipped when it is text and the browser accepts it: the web app's script
+ * shrinks from 1.4 MB to about 0.4 MB, which matters on a mine site's satellite link.
+ */
 function send(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
+  const contentType = contentTypeOf(file);
+  const gzip = COMPRESSIBLE.test(contentType) && acceptsGzip(req);
   res.writeHead(200, {
-    'Content-Type': contentTypeOf(file),
+    'Content-Type': contentType,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const fail = () => res.destroy();
+  const stream = createReadStream(file).on('error', fail);
+  if (gzip) stream.pipe(createGzip().on('error', fail)).pipe(res);
+  else stream.pipe(res);
 }

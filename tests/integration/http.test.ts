@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,23 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+function rawGetBytes(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    request({ hostname, port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
     })
       .on('error', reject)
       .end();
@@ -177,5 +195,29 @@ describe('HTTP', () => {
       expect({ path, status }).toEqual({ path, status: 404 });
       expect(body).not.toContain('no debe salir');
     }
+  });
+
+  it('gzips text files for browsers that accept it, and only those', async () => {
+    const staticDir = tempDir();
+    const script = `console.log(${JSON.stringify('Clúster Minero del Sur del Perú '.repeat(400))});`;
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Minka</title>');
+    writeFileSync(join(staticDir, 'app.js'), script);
+    writeFileSync(join(staticDir, 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+    const server = await startServer({ staticDir });
+
+    const gzipped = await rawGetBytes(server.url, '/app.js', {
+      'Accept-Encoding': 'gzip, deflate',
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toContain('Accept-Encoding');
+    expect(gzipped.body.length).toBeLessThan(Buffer.byteLength(script) / 10);
+    expect(gunzipSync(gzipped.body).toString()).toBe(script);
+
+    const plain = await rawGetBytes(server.url, '/app.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+
+    const font = await rawGetBytes(server.url, '/font.woff2', { 'Accept-Encoding': 'gzip' });
+    expect(font.headers['content-encoding']).toBeUndefined();
   });
 });
