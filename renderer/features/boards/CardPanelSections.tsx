@@ -11,7 +11,16 @@ import type { IndexEntry } from '../../../shared/ydoc/groupIndexDoc';
 import { docHref, navigate } from '../../app/route';
 import type { BoardActions } from './useBoard';
 
-const LABEL_COLOURS = ['#1f6f8b', '#2f6b3f', '#b7791f', '#a4262c', '#6b46c1', '#9a4a1f', '#4a5568'];
+/** Label colours, named for people choosing them (the hex code means nothing to them). */
+const LABEL_COLOURS = [
+  { value: '#1f6f8b', name: 'petrol' },
+  { value: '#2f6b3f', name: 'green' },
+  { value: '#b7791f', name: 'amber' },
+  { value: '#a4262c', name: 'red' },
+  { value: '#6b46c1', name: 'violet' },
+  { value: '#9a4a1f', name: 'terracotta' },
+  { value: '#4a5568', name: 'grey' },
+] as const;
 
 interface SectionProps {
   card: Card;
@@ -26,7 +35,10 @@ export function LabelsSection({
   readOnly,
 }: SectionProps & { labels: Label[] }) {
   const { t } = useTranslation();
-  const [labelDraft, setLabelDraft] = useState({ name: '', colour: LABEL_COLOURS[0]! });
+  const [labelDraft, setLabelDraft] = useState<{ name: string; colour: string }>({
+    name: '',
+    colour: LABEL_COLOURS[0].value,
+  });
   return (
     <fieldset className="panel-section panel-fieldset">
       <legend>{t('boards.panel.labels')}</legend>
@@ -77,8 +89,8 @@ export function LabelsSection({
             onChange={(event) => setLabelDraft({ ...labelDraft, colour: event.target.value })}
           >
             {LABEL_COLOURS.map((c) => (
-              <option key={c} value={c} style={{ color: c }}>
-                ■ {c}
+              <option key={c.value} value={c.value} style={{ color: c.value }}>
+                ■ {t(`boards.labelColours.${c.name}`)}
               </option>
             ))}
           </select>
