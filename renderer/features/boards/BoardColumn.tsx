@@ -17,6 +17,7 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumnView, Card } from '../../../shared/ydoc/boardDoc';
 import { cardDndId } from './BoardCard';
+import { AddFormActions } from './AddFormActions';
 
 export const columnDndId = (id: string) => `column:${id}`;
 export const columnBodyDndId = (id: string) => `colbody:${id}`;
@@ -253,18 +254,7 @@ export function BoardColumn(props: BoardColumnProps) {
                 }
               }}
             />
-            <div className="add-card-actions">
-              <button type="submit" className="button button-primary">
-                {t('boards.column.add')}
-              </button>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => setAdding(false)}
-              >
-                {t('boards.cancel')}
-              </button>
-            </div>
+            <AddFormActions onCancel={() => setAdding(false)} />
           </form>
         ) : (
           <button

@@ -44,6 +44,7 @@ import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
 import { ConfirmButton } from '../common/ConfirmButton';
+import { AddFormActions } from './AddFormActions';
 
 export interface BoardViewProps {
   groupId: GroupId;
@@ -348,18 +349,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
                     maxLength={80}
                     onKeyDown={(event) => event.key === 'Escape' && setAddingColumn(false)}
                   />
-                  <div className="add-card-actions">
-                    <button type="submit" className="button button-primary">
-                      {t('boards.column.add')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      onClick={() => setAddingColumn(false)}
-                    >
-                      {t('boards.cancel')}
-                    </button>
-                  </div>
+                  <AddFormActions onCancel={() => setAddingColumn(false)} />
                 </form>
               ) : (
                 <button
