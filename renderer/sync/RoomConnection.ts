@@ -103,10 +103,9 @@ export class RoomConnection {
       if (event !== null) this.options.onClose?.(event.code);
     });
     onSavedMessage(provider, (message) => {
-      void this.persistence.markSaved(message).then(() => {
-        this.savedReceived = true;
-        this.refresh();
-      });
+      this.savedReceived = true;
+      void this.persistence.markSaved(message);
+      this.refresh();
     });
     provider.on('status', ({ status }) => {
       if (status !== 'connected') this.savedReceived = false;

@@ -1,6 +1,10 @@
 /**
  * Opens a room for as long as the calling component is mounted. Returns the Y.Doc only once
  * its local state is loaded from IndexedDB, so nothing renders or writes an empty document.
+ *
+ * `useDoc` re-renders its caller only when the room opens or finishes loading, never when its
+ * sync status moves (a keystroke makes it pending, the server's `saved` clears it): that status
+ * is read by `useRoomStatus` in the one small component that shows it.
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
@@ -11,11 +15,13 @@ import type { RoomConnection, RoomStatus } from './RoomConnection';
 export interface OpenDoc {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
-  status: RoomStatus | null;
+  /** The open room, for `useRoomStatus` where its sync state is shown. */
+  connection: RoomConnection | null;
 }
 
 const noSubscribe = () => () => undefined;
 const nullSnapshot = () => null;
+const notLoaded = () => false;
 
 /** Holds the room open while mounted; the connection shows up once the registry has it. */
 export function useRoomConnection(room: string | null): RoomConnection | null {
@@ -46,13 +52,26 @@ export function useRoomStatus(connection: RoomConnection | null): RoomStatus | n
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
+/** Whether the room's local state is applied; changes once per opening. */
+function useRoomLoaded(connection: RoomConnection | null): boolean {
+  const subscribe = useMemo(
+    () =>
+      connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify),
+    [connection],
+  );
+  const getSnapshot = useMemo(
+    () => (connection === null ? notLoaded : () => connection.getStatus().loaded),
+    [connection],
+  );
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
 export function useDoc(room: string | null): OpenDoc {
   const connection = useRoomConnection(room);
-  const status = useRoomStatus(connection);
-  const loaded = connection !== null && status?.loaded === true;
+  const loaded = useRoomLoaded(connection);
   return {
-    doc: loaded ? connection.doc : null,
-    provider: loaded ? connection.provider : null,
-    status,
+    doc: loaded && connection !== null ? connection.doc : null,
+    provider: loaded && connection !== null ? connection.provider : null,
+    connection,
   };
 }

@@ -30,7 +30,7 @@ import type { BoardId, GroupId } from '../../../shared/model/ids';
 import type { CardId, ColumnId, Label } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
 import { formatDate } from '../../i18n';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { boardAnnouncements, parseDndId } from './announcements';
 import { BoardCard, CardFace, cardDndId, initials } from './BoardCard';
 import { BoardColumn, columnDndId } from './BoardColumn';
@@ -75,7 +75,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
   const { index, boards, actions: indexActions } = useGroupBoards(groupId);
-  const { board, actions, status, awareness } = useBoard(groupId, boardId);
+  const { board, actions, connection, awareness } = useBoard(groupId, boardId);
   const [filter, setFilter] = useState<CardFilter>(NO_FILTER);
   const [openCardId, setOpenCardId] = useState<CardId | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -110,7 +110,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
   );
 
   const entry = boards?.find((candidate) => candidate.id === boardId) ?? null;
-  if (index === null || board === null || actions === null || status === null) {
+  if (index === null || board === null || actions === null || connection === null) {
     return <p className="view-note">{t('boards.loading')}</p>;
   }
   if (entry === null) {
@@ -213,11 +213,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
               ))}
             </ul>
           )}
-          <SyncIndicator
-            connected={status.connected}
-            pending={status.pending}
-            savedReceived={status.savedReceived}
-          />
+          <RoomSyncIndicator connection={connection} />
           {!readOnly && !entry.archived && indexActions !== null && (
             <ArchiveBoardButton
               title={entry.title}

@@ -10,7 +10,7 @@ import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { ExportMenu } from './export/ExportMenu';
@@ -27,7 +27,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
   const { index, actions } = useGroupIndex(groupId);
-  const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
+  const { doc, provider, connection } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
   const user = useMemo(
     () => ({ name: profile.name, color: profile.colour }),
@@ -35,7 +35,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
 
-  if (index === null || doc === null || status === null) {
+  if (index === null || doc === null || connection === null) {
     return <p className="view-note">{t('document.loading')}</p>;
   }
   if (entry === null || entry.kind !== 'doc') {
@@ -54,11 +54,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     <article className="document">
       <header className="document-header">
         <div className="document-header-row">
-          <SyncIndicator
-            connected={status.connected}
-            pending={status.pending}
-            savedReceived={status.savedReceived}
-          />
+          <RoomSyncIndicator connection={connection} />
           <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
           {editable && actions !== null && !entry.archived && (
             <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
