@@ -120,7 +120,7 @@ export class Connection implements Peer {
   private handle(frame: Frame): void {
     switch (frame.type) {
       case 'syncStep1':
-        this.send(this.room.syncStep2(frame.stateVector));
+        this.room.answerSyncStep1(this, frame.stateVector);
         return;
       case 'update': {
         if (!this.access.writable) {

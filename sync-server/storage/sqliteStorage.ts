@@ -12,11 +12,21 @@ interface UpdateRow {
   data: Buffer;
 }
 
+interface QueuedAppend {
+  room: string;
+  updates: readonly Uint8Array[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
+  private readonly insert: Database.Statement<[string, Uint8Array]>;
+  private queued: QueuedAppend[] = [];
 
   constructor(file: string) {
     this.db = configure(new Database(file));
+    this.insert = this.db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
   }
 
   async loadUpdates(room: string): Promise<Uint8Array[]> {
@@ -26,11 +36,33 @@ export class SqliteStorage implements Storage {
     return rows.map((row) => new Uint8Array(row.data));
   }
 
-  async appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
-    this.db.transaction(() => {
-      for (const update of updates) insert.run(room, update);
-    })();
+  /**
+   * Group commit: appends asked for in one event-loop turn (every room that received updates)
+   * are written in one transaction, one fsync for all of them, in the next turn. Each promise
+   * resolves only after that transaction committed, or rejects with its error.
+   */
+  appendUpdates(room: string, updates: readonly Uint8Array[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ room, updates, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  private commitQueued(): void {
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const { room, updates } of batch) {
+          for (const update of updates) this.insert.run(room, update);
+        }
+      })();
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    for (const append of batch) append.resolve();
   }
 
   async compact(room: string): Promise<void> {
@@ -56,6 +88,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.commitQueued();
     if (this.db.open) this.db.close();
   }
 }
