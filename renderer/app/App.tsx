@@ -12,6 +12,7 @@ import { AccessCloseCode, type MeResponse } from '../../shared/protocol/api';
 import { AcceptInvitationScreen } from '../features/account/AcceptInvitationScreen';
 import { SignInScreen } from '../features/account/SignInScreen';
 import { SignOutDialog } from '../features/account/SignOutDialog';
+import { revokeSession } from '../api/accounts';
 import { releaseLocalData } from '../features/account/signOut';
 import { SessionCache } from '../features/account/sessionCache';
 import { useAuth, type Auth } from '../features/account/useAuth';
@@ -188,7 +189,7 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
     async (keepLocal: boolean) => {
       if (session === null) return;
       setSigningOut(true);
-      await api.logout().catch(() => undefined);
+      await revokeSession(api).catch(() => undefined);
       await session.registry.destroy();
       await releaseLocalData(session.db, !keepLocal);
       await auth.finishSignOut();

@@ -235,7 +235,7 @@ describe('electron/main/index', () => {
   it('registers the IPC contract with sender checks', () => {
     const getInfo = ipc('app:getInfo');
     expect(() => getInfo({ senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow(
-      /MINKA_IPC_FOREIGN_SENDER/,
+      /ipc_foreign_sender/,
     );
     expect(getInfo({ senderFrame: appFrame })).toEqual({
       version: '0.1.0',
