@@ -93,7 +93,8 @@ describe('electron/preload', () => {
   it('replays commands that came before the first listener and drops malformed ones', async () => {
     await loadPreload(['electron', `--minka-server-url=${server}`]);
     const push = fake.listeners.get('app:command')!;
-    push({}, { kind: 'open-document', groupId: 'x', docId: '../etc' });
+    push({}, { kind: 'open', path: '/g/../etc' });
+    push({}, { kind: 'open', path: 'javascript:alert(1)' });
     push({}, { kind: 'search' });
     push({}, { kind: 'search', extra: '<script>' });
     push({}, 'new-document');
