@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardId, GroupId } from '../../../shared/model/ids';
 import type { CardId, ColumnId, Label } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
+import { SchemaNotice } from '../sync/SchemaNotice';
 import { boardHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
@@ -133,7 +134,7 @@ export function BoardView({
     );
   }
 
-  const locked = readOnly || entry.archived;
+  const locked = readOnly || entry.archived || status.schema === 'tooNew';
   const now = new Date();
   const today = isoDay(now);
   const labels = new Map<string, Label>(board.labels.map((label) => [label.id, label]));
@@ -260,6 +261,7 @@ export function BoardView({
             )}
           </div>
         )}
+        <SchemaNotice schema={status.schema} />
         {readOnly && (
           <p className="notice" role="note">
             {t('boards.readOnlyNotice')}
