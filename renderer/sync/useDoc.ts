@@ -10,18 +10,19 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { useRegistry } from './RegistryContext';
-import type { RoomConnection, RoomStatus } from './RoomConnection';
+import type { RoomConnection, RoomSchema, RoomStatus } from './RoomConnection';
 
 export interface OpenDoc {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
   /** The open room, for `useRoomStatus` where its sync state is shown. */
   connection: RoomConnection | null;
+  /** Whether this build may write the room (see RoomConnection); null until it is open. */
+  schema: RoomSchema | null;
 }
 
 const noSubscribe = () => () => undefined;
 const nullSnapshot = () => null;
-const notLoaded = () => false;
 
 /** Holds the room open while mounted; the connection shows up once the registry has it. */
 export function useRoomConnection(room: string | null): RoomConnection | null {
@@ -52,26 +53,35 @@ export function useRoomStatus(connection: RoomConnection | null): RoomStatus | n
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
-/** Whether the room's local state is applied; changes once per opening. */
-function useRoomLoaded(connection: RoomConnection | null): boolean {
+/** One field of the room's status; its caller re-renders only when that field changes. */
+function useRoomField<T>(
+  connection: RoomConnection | null,
+  pick: (status: RoomStatus) => T,
+  fallback: T,
+): T {
   const subscribe = useMemo(
     () =>
       connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify),
     [connection],
   );
   const getSnapshot = useMemo(
-    () => (connection === null ? notLoaded : () => connection.getStatus().loaded),
-    [connection],
+    () => (connection === null ? () => fallback : () => pick(connection.getStatus())),
+    [connection, pick, fallback],
   );
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
+const pickLoaded = (status: RoomStatus) => status.loaded;
+const pickSchema = (status: RoomStatus): RoomSchema | null => status.schema;
+
 export function useDoc(room: string | null): OpenDoc {
   const connection = useRoomConnection(room);
-  const loaded = useRoomLoaded(connection);
+  const loaded = useRoomField(connection, pickLoaded, false);
+  const schema = useRoomField(connection, pickSchema, null);
   return {
     doc: loaded && connection !== null ? connection.doc : null,
     provider: loaded && connection !== null ? connection.provider : null,
     connection,
+    schema,
   };
 }

@@ -24,11 +24,13 @@ import {
 } from '@dnd-kit/sortable';
 import { Archive, ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, GroupId } from '../../../shared/model/ids';
 import type { CardId, ColumnId, Label } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
+import { SchemaNotice } from '../sync/SchemaNotice';
+import { boardHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { boardAnnouncements, parseDndId } from './announcements';
@@ -39,7 +41,7 @@ import { CardPanel, type KnownPerson } from './CardPanel';
 import { resolveDrop } from './dropTarget';
 import { isoDay, matchesFilter, NO_FILTER, type CardFilter } from './filterCards';
 import { useBoard } from './useBoard';
-import { useGroupBoards } from './useGroupBoards';
+import { useGroupIndex } from '../groups/useGroupIndex';
 import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
@@ -51,6 +53,8 @@ export interface BoardViewProps {
   boardId: BoardId;
   /** Viewers and commenters: nothing can be moved or edited. */
   readOnly?: boolean;
+  /** The card whose panel is open: part of the route, so a card can be linked and Back closes it. */
+  openCardId?: CardId | null;
 }
 
 /**
@@ -71,13 +75,21 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCorners({ ...args, droppableContainers: inside });
 };
 
-export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps) {
+export function BoardView({
+  groupId,
+  boardId,
+  readOnly = false,
+  openCardId = null,
+}: BoardViewProps) {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
-  const { index, boards, actions: indexActions } = useGroupBoards(groupId);
-  const { board, actions, connection, awareness } = useBoard(groupId, boardId);
+  const { index, boards, actions: indexActions } = useGroupIndex(groupId);
+  const { board, actions, connection, schema, awareness } = useBoard(groupId, boardId);
   const [filter, setFilter] = useState<CardFilter>(NO_FILTER);
-  const [openCardId, setOpenCardId] = useState<CardId | null>(null);
+  const setOpenCardId = useCallback(
+    (cardId: CardId | null) => navigate(boardHref(groupId, boardId, cardId)),
+    [groupId, boardId],
+  );
   const [activeId, setActiveId] = useState<string | null>(null);
   const [wipColumn, setWipColumn] = useState<ColumnId | null>(null);
   const [addingColumn, setAddingColumn] = useState(false);
@@ -110,7 +122,13 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
   );
 
   const entry = boards?.find((candidate) => candidate.id === boardId) ?? null;
-  if (index === null || board === null || actions === null || connection === null) {
+  if (
+    index === null ||
+    board === null ||
+    actions === null ||
+    connection === null ||
+    schema === null
+  ) {
     return <p className="view-note">{t('boards.loading')}</p>;
   }
   if (entry === null) {
@@ -122,7 +140,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
     );
   }
 
-  const locked = readOnly || entry.archived;
+  const locked = readOnly || entry.archived || schema === 'tooNew';
   const now = new Date();
   const today = isoDay(now);
   const labels = new Map<string, Label>(board.labels.map((label) => [label.id, label]));
@@ -245,6 +263,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
             )}
           </div>
         )}
+        <SchemaNotice schema={schema} />
         {readOnly && (
           <p className="notice" role="note">
             {t('boards.readOnlyNotice')}

@@ -11,6 +11,7 @@ import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
 import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
+import { SchemaNotice } from '../sync/SchemaNotice';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { ExportMenu } from './export/ExportMenu';
@@ -27,7 +28,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
   const { index, actions } = useGroupIndex(groupId);
-  const { doc, provider, connection } = useDoc(roomName(docRoom(groupId, docId)));
+  const { doc, provider, connection, schema } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
   const user = useMemo(
     () => ({ name: profile.name, color: profile.colour }),
@@ -35,7 +36,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
 
-  if (index === null || doc === null || connection === null) {
+  if (index === null || doc === null || connection === null || schema === null) {
     return <p className="view-note">{t('document.loading')}</p>;
   }
   if (entry === null || entry.kind !== 'doc') {
@@ -47,7 +48,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     );
   }
 
-  const canEdit = editable && !entry.archived;
+  const canEdit = editable && !entry.archived && schema !== 'tooNew';
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
@@ -76,6 +77,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
               : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
           </p>
         )}
+        <SchemaNotice schema={schema} />
         {entry.archived && (
           <div className="notice" role="note">
             <Archive aria-hidden="true" size={16} />
