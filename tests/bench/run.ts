@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: Minka's sync server against the reference y-websocket server
- * (@y/websocket-server, in-memory, no durability), measured in the same run on the same
- * machine with the same real editing traces. Reported as medians of several runs and as
- * ratios, since absolute numbers depend on the machine.
+ * (@y/websocket-server 0.1.1, in memory, no durability), measured in the same run on the same
+ * machine with the same real editing trace (automerge-paper, "B4"), reported as ratios. Writes
+ * bench/results.json and the table in docs/performance.md.
  *
- *   relay     a writer streams a trace's keystroke updates; time until a reader has them all
+ *   relay     a writer streams keystroke updates; time until a reader has them all
  *   durable   (Minka only) time until the server's `saved` vector covers the whole trace
  *   cold open a new client syncs the finished document: peer from memory, Minka from memory
  *             and after a restart (from SQLite)
+ *   fan-out, catch-up   see fanout.ts (servers in their own processes, pinned with taskset)
  */
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -152,12 +153,12 @@ export async function measure(runs: number, updates: number) {
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const started = Date.now();
-  const { trace, results, cold } = await measure(runs, Number(process.env.BENCH_UPDATES ?? 40_000));
+  const { trace, results, cold } = await measure(runs, Number(process.env.BENCH_UPDATES ?? 10_000));
   const perSecond = (ms: number) => Math.round((trace.updates.length / ms) * 1000);
   const full = loadSequentialTrace('automerge-paper');
   const latency = await measureLatency({
     readers: [1, 20, 100],
-    updatesPerReaders: (n) => (n === 1 ? 300 : n === 20 ? 150 : 60),
+    updatesPerReaders: (n) => (n === 1 ? 200 : n === 20 ? 100 : 40),
     rounds: runs,
     trace: full.updates,
     catchUpTrace: full.updates,
