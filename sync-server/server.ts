@@ -20,11 +20,12 @@ import { parseRoom, roomName, type Room } from '../shared/protocol/rooms';
 import { AccountStore } from './accounts/accountStore';
 import { ensureFirstAdmin, type AdminInput } from './accounts/bootstrap';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './accounts/loginLimiter';
-import { Connection } from './connection';
+import { Connection, type ConnectionContext } from './connection';
 import { handleApi, isApiPath, type ApiContext } from './http/api';
 import { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './http/origin';
 import { sendError } from './http/respond';
 import { serveStatic } from './http/static';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
@@ -66,6 +67,8 @@ export interface ServerOptions {
   loginLimits?: Partial<LoginLimits>;
   /** Behind a reverse proxy: count login failures per X-Forwarded-For address, not the proxy's. */
   trustProxy?: boolean;
+  /** Bounds on what sync messages decode to (limits.ts); tests lower them. */
+  limits?: Partial<SyncLimits>;
 }
 
 export interface MinkaServer {
@@ -135,6 +138,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     options.idleUnloadMs ?? 30_000,
   );
   const connections = new Set<Connection>();
+  const connectionContext: ConnectionContext = {
+    rateLimit,
+    limits: { ...DEFAULT_SYNC_LIMITS, ...options.limits },
+    clientIds: store.clientIds,
+    log,
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   const loginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const origins: OriginPolicy = {
@@ -228,7 +237,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      const connection = new Connection(ws, room, current.access, rateLimit, log);
+      const connection = new Connection(ws, socket, room, current.access, connectionContext);
       connections.add(connection);
       ws.once('close', () => connections.delete(connection));
     });

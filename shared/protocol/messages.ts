@@ -43,6 +43,12 @@ export const CloseCode = {
    * person whose paste tripped the limit must be back a moment later.
    */
   rateLimited: 1008,
+  /**
+   * The room reached the server's memory ceiling for one room (sync-server/limits.ts). Permanent
+   * (44xx): sending the same changes again cannot succeed; the client keeps them and an
+   * administrator must act.
+   */
+  roomFull: 4413,
 } as const;
 
 /** Default bound on one WebSocket frame: an update larger than this closes its connection. */

@@ -103,6 +103,16 @@ const MIGRATIONS: readonly string[] = [
      group_id TEXT,
      detail TEXT NOT NULL DEFAULT ''
    );`,
+  // Client-id integrity (issue 9): the person (and session, i.e. device) that first wrote each
+  // Yjs client id of a room; structs of that client id from anyone else are refused.
+  `CREATE TABLE client_ids (
+     room TEXT NOT NULL,
+     client INTEGER NOT NULL,
+     user_id TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     first_written_at INTEGER NOT NULL,
+     PRIMARY KEY (room, client)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {
