@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- limit tests build updates of many tiny structs with a raw Y.Array. */
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';

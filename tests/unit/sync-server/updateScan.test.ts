@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- the scanner must read every kind of Yjs content, which no single Minka schema writes; these tests build it with raw roots. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { missingDependency, scanUpdate } from '../../../sync-server/updateScan';
