@@ -30,7 +30,8 @@ import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
-import { authorizeUpgrade, reevaluate } from './socketAccess';
+import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
+import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 
@@ -69,6 +70,11 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Bounds on what sync messages decode to (limits.ts); tests lower them. */
   limits?: Partial<SyncLimits>;
+  /**
+   * How often every open socket's session and membership are re-checked, which closes sockets
+   * of sessions that expired by time or were revoked by `npm run admin` in another process.
+   */
+  sessionRecheckMs?: number;
 }
 
 export interface MinkaServer {
@@ -160,7 +166,16 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     now,
     trustProxy: options.trustProxy ?? false,
     accessChanged: (userId) => reevaluate(store, connections, userId),
+    tickets: new SyncTickets(now),
   };
+  const recheckTimer = setInterval(() => {
+    try {
+      reevaluateAll(store, connections);
+    } catch (error) {
+      log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`);
+    }
+  }, options.sessionRecheckMs ?? 2000);
+  recheckTimer.unref();
   let closing: Promise<void> | null = null;
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -191,8 +206,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     const name = roomName(parsed);
-    const token = requestUrl(req).searchParams.get('token');
-    const decision = authorizeUpgrade(store, token, parsed);
+    const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
+    const decision = authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -225,7 +240,13 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     // Access may have changed while the room loaded: decide again, with what is true now.
-    const current = authorizeUpgrade(store, token, parsed);
+    let current;
+    try {
+      current = authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
+    } catch (error) {
+      room.release();
+      throw error;
+    }
     if (!current.ok) {
       room.release();
       refuse(socket, current.status, current.code, current.message);
@@ -245,16 +266,27 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
 
   const server = createHttpServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
-      log(`ERROR en ${req.url ?? ''}: ${describeError(error)}`);
+      // The path only: a query string may hold a secret.
+      log(`ERROR en ${rawPath(req.url)}: ${describeError(error)}`);
       if (!res.headersSent)
         sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
       else res.destroy();
     });
   });
-  server.on(
-    'upgrade',
-    (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head),
-  );
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(req, socket, head).catch((error: unknown) => {
+      // A database that is locked, full or failing answers 503, never an unhandled rejection.
+      log(`ERROR al abrir una conexión de sincronización: ${describeError(error)}`);
+      if (!socket.destroyed) {
+        refuse(
+          socket,
+          503,
+          'storage_unavailable',
+          'El servidor no puede usar su base de datos ahora; vuelva a conectarse en unos segundos.',
+        );
+      }
+    });
+  });
 
   try {
     await listen(server, options.port ?? 4455, host);
@@ -267,6 +299,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const close = async (): Promise<void> => {
+    clearInterval(recheckTimer);
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     for (const connection of connections)
@@ -315,6 +348,20 @@ function rawPath(url: string | undefined): string {
 function requestUrl(req: IncomingMessage): URL {
   const raw = req.url ?? '/';
   return new URL(`http://minka.invalid${raw.startsWith('/') ? '' : '/'}${raw}`);
+}
+
+/**
+ * The session a socket names: a single-use `ticket` (its session id once redeemed), else a
+ * `token` (older clients), else none.
+ */
+function socketCredential(query: URLSearchParams, tickets: SyncTickets): SocketCredential {
+  const ticket = query.get('ticket');
+  if (ticket !== null && ticket !== '') {
+    const sessionId = tickets.redeem(ticket);
+    return sessionId === null ? null : { sessionId };
+  }
+  const token = query.get('token');
+  return token === null || token === '' ? null : { token };
 }
 
 /** The room a `/sync/` path names (percent-decoded once), or null. */

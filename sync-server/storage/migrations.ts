@@ -135,7 +135,10 @@ export function configure(db: Database.Database): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, on the event loop: a short wait keeps a lock
+  // held by another process (a backup, npm run admin) from freezing the server; past it the
+  // commit is retried with backoff and API calls answer 503 storage_unavailable.
+  db.pragma('busy_timeout = 250');
   migrate(db);
   return db;
 }
