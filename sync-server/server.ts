@@ -28,6 +28,7 @@ import { serveStatic } from './http/static';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
+import { checkDataDir, DATABASE_FILE, lockDataDir } from './dataDir';
 import { RoomRegistry } from './roomRegistry';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
@@ -83,7 +84,7 @@ export interface MinkaServer {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'minka.sqlite';
+export { DATABASE_FILE } from './dataDir';
 
 export async function createServer(options: ServerOptions): Promise<MinkaServer> {
   const host = options.host ?? '127.0.0.1';
@@ -91,12 +92,22 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const rateLimit = options.rateLimit ?? { perSecond: 300, burst: 3000 };
   const now = options.now ?? (() => Date.now());
-  const storage = options.storage ?? openSqlite(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  checkDataDir(options.dataDir);
+  const unlock = lockDataDir(options.dataDir);
+  let storage: Storage;
   let store: AccountStore;
+  try {
+    storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
   } catch (error) {
     await storage.close();
+    unlock();
     throw error;
   }
 
@@ -131,6 +142,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   } catch (error) {
     store.close();
     await storage.close();
+    unlock();
     throw error;
   }
 
@@ -291,8 +303,10 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   try {
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
+    clearInterval(recheckTimer);
     store.close();
     await storage.close();
+    unlock();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -310,6 +324,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await stopped;
     store.close();
     await storage.close();
+    unlock();
   };
 
   return {
@@ -317,11 +332,6 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     port,
     close: () => (closing ??= close()),
   };
-}
-
-function openSqlite(dataDir: string): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  return new SqliteStorage(join(dataDir, DATABASE_FILE));
 }
 
 function listen(
