@@ -63,7 +63,9 @@ describe('operations', () => {
     // Past the sliding step, so the next authentication writes (and meets the lock).
     clock.now += 5 * 60_000;
     const other = new Database(join(server.dataDir, DATABASE_FILE));
-    onTestFinished(() => other.close());
+    onTestFinished(() => {
+      other.close();
+    });
     other.exec('BEGIN EXCLUSIVE');
     expect(await upgradeStatus(syncUrl(server, ROOM_A))).toBe(503);
     expect(errorOf(await call(server.url, 'GET', '/api/me', { token: server.token }))).toEqual({
