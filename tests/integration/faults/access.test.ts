@@ -45,7 +45,7 @@ function upgradeStatus(url: string): Promise<number> {
   });
 }
 
-describe('revocation reaches open sockets', () => {
+describe('revocation reaches open sockets', { timeout: 60_000 }, () => {
   it('a password reset with npm run admin closes the person’s open socket within 5 s', async () => {
     const server = await startServer({ sessionRecheckMs: 1000 });
     const client = connect(server, ROOM_A);

@@ -56,7 +56,7 @@ function upgradeStatus(url: string): Promise<number> {
   });
 }
 
-describe('operations', () => {
+describe('operations', { timeout: 60_000 }, () => {
   it('answers 503 while another process holds the database lock, and recovers', async () => {
     const clock = { now: Date.now() };
     const server = await startServer({ now: () => clock.now });
