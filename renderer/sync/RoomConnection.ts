@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DexiePersistence } from '../storage/DexiePersistence';
 import type { WorkspaceDexie } from '../storage/workspaceDb';
-import { onSavedMessage } from './savedMessage';
+import { onSavedMessage, onWriteRefused } from './savedMessage';
 
 export interface RoomStatus {
   loaded: boolean;
@@ -15,6 +15,8 @@ export interface RoomStatus {
   pending: number;
   /** A `saved` message arrived on the current connection. */
   savedReceived: boolean;
+  /** Pending changes the server refused on this connection (the person's role is read-only). */
+  refused: number;
 }
 
 export interface RoomConnectionOptions {
@@ -38,9 +40,11 @@ export class RoomConnection {
     connected: false,
     pending: 0,
     savedReceived: false,
+    refused: 0,
   };
   private readonly listeners = new Set<() => void>();
   private savedReceived = false;
+  private writeRefused = false;
   private started = false;
   private wantOnline: boolean;
   private destroyed = false;
@@ -108,8 +112,15 @@ export class RoomConnection {
         this.refresh();
       });
     });
+    onWriteRefused(provider, () => {
+      this.writeRefused = true;
+      this.refresh();
+    });
     provider.on('status', ({ status }) => {
-      if (status !== 'connected') this.savedReceived = false;
+      if (status !== 'connected') {
+        this.savedReceived = false;
+        this.writeRefused = false;
+      }
       this.refresh();
     });
     this.provider = provider;
@@ -122,13 +133,15 @@ export class RoomConnection {
       connected: this.provider?.wsconnected ?? false,
       pending: persisted.pending,
       savedReceived: this.savedReceived,
+      refused: this.writeRefused ? persisted.pending : 0,
     };
     const prev = this.status;
     if (
       prev.loaded === next.loaded &&
       prev.connected === next.connected &&
       prev.pending === next.pending &&
-      prev.savedReceived === next.savedReceived
+      prev.savedReceived === next.savedReceived &&
+      prev.refused === next.refused
     ) {
       return;
     }

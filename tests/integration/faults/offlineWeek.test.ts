@@ -72,11 +72,14 @@ describe('a week offline', { timeout: 120_000 }, () => {
       document: Y.encodeStateVector(docs.document),
       board: Y.encodeStateVector(docs.board),
     };
-    // The week: 5,000 paragraphs typed, 200 cards created and 4,800 card edits and moves.
-    for (let i = 0; i < 5000; i++)
-      write(docs.document, `Día ${Math.floor(i / 700) + 1}, nota ${i}`);
+    // The week: half the edits typed paragraphs, 1 in 50 a new card, the rest card edits and moves.
+    const paragraphs = EDITS / 2;
+    const cardCount = EDITS / 50;
+    for (let i = 0; i < paragraphs; i++) {
+      write(docs.document, `Día ${Math.floor((i * 7) / paragraphs) + 1}, nota ${i}`);
+    }
     const cards: CardId[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < cardCount; i++) {
       const id = `card-${i}` as CardId;
       addCard(docs.board, { id, columnId: columns[0]!, title: `Tarea ${i}`, createdBy: 'Ana' });
       cards.push(id);
