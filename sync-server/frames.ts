@@ -11,6 +11,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messages';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
+import { decodeAwarenessUpdate } from './presence';
 import { scanUpdate, UpdateLimitError, type UpdateShape } from './updateScan';
 
 export type Frame =
@@ -49,7 +50,12 @@ export function parseFrame(bytes: Uint8Array, limits: SyncLimits = DEFAULT_SYNC_
       const update = attempt('truncated awareness message', () =>
         decoding.readVarUint8Array(decoder),
       );
-      attempt('invalid awareness update', () => checkAwarenessUpdate(update, limits));
+      attempt('invalid awareness update', () =>
+        decodeAwarenessUpdate(update, {
+          maxEntries: limits.maxAwarenessEntriesPerFrame,
+          maxStateChars: limits.maxAwarenessStateChars,
+        }),
+      );
       return { type: 'awareness', update };
     }
     case MessageType.queryAwareness:
@@ -83,26 +89,5 @@ function parseSync(decoder: decoding.Decoder, limits: SyncLimits): Frame {
     }
     default:
       throw new FrameError(`unknown sync message type ${step}`);
-  }
-}
-
-/** Decodes an awareness update the way y-protocols/awareness applies it, without applying it. */
-function checkAwarenessUpdate(update: Uint8Array, limits: SyncLimits): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  if (count > limits.maxAwarenessEntriesPerFrame) {
-    throw new FrameError(`more than ${limits.maxAwarenessEntriesPerFrame} awareness entries`, true);
-  }
-  for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    const state = decoding.readVarString(decoder);
-    if (state.length > limits.maxAwarenessStateChars) {
-      throw new FrameError(
-        `an awareness state over ${limits.maxAwarenessStateChars} characters`,
-        true,
-      );
-    }
-    JSON.parse(state);
   }
 }
