@@ -28,7 +28,13 @@ afterEach(() => {
 
 /** A registry as the dialog sees it: an app-wide status that tests can move. */
 function fakeRegistry(pending: number) {
-  let status: AppSyncStatus = { connected: true, pending, allSaved: pending === 0, rooms: 1 };
+  let status: AppSyncStatus = {
+    connected: true,
+    pending,
+    allSaved: pending === 0,
+    rooms: 1,
+    refused: 0,
+  };
   const listeners = new Set<() => void>();
   const registry = {
     getStatus: () => status,
