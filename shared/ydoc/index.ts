@@ -1,3 +1,4 @@
 export * from './origins';
 export * from './groupIndexDoc';
 export * from './documentDoc';
+export * from './threadsDoc';
