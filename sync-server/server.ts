@@ -27,6 +27,7 @@ import { sendError } from './http/respond';
 import { serveStatic } from './http/static';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
+import { Notifier } from './notifier';
 import { RoomRegistry } from './roomRegistry';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate } from './socketAccess';
@@ -125,10 +126,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     throw error;
   }
 
+  const notifier = new Notifier(store, log);
   const registry = new RoomRegistry(
     {
       storage,
       log,
+      onCommitted: (room) => notifier.roomCommitted(room.name, room.doc),
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
     },

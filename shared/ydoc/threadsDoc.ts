@@ -251,13 +251,11 @@ export function resolveTextAnchor(body: Y.Doc, anchor: TextAnchor): ResolvedText
   return { text: from.type, from: from.index, to: Math.max(from.index, to.index) };
 }
 
-function isInDeletedBlock(type: Y.AbstractType<unknown>): boolean {
-  for (
-    let item = type._item;
-    item !== null;
-    item = (item.parent as Y.AbstractType<unknown>)._item
-  ) {
+function isInDeletedBlock(text: Y.XmlText): boolean {
+  for (let item: Y.Item | null = text._item; item !== null;) {
     if (item.deleted) return true;
+    const parent = item.parent;
+    item = parent instanceof Y.AbstractType ? parent._item : null;
   }
   return false;
 }

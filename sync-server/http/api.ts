@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
 
@@ -38,6 +39,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...memberRoutes,
   ...accessRequestRoutes,
   ...invitationRoutes,
+  ...notificationRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
