@@ -12,6 +12,7 @@ import { MembersPanel } from '../features/members/MembersPanel';
 import { OrganizationDirectory } from '../features/members/OrganizationDirectory';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
+import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
 import { useBoardRoute } from '../features/boards/boardRoute';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
@@ -35,6 +36,7 @@ export function AppShell({ auth }: { auth: Auth }) {
         {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
         <div className="header-spacer" />
         <AppSyncIndicator />
+        <ActivityPanel />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />
         <AccountMenu />
       </header>
@@ -66,6 +68,7 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
             groupId={route.groupId}
             docId={route.docId}
             editable={editable}
+            canComment={role !== 'viewer'}
           />
         </>
       );

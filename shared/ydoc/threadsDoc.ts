@@ -446,6 +446,33 @@ export function reopenThread(doc: Y.Doc, threadId: ThreadId, origin: Origin = Or
   }, origin);
 }
 
+/**
+ * The author reshapes their own open suggestion while typing in "Modo sugerencia" (a longer
+ * insertion, a deletion grown by Backspace); false for anyone else or a decided suggestion.
+ */
+export function reviseSuggestion(
+  doc: Y.Doc,
+  threadId: ThreadId,
+  editor: string,
+  change: { anchor?: TextAnchor; quote?: string; proposal: string },
+  origin: Origin = Origin.local,
+): boolean {
+  const map = threadOf(doc, threadId);
+  if (map === null || map.get('kind') !== 'suggestion' || map.get('status') !== 'open') {
+    return false;
+  }
+  if (readAuthor(map.get('createdBy'))?.id !== editor) return false;
+  doc.transact(() => {
+    if (change.anchor !== undefined) {
+      map.set('anchorStart', change.anchor.start);
+      map.set('anchorEnd', change.anchor.end);
+    }
+    if (change.quote !== undefined) map.set('quote', change.quote);
+    map.set('proposal', change.proposal);
+  }, origin);
+  return true;
+}
+
 export function rejectSuggestion(
   doc: Y.Doc,
   threadId: ThreadId,

@@ -341,3 +341,17 @@ describe('mentions', () => {
     expect(mentionedUserIds(reply.parts)).toEqual(['u-maria']);
   });
 });
+
+describe('revising a suggestion', () => {
+  it('lets only its author reshape it, and only while it is open', async () => {
+    const { reviseSuggestion } = await import('../../../shared/ydoc');
+    const body = bodyWith('Plazo de cinco días.');
+    const threads = new Y.Doc();
+    const id = newThread(threads, body, 9, 14, 'd');
+    expect(reviseSuggestion(threads, id, maria.id, { proposal: 'diez' })).toBe(false);
+    expect(reviseSuggestion(threads, id, carlos.id, { proposal: 'diez' })).toBe(true);
+    expect(acceptSuggestion(threads, body, id, maria, 1)).toEqual({ ok: true });
+    expect(readDocumentText(body)).toBe('Plazo de diez días.');
+    expect(reviseSuggestion(threads, id, carlos.id, { proposal: 'tres' })).toBe(false);
+  });
+});
