@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import type { DocId, GroupId } from '../../../shared/model/ids';
 import type { ThreadId } from '../../../shared/ydoc/threadsDoc';
 import { anchorForRange, rangeOfAnchor } from './anchors';
-import { takeFocusRequest } from './focusRequest';
+import { onFocusRequest, takeFocusRequest } from './focusRequest';
 import type { ReviewState, SuggestInput } from './reviewExtension';
 import { applySuggestionInput } from './suggestionTyping';
 import type { ThreadDraft } from './ThreadPanel';
@@ -97,17 +97,21 @@ export function useDocumentReview(options: {
     [scrollToThread],
   );
 
-  // A link from the inbox asked for a thread of this document: show it once it has arrived.
-  useEffect(() => {
-    if (review.threads.length === 0) return;
-    const wanted = takeFocusRequest(docId, (id) => review.threads.some((t) => t.id === id));
+  // A link from the inbox asked for a thread of this document: show it once it is here.
+  const tryFocus = useCallback(() => {
+    const { threads } = latest.current;
+    const wanted = takeFocusRequest(docId, (id) => threads.some((thread) => thread.id === id));
     if (wanted === null) return;
     requestAnimationFrame(() => {
       setPanelOpen(true);
       setActiveId(wanted);
       scrollToThread(wanted);
     });
-  }, [docId, review.threads, scrollToThread]);
+  }, [docId, scrollToThread]);
+  useEffect(() => onFocusRequest(tryFocus), [tryFocus]);
+  useEffect(() => {
+    if (review.threads.length > 0) tryFocus();
+  }, [review.threads, tryFocus]);
 
   const onSuggest = useCallback(
     (view: EditorView, input: SuggestInput) => {
