@@ -15,6 +15,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { ApiErrorCode } from '../shared/protocol/api';
 import { CloseCode, DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/messages';
 import { parseRoom, roomName, type Room } from '../shared/protocol/rooms';
 import { AccountStore } from './accounts/accountStore';
@@ -333,7 +334,7 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuse(socket: Duplex, status: number, code: ApiErrorCode, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   const reason = REASONS[status] ?? 'Error';
   socket.end(

@@ -1,18 +1,15 @@
-/** The "Actividad" inbox over HTTP (shared/protocol/notificationsApi.ts). */
+/** The "Actividad" inbox (shared/protocol/notificationsApi.ts). */
 import {
   NOTIFICATIONS_PATHS,
   type NotificationsResponse,
 } from '../../shared/protocol/notificationsApi';
-import type { ApiClient } from '../features/account/api';
+import type { ApiClient } from './client';
 
-export function listNotifications(api: ApiClient): Promise<NotificationsResponse> {
-  return api.request('GET', NOTIFICATIONS_PATHS.list);
-}
+export const listNotifications = (api: ApiClient) =>
+  api.request<NotificationsResponse>('GET', NOTIFICATIONS_PATHS.list);
 
-export function markNotificationRead(api: ApiClient, id: string): Promise<void> {
-  return api.request('POST', NOTIFICATIONS_PATHS.read(id));
-}
+export const markNotificationRead = (api: ApiClient, id: string) =>
+  api.request<void>('POST', NOTIFICATIONS_PATHS.read(id));
 
-export function markAllNotificationsRead(api: ApiClient): Promise<void> {
-  return api.request('POST', NOTIFICATIONS_PATHS.readAll);
-}
+export const markAllNotificationsRead = (api: ApiClient) =>
+  api.request<void>('POST', NOTIFICATIONS_PATHS.readAll);

@@ -7,10 +7,10 @@ import { Bell, CheckCheck } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
+import type { CardId } from '../../../shared/ydoc/boardDoc';
 import type { Notification } from '../../../shared/protocol/notificationsApi';
 import { useApp } from '../../app/AppContext';
-import { GROUP_DIRECTORY_HREF, docHref, membersHref } from '../../app/route';
-import { boardHref } from '../boards/boardRoute';
+import { GROUP_DIRECTORY_HREF, boardHref, docHref, membersHref } from '../../app/route';
 import { useGroupIndex } from '../groups/useGroupIndex';
 import { requestThreadFocus } from '../review/focusRequest';
 import { describeNotification } from './describe';
@@ -40,7 +40,11 @@ function hrefOf(notification: Notification): string {
     case 'doc':
       return docHref(groupId, notification.target.id as DocId);
     case 'board':
-      return boardHref(groupId, notification.target.id as BoardId);
+      return boardHref(
+        groupId,
+        notification.target.id as BoardId,
+        notification.target.cardId as CardId | null,
+      );
     case 'group':
       return notification.kind === 'access_request' ? membersHref(groupId) : GROUP_DIRECTORY_HREF;
   }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { GroupId } from '../../../shared/model/ids';
+import { listMembers } from '../../api/groups';
 import { useApp } from '../../app/AppContext';
 import type { MentionCandidate } from './mentions';
 
@@ -25,7 +26,7 @@ export function useMentionCandidates(groupId: GroupId): MentionCandidate[] {
   const [candidates, setCandidates] = useState<MentionCandidate[]>(() => cached(key));
   useEffect(() => {
     let cancelled = false;
-    api.members(groupId).then(
+    listMembers(api, groupId).then(
       (response) => {
         if (cancelled) return;
         const list = response.members.map((member) => ({
