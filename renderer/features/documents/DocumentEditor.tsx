@@ -26,6 +26,7 @@ export function DocumentEditor({ doc, provider, user, editable, review }: Docume
         provider,
         user: initialUser,
         placeholder: t('document.placeholder'),
+        mentionListLabel: t('review.mentionList'),
       }),
       editable,
       editorProps: {

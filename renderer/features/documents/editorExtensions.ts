@@ -12,6 +12,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
+import { bodyMention } from '../review/bodyMention';
 import { ReviewExtension } from '../review/reviewExtension';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
@@ -39,6 +40,8 @@ export function editorExtensions(options: {
   provider: WebsocketProvider | null;
   user: CaretUser;
   placeholder: string;
+  /** The accessible name of the "@" list of people. */
+  mentionListLabel?: string;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -58,6 +61,7 @@ export function editorExtensions(options: {
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
     ReviewExtension,
+    bodyMention(options.mentionListLabel ?? ''),
   ];
   if (options.provider !== null) {
     extensions.push(

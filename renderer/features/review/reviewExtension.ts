@@ -15,6 +15,7 @@ import type * as Y from 'yjs';
 import type { Thread } from '../../../shared/ydoc/threadsDoc';
 import { rangeOfAnchor } from './anchors';
 import { colourOf } from './colours';
+import type { MentionCandidate } from './mentions';
 
 export interface SuggestInput {
   from: number;
@@ -36,6 +37,8 @@ export interface ReviewState {
   onSuggest: (view: EditorView, input: SuggestInput) => void;
   /** Ctrl+Alt+M: start a comment on the selection. */
   onComment: () => void;
+  /** Who "@" in the body offers. */
+  candidates: readonly MentionCandidate[];
 }
 
 export const reviewPluginKey = new PluginKey<ReviewState>('minkaReview');
@@ -50,6 +53,7 @@ const EMPTY_STATE: ReviewState = {
   onSelect: () => undefined,
   onSuggest: () => undefined,
   onComment: () => undefined,
+  candidates: [],
 };
 
 /** Hands the editor the current review state (threads, mode, callbacks) and redraws. */

@@ -158,8 +158,19 @@ export function useDocumentReview(options: {
       },
       onSuggest,
       onComment: () => startDraft('comment'),
+      candidates,
     }),
-    [body, review.threads, outdated, activeId, suggesting, canEdit, onSuggest, startDraft],
+    [
+      body,
+      review.threads,
+      outdated,
+      activeId,
+      suggesting,
+      canEdit,
+      onSuggest,
+      startDraft,
+      candidates,
+    ],
   );
 
   return {
