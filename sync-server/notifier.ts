@@ -6,7 +6,9 @@
  * - threads rooms: mentions in comments, replies (to everyone earlier in the thread), and
  *   accepted or rejected suggestions (to their author);
  * - board rooms: people newly assigned to a card (assignees are names; matched to the group's
- *   members by exact name).
+ *   members by exact name);
+ * - document bodies: mention nodes. Only a commit whose updates contain a mention node is read,
+ *   so typing costs nothing here; the body does not say who typed a mention, so it has no actor.
  *
  * Every event has a dedupe key (thread and comment id, card id ...), so a redelivered update, a
  * reconnecting client or a room reloaded after a restart creates no second row. Only members of
@@ -16,7 +18,14 @@
 import type * as Y from 'yjs';
 import { parseRoom } from '../shared/protocol/rooms';
 import { readBoard } from '../shared/ydoc/boardDoc';
-import { commentText, mentionedUserIds, readThreads, type Thread } from '../shared/ydoc/threadsDoc';
+import { getDocumentBody } from '../shared/ydoc/documentDoc';
+import {
+  commentText,
+  mentionedUserIds,
+  readBodyMentions,
+  readThreads,
+  type Thread,
+} from '../shared/ydoc/threadsDoc';
 import type { AccountStore } from './accounts/accountStore';
 import type { NewNotification } from './accounts/notifications';
 import { describeError } from './describeError';
@@ -30,16 +39,19 @@ export class Notifier {
     private readonly log: (line: string) => void,
   ) {}
 
-  roomCommitted(name: string, doc: Y.Doc): void {
+  roomCommitted(name: string, doc: Y.Doc, batch: readonly Uint8Array[] = []): void {
     const room = parseRoom(name);
-    if (room === null || (room.kind !== 'threads' && room.kind !== 'board')) return;
+    if (room === null || room.kind === 'index') return;
+    if (room.kind === 'doc' && !batch.some(holdsMention)) return;
     const seen = this.seen.get(doc) ?? new Set<string>();
     this.seen.set(doc, seen);
     try {
       const events =
         room.kind === 'threads'
           ? this.threadEvents(room.groupId, room.docId, doc, seen)
-          : this.boardEvents(room.groupId, room.boardId, doc, seen);
+          : room.kind === 'board'
+            ? this.boardEvents(room.groupId, room.boardId, doc, seen)
+            : this.bodyEvents(room.groupId, room.docId, doc, seen);
       if (events.length === 0) return;
       this.store.transaction(() => {
         for (const event of events) this.store.notifications.record(event);
@@ -146,6 +158,31 @@ export class Notifier {
     return events;
   }
 
+  private bodyEvents(
+    groupId: string,
+    docId: string,
+    doc: Y.Doc,
+    seen: Set<string>,
+  ): NewNotification[] {
+    const events: NewNotification[] = [];
+    for (const mention of readBodyMentions(getDocumentBody(doc))) {
+      const key = `body-mention:${docId}:${mention.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!this.isMember(mention.userId, groupId)) continue;
+      events.push({
+        userId: mention.userId,
+        dedupeKey: key,
+        kind: 'mention',
+        groupId,
+        targetKind: 'doc',
+        targetId: docId,
+        excerpt: mention.context,
+      });
+    }
+    return events;
+  }
+
   private boardEvents(
     groupId: string,
     boardId: string,
@@ -180,4 +217,15 @@ export class Notifier {
     }
     return events;
   }
+}
+
+const MENTION = new TextEncoder().encode('mention');
+
+/** True when an update carries the node name of a mention (a cheap byte search). */
+function holdsMention(update: Uint8Array): boolean {
+  outer: for (let i = 0; i + MENTION.length <= update.length; i++) {
+    for (let j = 0; j < MENTION.length; j++) if (update[i + j] !== MENTION[j]) continue outer;
+    return true;
+  }
+  return false;
 }

@@ -132,7 +132,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     {
       storage,
       log,
-      onCommitted: (room) => notifier.roomCommitted(room.name, room.doc),
+      onCommitted: (room, batch) => notifier.roomCommitted(room.name, room.doc, batch),
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
     },

@@ -545,3 +545,53 @@ function formatAt(text: Y.XmlText, index: number): Record<string, unknown> | und
   }
   return undefined;
 }
+
+// --- mentions in the body -------------------------------------------------------------------
+
+export interface BodyMention {
+  /** The mention node's Yjs id: the same on every replica, so it names the mention for good. */
+  key: string;
+  userId: string;
+  label: string;
+  /** The text of the block the mention is in, for a notification's excerpt. */
+  context: string;
+}
+
+function blockText(element: Y.XmlElement | Y.XmlFragment): string {
+  return element
+    .toArray()
+    .map((child) => {
+      if (child instanceof Y.XmlText) return plainTextBetween(child, 0, child.length);
+      if (child instanceof Y.XmlElement && child.nodeName === 'mention') {
+        return `@${String(child.getAttribute('label') ?? '')}`;
+      }
+      return child instanceof Y.XmlElement ? blockText(child) : '';
+    })
+    .join('');
+}
+
+/** Every mention node (`mention`, attribute `id` = user id) in a document's body. */
+export function readBodyMentions(body: Y.XmlFragment): BodyMention[] {
+  const found: BodyMention[] = [];
+  const visit = (node: Y.XmlElement | Y.XmlFragment, block: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === 'mention') {
+        const userId = child.getAttribute('id');
+        const item = child._item;
+        if (typeof userId === 'string' && item !== null) {
+          found.push({
+            key: `${item.id.client}:${item.id.clock}`,
+            userId,
+            label: String(child.getAttribute('label') ?? ''),
+            context: blockText(block),
+          });
+        }
+        continue;
+      }
+      visit(child, child.toArray().some((c) => c instanceof Y.XmlText) ? child : block);
+    }
+  };
+  visit(body, body);
+  return found;
+}

@@ -308,6 +308,39 @@ describe('notifications', () => {
   });
 });
 
+describe('mentions in the body', () => {
+  it('notify a mentioned member once and never a non-member', async () => {
+    const { server, editor, commenter, outsider, body } = await cast();
+    const paragraph = getDocumentBody(body.doc).get(0) as Y.XmlElement;
+    const mention = (userId: string, label: string) => {
+      const node = new Y.XmlElement('mention');
+      node.setAttribute('id', userId);
+      node.setAttribute('label', label);
+      return node;
+    };
+    body.doc.transact(() => {
+      paragraph.insert(1, [
+        mention(commenter.user.id, 'Carlos Huamán'),
+        mention(outsider.user.id, 'Omar Externo'),
+      ]);
+    });
+    await waitSaved(body);
+    write(body.doc, 'Otro párrafo, sin menciones.');
+    await waitSaved(body);
+
+    const carlos = await notificationsOf(server, commenter);
+    expect(carlos.notifications).toHaveLength(1);
+    expect(carlos.notifications[0]).toMatchObject({
+      kind: 'mention',
+      target: { kind: 'doc', id: DOC_ID, threadId: null },
+      actor: { id: null },
+    });
+    expect(carlos.notifications[0]!.excerpt).toContain('@Carlos Huamán');
+    expect((await notificationsOf(server, outsider)).notifications).toEqual([]);
+    expect((await notificationsOf(server, editor)).notifications).toEqual([]);
+  });
+});
+
 describe('access requests and invitations', () => {
   it("notifies a group's leads of an access request and an existing user of an invitation", async () => {
     const server = await startServer();

@@ -355,3 +355,32 @@ describe('revising a suggestion', () => {
     expect(reviseSuggestion(threads, id, carlos.id, { proposal: 'tres' })).toBe(false);
   });
 });
+
+describe('mentions in the body', () => {
+  it('are read with the user id, a key that is the same on every replica, and their sentence', async () => {
+    const { readBodyMentions } = await import('../../../shared/ydoc');
+    const a = bodyWith('Revisar con ', 1);
+    const paragraph = getDocumentBody(a).get(0) as Y.XmlElement;
+    a.transact(() => {
+      const mention = new Y.XmlElement('mention');
+      mention.setAttribute('id', 'u-maria');
+      mention.setAttribute('label', 'María Quispe');
+      paragraph.insert(1, [mention]);
+      const after = new Y.XmlText();
+      after.insert(0, ' antes del viernes.');
+      paragraph.insert(2, [after]);
+    });
+    const b = new Y.Doc();
+    sync([a, b]);
+    const fromA = readBodyMentions(getDocumentBody(a));
+    expect(fromA).toEqual([
+      {
+        key: expect.stringMatching(/^1:\d+$/),
+        userId: 'u-maria',
+        label: 'María Quispe',
+        context: 'Revisar con @María Quispe antes del viernes.',
+      },
+    ]);
+    expect(readBodyMentions(getDocumentBody(b))).toEqual(fromA);
+  });
+});
