@@ -78,6 +78,17 @@ async function caretAtEndOf(editor: Locator, text: string): Promise<void> {
   }, text);
 }
 
+/** The body's text: without carets and without suggestions drawn inline (they are not text). */
+function bodyText(page: Page): Promise<string> {
+  return page.getByRole('textbox', { name: 'Contenido del documento' }).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy
+      .querySelectorAll('.collaboration-carets__caret, .review-suggest-insert')
+      .forEach((node) => node.remove());
+    return Array.from(copy.children, (block) => block.textContent ?? '').join('\n');
+  });
+}
+
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Comentarios' });
 
 test('a commenter comments and suggests while an editor types; it converges across an outage', async ({
@@ -179,4 +190,51 @@ test('a commenter comments and suggests while an editor types; it converges acro
   await shot(carlos.page, 'review-inbox-carlos');
   await carlos.page.getByRole('link', { name: /Ana Quispe respondió/ }).click();
   await expect(commentCard(carlos.page)).toHaveClass(/is-active/);
+});
+
+test('an editor proposes in suggesting mode and mentions a colleague in the body', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const ana = await openApp(browser, appUrl(), ANA);
+  const carlos = await openApp(browser, appUrl(), CARLOS);
+  await openDocument(ana.page, DOC);
+  await openDocument(carlos.page, DOC);
+  const before = await bodyText(ana.page);
+
+  // Suggesting mode: typing makes a suggestion, the body stays as it was.
+  await ana.page.getByRole('switch', { name: 'Modo sugerencia' }).check();
+  await caretAtEndOf(ana.editor, QUOTE);
+  await ana.page.keyboard.type(' y sostenibles', { delay: 5 });
+  const card = panelOf(ana.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' });
+  await expect(card).toContainText('y sostenibles');
+  await expect(ana.editor.locator('.review-suggest-insert')).toHaveText(' y sostenibles');
+  expect(await bodyText(ana.page)).toBe(before);
+  await expect(
+    panelOf(carlos.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' }),
+  ).toContainText('y sostenibles');
+  await shot(ana.page, 'review-suggesting-mode-ana');
+
+  // Back to editing: "@carlos" offers Carlos (accent-insensitive) and inserts a mention.
+  await ana.page.getByRole('switch', { name: 'Modo sugerencia' }).uncheck();
+  await caretAtEndOf(ana.editor, 'Borrador para comentarios.');
+  await ana.page.keyboard.type(' Revisa @huaman', { delay: 5 });
+  await expect(
+    ana.page.getByRole('listbox', { name: 'Personas del grupo' }).getByRole('option', {
+      name: /Carlos Huamán/,
+    }),
+  ).toBeVisible();
+  await shot(ana.page, 'review-body-mention-ana');
+  await ana.page.keyboard.press('Enter');
+  await expect(ana.editor.locator('.mention-chip')).toHaveText('@Carlos Huamán');
+  await expect(carlos.editor.locator('.mention-chip')).toHaveText('@Carlos Huamán');
+
+  const bell = carlos.page.getByRole('button', { name: /^Actividad/ });
+  await expect(async () => {
+    await carlos.page.keyboard.press('Escape');
+    await bell.click();
+    await expect(carlos.page.getByRole('link', { name: /Alguien le mencionó/ })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 20_000 });
 });
