@@ -277,6 +277,20 @@ describe('notifications', () => {
     expect((await notificationsOf(server, editor)).unread).toBe(0);
   });
 
+  it('rate-limits each session with 429 and Retry-After, leaving other sessions alone', async () => {
+    const { server, editor, commenter } = await cast();
+    const answers = [];
+    for (let i = 0; i < 31; i++) {
+      answers.push(
+        await call(server.url, 'GET', NOTIFICATIONS_PATHS.list, { token: editor.token }),
+      );
+    }
+    expect(answers.slice(0, 30).every((answer) => answer.status === 200)).toBe(true);
+    expect(errorOf(answers[30]!)).toEqual({ status: 429, code: 'too_many_requests' });
+    expect(answers[30]!.headers.get('retry-after')).toBe('2');
+    expect((await notificationsOf(server, commenter)).notifications).toEqual([]);
+  });
+
   it('measures how long a comment takes to reach the other person', async () => {
     const { server, editor, commenter, body } = await cast();
     const carlos = await openThreads(server, commenter);

@@ -33,7 +33,8 @@ export function useDocumentReview(options: {
   const review = useReview(groupId, docId, body);
   const candidates = useMentionCandidates(groupId);
   const editorRef = useRef<Editor | null>(null);
-  const [panelOpen, setPanelOpen] = useState(true);
+  // Until the person opens or closes it, the panel shows itself when there is something open.
+  const [panelChoice, setPanelOpen] = useState<boolean | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<ThreadDraft | null>(null);
   const [problem, setProblem] = useState<DraftProblem>(null);
@@ -173,6 +174,9 @@ export function useDocumentReview(options: {
     ],
   );
 
+  const openCount = review.threads.filter((thread) => !thread.resolved).length;
+  const panelOpen = panelChoice ?? (openCount > 0 || draft !== null);
+
   return {
     review,
     candidates,
@@ -194,6 +198,6 @@ export function useDocumentReview(options: {
     suggesting,
     canToggleSuggesting: canEdit && canComment,
     setSuggesting,
-    openCount: review.threads.filter((thread) => !thread.resolved).length,
+    openCount,
   };
 }
