@@ -18,6 +18,8 @@ export const CLIENT_ERROR_CODES = {
   unknownError: 'unknown_error',
   /** A document was written by a newer Minka: this version may not edit it. */
   documentTooNew: 'document_too_new',
+  /** The server is older than this client's schema and refused the room (CloseCode.schemaTooNew). */
+  serverTooOld: 'server_too_old',
 } as const;
 
 export const DESKTOP_ERROR_CODES = {

@@ -13,17 +13,17 @@ import {
   type NotificationsResponse,
 } from '../../shared/protocol/notificationsApi';
 import { roomName } from '../../shared/protocol/rooms';
+import { getDocumentBody } from '../../shared/ydoc/documentDoc';
 import {
   acceptSuggestion,
   addReply,
   anchorInText,
   createThread,
-  getDocumentBody,
   readThreads,
   type Author,
   type CommentId,
   type ThreadId,
-} from '../../shared/ydoc';
+} from '../../shared/ydoc/threadsDoc';
 import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../sync-server/storage/storage';

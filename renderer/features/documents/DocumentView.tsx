@@ -14,6 +14,7 @@ import { DocumentPresence } from '../review/DocumentPresence';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { ThreadPanel } from '../review/ThreadPanel';
 import { useDocumentReview } from '../review/useDocumentReview';
+import { SchemaNotice } from '../sync/SchemaNotice';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
@@ -45,7 +46,8 @@ export function DocumentView({
     [profile.name, profile.colour],
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
-  const archived = entry?.archived === true;
+  // A room from a newer Minka is read-only: neither its body nor its threads are written.
+  const archived = entry?.archived === true || status?.schema === 'tooNew';
   const review = useDocumentReview({
     groupId,
     docId,
@@ -66,7 +68,7 @@ export function DocumentView({
     );
   }
 
-  const canEdit = editable && !entry.archived;
+  const canEdit = editable && !entry.archived && status.schema !== 'tooNew';
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
@@ -101,6 +103,7 @@ export function DocumentView({
                 : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
             </p>
           )}
+          <SchemaNotice schema={status.schema} />
           {entry.archived && (
             <div className="notice" role="note">
               <Archive aria-hidden="true" size={16} />
@@ -119,7 +122,7 @@ export function DocumentView({
           )}
         </header>
         <ReviewToolbar
-          canComment={canComment && !entry.archived}
+          canComment={canComment && !archived}
           suggesting={review.suggesting}
           canToggleSuggesting={review.canToggleSuggesting}
           onToggleSuggesting={review.setSuggesting}

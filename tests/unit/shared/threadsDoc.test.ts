@@ -5,32 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { appendBlocks, getDocumentBody, readDocumentText } from '../../../shared/ydoc/documentDoc';
 import {
   acceptSuggestion,
   addReply,
   anchorInText,
   anchorState,
-  appendBlocks,
   createThread,
   deleteComment,
   editComment,
   findThread,
-  getDocumentBody,
   mentionedUserIds,
   plainTextBetween,
   migrateThreads,
-  readDocumentText,
+  readBodyMentions,
   readThreads,
   readThreadsVersion,
   rejectSuggestion,
   reopenThread,
   resolveTextAnchor,
   resolveThread,
+  reviseSuggestion,
   THREADS_SCHEMA_VERSION,
   type Author,
   type CommentId,
   type ThreadId,
-} from '../../../shared/ydoc';
+} from '../../../shared/ydoc/threadsDoc';
 
 const carlos: Author = { id: 'u-carlos', name: 'Carlos Huamán', organization: 'UNSA' };
 const maria: Author = { id: 'u-maria', name: 'María Quispe', organization: 'Minera Sur' };
@@ -343,8 +343,7 @@ describe('mentions', () => {
 });
 
 describe('revising a suggestion', () => {
-  it('lets only its author reshape it, and only while it is open', async () => {
-    const { reviseSuggestion } = await import('../../../shared/ydoc');
+  it('lets only its author reshape it, and only while it is open', () => {
     const body = bodyWith('Plazo de cinco días.');
     const threads = new Y.Doc();
     const id = newThread(threads, body, 9, 14, 'd');
@@ -357,8 +356,7 @@ describe('revising a suggestion', () => {
 });
 
 describe('mentions in the body', () => {
-  it('are read with the user id, a key that is the same on every replica, and their sentence', async () => {
-    const { readBodyMentions } = await import('../../../shared/ydoc');
+  it('are read with the user id, a key that is the same on every replica, and their sentence', () => {
     const a = bodyWith('Revisar con ', 1);
     const paragraph = getDocumentBody(a).get(0) as Y.XmlElement;
     a.transact(() => {

@@ -1,4 +1,0 @@
-export * from './origins';
-export * from './groupIndexDoc';
-export * from './documentDoc';
-export * from './threadsDoc';
