@@ -215,6 +215,17 @@ test('an editor proposes in suggesting mode and mentions a colleague in the body
   ).toContainText('y sostenibles');
   await shot(ana.page, 'review-suggesting-mode-ana');
 
+  // A commenter's typing is always a suggestion: the body does not change, for anyone.
+  const carlosBefore = await bodyText(carlos.page);
+  await caretAtEndOf(carlos.editor, 'licencia social.');
+  await carlos.page.keyboard.type(' Incluir cierre', { delay: 5 });
+  await carlos.page.keyboard.press('Backspace');
+  await expect(
+    panelOf(ana.page).getByRole('article', { name: 'Sugerencia de Carlos Huamán' }).locator('ins'),
+  ).toHaveText(/^\s*Incluir cierr$/);
+  expect(await bodyText(carlos.page)).toBe(carlosBefore);
+  expect(await bodyText(ana.page)).toBe(before);
+
   // Back to editing: "@carlos" offers Carlos (accent-insensitive) and inserts a mention.
   await ana.page.getByRole('switch', { name: 'Modo sugerencia' }).uncheck();
   await caretAtEndOf(ana.editor, 'Borrador para comentarios.');
