@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { configure } from '../storage/migrations';
 import { AccessRequests } from './accessRequests';
 import { AuditLog } from './audit';
+import { ClientIds } from './clientIds';
 import { Groups } from './groups';
 import { Invitations } from './invitations';
 import { Notifications } from './notifications';
@@ -23,6 +24,7 @@ export class AccountStore {
   readonly accessRequests: AccessRequests;
   readonly audit: AuditLog;
   readonly notifications: Notifications;
+  readonly clientIds: ClientIds;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -35,6 +37,7 @@ export class AccountStore {
     this.accessRequests = new AccessRequests(this.db, now);
     this.audit = new AuditLog(this.db, now);
     this.notifications = new Notifications(this.db, now);
+    this.clientIds = new ClientIds(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

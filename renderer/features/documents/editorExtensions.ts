@@ -14,6 +14,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
 import { bodyMention } from '../review/bodyMention';
 import { ReviewExtension } from '../review/reviewExtension';
+import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
 export function isAllowedLink(url: string): boolean {
@@ -62,6 +63,7 @@ export function editorExtensions(options: {
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
     ReviewExtension,
     bodyMention(options.mentionListLabel ?? ''),
+    ReadOnlyGuard,
   ];
   if (options.provider !== null) {
     extensions.push(
