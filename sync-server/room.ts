@@ -28,6 +28,8 @@ export interface RoomOptions {
   compactAfter: number;
   /** Called when the room has no connection and nothing left to commit. */
   onIdle: (room: Room) => void;
+  /** Called after each successful commit with its updates (notifications read what it holds). */
+  onCommitted?: (room: Room, batch: readonly Uint8Array[]) => void;
 }
 
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
@@ -129,16 +131,14 @@ export class Room {
   }
 
   /**
-   * Answers a peer's state vector with what it lacks (sync step 2); the first answer on a
-   * connection is followed by the complete `saved` snapshot, so the client learns what is
+   * Called after a peer's sync step 1 was answered with what it lacks (sync step 2): the first
+   * time on a connection, the complete `saved` snapshot follows, so the client learns what is
    * durable as soon as it holds the room.
    */
-  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    peer.send(this.syncStep2(stateVector));
-    if (this.peers.has(peer) && !this.answered.has(peer)) {
-      this.answered.add(peer);
-      peer.send(encodeSaved(this.savedVector, this.savedDeletes, true));
-    }
+  answeredSyncStep1(peer: Peer): void {
+    if (!this.peers.has(peer) || this.answered.has(peer)) return;
+    this.answered.add(peer);
+    peer.send(encodeSaved(this.savedVector, this.savedDeletes, true));
   }
 
   leave(peer: Peer): void {
@@ -295,6 +295,7 @@ export class Room {
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);
     for (const peer of this.peers.keys()) peer.send(saved);
+    this.options.onCommitted?.(this, batch);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 

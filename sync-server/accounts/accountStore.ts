@@ -1,14 +1,16 @@
 /**
  * The server-authoritative records of ARCHITECTURE §2 (workspace, organizations, users, sessions,
- * invitations, groups, memberships, access requests, audit log), in the same SQLite file as the
+ * invitations, groups, memberships, access requests, audit log) and notifications, in the same SQLite file as the
  * rooms but through their own connection, so the rooms' Storage interface stays small.
  */
 import Database from 'better-sqlite3';
 import { configure } from '../storage/migrations';
 import { AccessRequests } from './accessRequests';
 import { AuditLog } from './audit';
+import { ClientIds } from './clientIds';
 import { Groups } from './groups';
 import { Invitations } from './invitations';
+import { Notifications } from './notifications';
 import { Organizations } from './organizations';
 import { Sessions } from './sessions';
 import { Users } from './users';
@@ -21,6 +23,8 @@ export class AccountStore {
   readonly invitations: Invitations;
   readonly accessRequests: AccessRequests;
   readonly audit: AuditLog;
+  readonly notifications: Notifications;
+  readonly clientIds: ClientIds;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -32,6 +36,8 @@ export class AccountStore {
     this.invitations = new Invitations(this.db, now);
     this.accessRequests = new AccessRequests(this.db, now);
     this.audit = new AuditLog(this.db, now);
+    this.notifications = new Notifications(this.db, now);
+    this.clientIds = new ClientIds(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

@@ -17,8 +17,11 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
+import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
+import { isDatabaseUnavailable } from '../databaseErrors';
 
 export type { ApiContext } from './route';
 
@@ -38,6 +41,8 @@ const ROUTES: readonly CompiledRoute[] = [
   ...memberRoutes,
   ...accessRequestRoutes,
   ...invitationRoutes,
+  ...notificationRoutes,
+  ...syncTicketRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
@@ -82,6 +87,15 @@ export async function handleApi(
       return;
     }
     context.log(`ERROR en ${req.method ?? ''} ${url.pathname}: ${describeError(error)}`);
+    if (isDatabaseUnavailable(error)) {
+      sendError(
+        res,
+        503,
+        'storage_unavailable',
+        'El servidor no puede usar su base de datos ahora (¿disco lleno u otro proceso la bloquea?); vuelva a intentarlo en unos segundos.',
+      );
+      return;
+    }
     sendError(
       res,
       500,

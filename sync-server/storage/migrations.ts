@@ -103,6 +103,37 @@ const MIGRATIONS: readonly string[] = [
      group_id TEXT,
      detail TEXT NOT NULL DEFAULT ''
    );`,
+  // Client-id integrity (issue 9): the person (and session, i.e. device) that first wrote each
+  // Yjs client id of a room; structs of that client id from anyone else are refused.
+  `CREATE TABLE client_ids (
+     room TEXT NOT NULL,
+     client INTEGER NOT NULL,
+     user_id TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     first_written_at INTEGER NOT NULL,
+     PRIMARY KEY (room, client)
+   ) WITHOUT ROWID;`,
+  // Notifications (issue 10): one row per person and event. `dedupe_key` names the event (a
+  // comment's mention, a card's assignment ...), so an update delivered twice notifies once.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     dedupe_key TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply', 'suggestion_accepted',
+       'suggestion_rejected', 'card_assigned', 'access_request', 'invitation')),
+     group_id TEXT NOT NULL,
+     target_kind TEXT NOT NULL CHECK (target_kind IN ('doc', 'board', 'group')),
+     target_id TEXT NOT NULL,
+     thread_id TEXT,
+     card_id TEXT,
+     actor_id TEXT,
+     actor_name TEXT NOT NULL DEFAULT '',
+     excerpt TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     UNIQUE (user_id, dedupe_key)
+   );
+   CREATE INDEX notifications_by_user ON notifications (user_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -125,7 +156,10 @@ export function configure(db: Database.Database): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, on the event loop: a short wait keeps a lock
+  // held by another process (a backup, npm run admin) from freezing the server; past it the
+  // commit is retried with backoff and API calls answer 503 storage_unavailable.
+  db.pragma('busy_timeout = 250');
   migrate(db);
   return db;
 }

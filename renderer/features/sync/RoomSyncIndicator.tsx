@@ -14,6 +14,7 @@ export function RoomSyncIndicator({ connection }: { connection: RoomConnection }
       connected={status.connected}
       pending={status.pending}
       savedReceived={status.savedReceived}
+      refused={status.refused}
     />
   );
 }
