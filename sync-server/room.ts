@@ -118,7 +118,7 @@ export class Room {
 
   /**
    * Adds a reserved peer and asks it what the room lacks (sync step 1), with the awareness. The
-   * room itself goes out only as the answer to the peer's own step 1 (`answerSyncStep1`), which
+   * room itself goes out only as the answer to the peer's own step 1 (see `answeredSyncStep1`), which
    * every y-websocket client sends on connect: a client reconnecting after a day offline then
    * downloads what it lacks, not the whole document.
    */
