@@ -28,6 +28,8 @@ export interface RoomOptions {
   compactAfter: number;
   /** Called when the room has no connection and nothing left to commit. */
   onIdle: (room: Room) => void;
+  /** Called after each successful commit (automatic versions). */
+  onCommitted?: (room: Room) => void;
 }
 
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
@@ -265,6 +267,7 @@ export class Room {
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);
     for (const peer of this.peers.keys()) peer.send(saved);
+    this.options.onCommitted?.(this);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 

@@ -28,6 +28,7 @@ import { serveStatic } from './http/static';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { RoomRegistry } from './roomRegistry';
+import { createAutoVersioner } from './versions/autoVersions';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate } from './socketAccess';
 import { SqliteStorage } from './storage/sqliteStorage';
@@ -125,12 +126,14 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     throw error;
   }
 
+  const autoVersion = createAutoVersioner(store, now, log);
   const registry = new RoomRegistry(
     {
       storage,
       log,
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
+      onCommitted: (room) => autoVersion(room.name, room.doc),
     },
     options.idleUnloadMs ?? 30_000,
   );

@@ -123,7 +123,9 @@ export interface ComparedBlock {
 }
 
 function visibleIn(item: Y.Item, snapshot: Y.Snapshot): boolean {
-  return (snapshot.sv.get(item.id.client) ?? 0) > item.id.clock && !Y.isDeleted(snapshot.ds, item.id);
+  return (
+    (snapshot.sv.get(item.id.client) ?? 0) > item.id.clock && !Y.isDeleted(snapshot.ds, item.id)
+  );
 }
 
 function changeOf(item: Y.Item, before: Y.Snapshot, after: Y.Snapshot): ChangeKind | null {

@@ -12,6 +12,7 @@ import { Invitations } from './invitations';
 import { Organizations } from './organizations';
 import { Sessions } from './sessions';
 import { Users } from './users';
+import { Versions } from './versions';
 
 export class AccountStore {
   readonly organizations: Organizations;
@@ -21,6 +22,7 @@ export class AccountStore {
   readonly invitations: Invitations;
   readonly accessRequests: AccessRequests;
   readonly audit: AuditLog;
+  readonly versions: Versions;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -32,6 +34,7 @@ export class AccountStore {
     this.invitations = new Invitations(this.db, now);
     this.accessRequests = new AccessRequests(this.db, now);
     this.audit = new AuditLog(this.db, now);
+    this.versions = new Versions(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

@@ -19,6 +19,7 @@ import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
+import { versionRoutes } from './routes/versions';
 
 export type { ApiContext } from './route';
 
@@ -38,6 +39,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...memberRoutes,
   ...accessRequestRoutes,
   ...invitationRoutes,
+  ...versionRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
