@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Workspace } from '../../shared/model/workspace';
+import type { CreateVersionBody } from '../../shared/protocol/versionsApi';
 
 export interface UpdateRow {
   seq?: number;
@@ -31,6 +32,21 @@ export interface RoomRow {
   savedSnapshot: Uint8Array | null;
 }
 
+/**
+ * An HTTP operation made offline, replayed in order when the server answers (ARCHITECTURE §5):
+ * today, registering a named version captured at the state the person saw. `failed` holds the
+ * code of a refusal that retrying cannot fix, so the row is shown, not lost nor resent forever.
+ */
+export interface OutboxRow {
+  seq?: number;
+  kind: 'createVersion';
+  groupId: string;
+  docId: string;
+  body: CreateVersionBody;
+  at: number;
+  failed?: string;
+}
+
 interface CacheRow {
   key: string;
   value: unknown;
@@ -41,6 +57,7 @@ export type WorkspaceDexie = Dexie & {
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
   cache: EntityTable<CacheRow, 'key'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
 };
 
 /** One database per server and local profile, so two servers or people never mix. */
@@ -65,6 +82,13 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
       await tx.table('changes').clear();
       await tx.table('rooms').clear();
     });
+  db.version(3).stores({
+    updates: '++seq, room',
+    changes: '++id, room',
+    rooms: 'room',
+    cache: 'key',
+    outbox: '++seq, docId',
+  });
   return db;
 }
 

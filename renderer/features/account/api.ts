@@ -167,7 +167,8 @@ export class ApiClient {
     return this.request('POST', API_PATHS.acceptInvitation(code), body, { auth: false });
   }
 
-  private async request<T>(
+  /** One call of the API; feature clients in renderer/api/ build on it. */
+  async request<T>(
     method: Method,
     path: string,
     body?: unknown,

@@ -10,6 +10,9 @@ import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
+import { HistoryPanel } from '../versions/HistoryPanel';
+import { SignoffBanner } from '../versions/SignoffBanner';
+import { useVersions } from '../versions/useVersions';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
@@ -25,7 +28,8 @@ export interface DocumentViewProps {
 
 export function DocumentView({ groupId, docId, editable = true }: DocumentViewProps) {
   const { t, i18n } = useTranslation();
-  const { profile } = useApp();
+  const { profile, me, roleIn, isAdmin } = useApp();
+  const versions = useVersions(groupId, docId);
   const { index, actions } = useGroupIndex(groupId);
   const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
@@ -59,6 +63,16 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
             pending={status.pending}
             savedReceived={status.savedReceived}
           />
+          <HistoryPanel
+            groupId={groupId}
+            groupName={me.memberships.find((m) => m.group.id === groupId)?.group.name ?? ''}
+            docId={docId}
+            doc={doc}
+            title={entry.title || t('document.untitled')}
+            canEdit={canEdit}
+            canLead={isAdmin || roleIn(groupId) === 'lead'}
+            versions={versions}
+          />
           <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
           {editable && actions !== null && !entry.archived && (
             <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
@@ -80,6 +94,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
               : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
           </p>
         )}
+        <SignoffBanner doc={doc} versions={versions} />
         {entry.archived && (
           <div className="notice" role="note">
             <Archive aria-hidden="true" size={16} />

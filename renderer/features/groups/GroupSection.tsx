@@ -1,5 +1,5 @@
 import { ArchiveRestore, ChevronRight, FileText, Plus, Users } from 'lucide-react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRole } from '../../../shared/model/accounts';
 import type { DocId } from '../../../shared/model/ids';
@@ -7,6 +7,7 @@ import type { WorkingGroup } from '../../../shared/model/workspace';
 import { canEditContent } from '../../app/AppContext';
 import { docHref, membersHref } from '../../app/route';
 import { GroupBoards } from '../boards/GroupBoards';
+import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { useCreateDocument } from '../documents/useCreateDocument';
 import { RoleBadge } from './RoleBadge';
 import { useGroupIndex } from './useGroupIndex';
@@ -29,6 +30,7 @@ export function GroupSection({
   const headingId = useId();
   const { index, actions } = useGroupIndex(group.id);
   const createDocument = useCreateDocument(group.id, actions);
+  const [choosing, setChoosing] = useState(false);
   const docs = index?.entries.filter((entry) => entry.kind === 'doc') ?? [];
   const visible = docs.filter((entry) => !entry.archived);
   const archived = docs.filter((entry) => entry.archived);
@@ -59,7 +61,7 @@ export function GroupSection({
             aria-label={newLabel}
             title={newLabel}
             disabled={actions === null}
-            onClick={() => void createDocument()}
+            onClick={() => setChoosing(true)}
           >
             <Plus aria-hidden="true" size={16} />
           </button>
@@ -76,7 +78,7 @@ export function GroupSection({
               className="text-button"
               aria-label={newLabel}
               disabled={actions === null}
-              onClick={() => void createDocument()}
+              onClick={() => setChoosing(true)}
             >
               <Plus aria-hidden="true" size={14} />
               {t('groups.newDocument')}
@@ -100,6 +102,15 @@ export function GroupSection({
           ))}
         </ul>
       )}
+      <NewDocumentDialog
+        open={choosing}
+        groupName={group.name}
+        onOpenChange={setChoosing}
+        onCreate={(choice) => {
+          setChoosing(false);
+          void createDocument(choice);
+        }}
+      />
       {/* Boards (issue 4): the group's boards and "Nuevo tablero". */}
       <GroupBoards group={group} canCreate={canEdit} />
       {archived.length > 0 && (

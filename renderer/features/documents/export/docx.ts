@@ -30,6 +30,8 @@ import type * as Y from 'yjs';
 import { getDocumentBody } from '../../../../shared/ydoc/documentDoc';
 import { editorExtensions } from '../editorExtensions';
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export interface PmNode {
   type: string;
   attrs?: Record<string, unknown>;

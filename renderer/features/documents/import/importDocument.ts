@@ -9,9 +9,9 @@ import { generateJSON, getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { getDocumentBody } from '../../../../shared/ydoc/documentDoc';
-import { Origin } from '../../../../shared/ydoc/origins';
+import { appendBodyOf, createScratchDocument } from '../../../../shared/ydoc/documentImport';
 import { editorExtensions } from '../editorExtensions';
 
 export type ImportFormat = 'markdown' | 'docx';
@@ -93,7 +93,7 @@ function withoutTitleHeading(html: string, title: string): string {
 
 /** Appends HTML to a document's body through the editor's schema, in one transaction. */
 export function writeHtmlIntoDocument(doc: Y.Doc, html: string): void {
-  const scratch = new Y.Doc();
+  const scratch = createScratchDocument();
   const extensions = editorExtensions({
     doc: scratch,
     provider: null,
@@ -102,17 +102,7 @@ export function writeHtmlIntoDocument(doc: Y.Doc, html: string): void {
   });
   const json: unknown = generateJSON(html, extensions);
   prosemirrorJSONToYXmlFragment(getSchema(extensions), json, getDocumentBody(scratch));
-  // The converter replaces a fragment's content; it writes into a scratch doc and the copies
-  // of its blocks are appended here.
-  const blocks = getDocumentBody(scratch)
-    .toArray()
-    .flatMap((node) =>
-      node instanceof Y.XmlElement || node instanceof Y.XmlText ? [node.clone()] : [],
-    );
-  doc.transact(() => {
-    const body = getDocumentBody(doc);
-    body.insert(body.length, blocks);
-  }, Origin.local);
+  appendBodyOf(doc, scratch);
   scratch.destroy();
 }
 
