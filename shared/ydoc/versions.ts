@@ -62,19 +62,6 @@ export function verifyVersionState(
   }
 }
 
-/** The body as XML; two states show the same text exactly when these are equal. */
-export function bodyFingerprint(doc: Y.Doc): string {
-  return getDocumentBody(doc).toString();
-}
-
-export function versionFingerprint(update: Uint8Array): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, update);
-  const fingerprint = bodyFingerprint(doc);
-  doc.destroy();
-  return fingerprint;
-}
-
 /** Loads a version into a fresh, read-only-by-convention doc (to show it or export it). */
 export function openVersion(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
@@ -221,4 +208,15 @@ export function compareVersions(older: Uint8Array, newer: Uint8Array): ComparedB
   newerDoc.destroy();
   scratch.destroy();
   return blocks;
+}
+
+/**
+ * Whether the text of `doc` differs from the version's: some run of text was inserted or deleted
+ * since. Attribute-only differences (the editor filling in a default) and empty blocks do not
+ * count: what a funder was shown is the text.
+ */
+export function textChangedSince(version: Uint8Array, doc: Y.Doc): boolean {
+  return compareVersions(version, Y.encodeStateAsUpdate(doc)).some((block) =>
+    block.runs.some((run) => run.change !== 'same' && run.text.trim() !== ''),
+  );
 }

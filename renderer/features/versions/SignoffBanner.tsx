@@ -7,7 +7,7 @@ import { BadgeCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { bodyFingerprint, versionFingerprint } from '../../../shared/ydoc/versions';
+import { textChangedSince } from '../../../shared/ydoc/versions';
 import { outcomeText } from './expediente';
 import type { VersionsState } from './useVersions';
 
@@ -19,9 +19,9 @@ function useChangedSince(doc: Y.Doc, versions: VersionsState, versionId: string 
     if (versionId === null) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let frozen: string | null = null;
+    let frozen: Uint8Array | null = null;
     const check = () => {
-      if (frozen !== null && !cancelled) setChanged(bodyFingerprint(doc) !== frozen);
+      if (frozen !== null && !cancelled) setChanged(textChangedSince(frozen, doc));
     };
     const onUpdate = () => {
       if (timer !== null) clearTimeout(timer);
@@ -29,7 +29,7 @@ function useChangedSince(doc: Y.Doc, versions: VersionsState, versionId: string 
     };
     content(versionId).then(
       (bytes) => {
-        frozen = versionFingerprint(bytes);
+        frozen = bytes;
         check();
       },
       () => undefined,

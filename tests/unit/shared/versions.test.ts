@@ -3,11 +3,11 @@ import * as Y from 'yjs';
 import { appendBlocks, getDocumentBody, readDocumentText } from '../../../shared/ydoc/documentDoc';
 import { Origin } from '../../../shared/ydoc/origins';
 import {
-  bodyFingerprint,
   captureVersionState,
   compareVersions,
   openVersion,
   restoreVersion,
+  textChangedSince,
   verifyVersionState,
 } from '../../../shared/ydoc/versions';
 
@@ -171,6 +171,19 @@ describe('versions', () => {
       ['bulletList/listItem/paragraph', 'same'],
       ['taskList/taskItem/paragraph', 'inserted'],
     ]);
-    expect(bodyFingerprint(doc)).toContain('Enviar acta');
+  });
+
+  it('tells whether the text changed since a version, ignoring attribute-only changes', () => {
+    const doc = replica(1);
+    appendBlocks(doc, [{ type: 'heading', level: 1, text: 'Acta' }]);
+    const version = captureVersionState(doc).update;
+    expect(textChangedSince(version, doc)).toBe(false);
+    edit(doc, () =>
+      (getDocumentBody(doc).get(0) as Y.XmlElement).setAttribute('textAlign', 'center'),
+    );
+    appendBlocks(doc, [{ type: 'paragraph', runs: [] }]);
+    expect(textChangedSince(version, doc)).toBe(false);
+    edit(doc, () => blockText(doc, 0).insert(4, ' de reunión'));
+    expect(textChangedSince(version, doc)).toBe(true);
   });
 });
