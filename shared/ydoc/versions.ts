@@ -103,7 +103,10 @@ export interface ComparedRun {
 export interface ComparedBlock {
   /** Node names from the body down to this block, e.g. ['bulletList', 'listItem', 'paragraph']. */
   path: string[];
+  /** The attributes of the block and of its ancestors (a task item's `checked`, a heading's `level`). */
   attributes: Record<string, unknown>;
+  /** Position in its numbered list (1-based), for items of an orderedList. */
+  ordinal?: number;
   /** The block itself was inserted or deleted as a whole, or is in both. */
   change: ChangeKind;
   runs: ComparedRun[];
@@ -161,26 +164,45 @@ function runsOf(text: Y.XmlText, blockChange: ChangeKind, before: Y.Snapshot, af
   });
 }
 
+interface WalkContext {
+  path: string[];
+  change: ChangeKind;
+  attributes: Record<string, unknown>;
+  ordinal?: number;
+}
+
 function walk(
   parent: Y.XmlFragment | Y.XmlElement,
-  path: string[],
-  inherited: ChangeKind,
+  context: WalkContext,
   before: Y.Snapshot,
   after: Y.Snapshot,
   out: ComparedBlock[],
 ): void {
+  let position = 0;
   for (const { node, change: own } of children(parent, before, after)) {
     if (!(node instanceof Y.XmlElement)) continue;
-    const change = inherited === 'same' ? own : inherited;
-    const childPath = [...path, node.nodeName];
+    const change = context.change === 'same' ? own : context.change;
+    const attributes = {
+      ...context.attributes,
+      ...node.getAttributes(change === 'deleted' ? before : after),
+    };
+    const numbered = parent instanceof Y.XmlElement && parent.nodeName === 'orderedList';
+    if (numbered && change !== 'deleted') position += 1;
+    const inner: WalkContext = {
+      path: [...context.path, node.nodeName],
+      change,
+      attributes,
+      ordinal: numbered ? position : context.ordinal,
+    };
     const inside = children(node, before, after);
     if (inside.some((child) => child.node instanceof Y.XmlElement)) {
-      walk(node, childPath, change, before, after, out);
+      walk(node, inner, before, after, out);
       continue;
     }
     out.push({
-      path: childPath,
-      attributes: node.getAttributes(change === 'deleted' ? before : after),
+      path: inner.path,
+      attributes,
+      ...(inner.ordinal !== undefined ? { ordinal: inner.ordinal } : {}),
       change,
       runs: inside.flatMap((child) =>
         child.node instanceof Y.XmlText ? runsOf(child.node, change, before, after) : [],
@@ -203,7 +225,13 @@ export function compareVersions(older: Uint8Array, newer: Uint8Array): ComparedB
   Y.applyUpdate(scratch, older);
   Y.applyUpdate(scratch, newer);
   const blocks: ComparedBlock[] = [];
-  walk(getDocumentBody(scratch), [], 'same', before, after, blocks);
+  walk(
+    getDocumentBody(scratch),
+    { path: [], change: 'same', attributes: {} },
+    before,
+    after,
+    blocks,
+  );
   olderDoc.destroy();
   newerDoc.destroy();
   scratch.destroy();

@@ -12,7 +12,8 @@ import type { AccountStore } from '../accounts/accountStore';
 export const contentHash = (state: Uint8Array): string =>
   createHash('sha256').update(state).digest('hex');
 
-/** Stores `doc`'s current state as an automatic version; returns its id. */
+/** Stores `doc`'s current state as an automatic version; returns its id. An empty name is an
+ * hourly copy (clients name it in their language). */
 export function storeAutoVersion(
   store: AccountStore,
   groupId: string,
@@ -62,7 +63,7 @@ export function createAutoVersioner(
     if (at - last < AUTO_VERSION_INTERVAL_MS) return;
     try {
       if (store.groups.get(room.groupId) === null) return;
-      storeAutoVersion(store, room.groupId, room.docId, doc, 'Automática', at);
+      storeAutoVersion(store, room.groupId, room.docId, doc, '', at);
       lastAt.set(roomName, at);
     } catch (error) {
       log(`Aviso: no se pudo guardar la versión automática de ${roomName}: ${String(error)}`);

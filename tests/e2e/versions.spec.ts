@@ -106,6 +106,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   await expect(banner).not.toContainText('El texto cambió después de la aprobación');
   await insertAtEnd(editorOf(lead.page), 'Nueva meta: 40 % de agua de reúso al 2028.');
   await expect(banner).toContainText('El texto cambió después de la aprobación.');
+  await banner.scrollIntoViewIfNeeded();
   await lead.page.screenshot({ path: path.join(SHOTS, 'document-changed-after-approval.png') });
 
   // The comparison with the current text marks exactly the added sentence.

@@ -420,7 +420,7 @@ describe('versions API', () => {
     expect(restore.status).toBe(201);
     expect(restore.body).toMatchObject({
       kind: 'auto',
-      name: `Antes de restaurar «${autos[1]!.name}»`,
+      name: 'Antes de restaurar «copia automática»',
     });
     expect(
       errorOf(

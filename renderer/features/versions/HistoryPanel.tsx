@@ -181,7 +181,7 @@ function HistoryBody(props: HistoryPanelProps) {
                   onClick={() => setSelectedId(version.id)}
                 >
                   <span className="version-name">
-                    {version.name}
+                    {version.name === '' ? t('versions.hourly') : version.name}
                     {version.kind === 'auto' && (
                       <span className="version-badge">{t('versions.auto')}</span>
                     )}
@@ -226,6 +226,7 @@ function VersionView({
   const { doc, versions, canEdit, title } = props;
   const { content } = versions;
   const { t, i18n } = useTranslation();
+  const name = version.name === '' ? t('versions.hourly') : version.name;
   const when = useWhen();
   const compareId = useId();
   const [against, setAgainst] = useState<string>(NONE);
@@ -267,18 +268,18 @@ function VersionView({
       body: documentJson(opened),
       language: i18n.language,
       cover: {
-        lines: [t('versions.expediente.version', { name: version.name }), when(version.createdAt)],
+        lines: [t('versions.expediente.version', { name }), when(version.createdAt)],
       },
     });
     opened.destroy();
-    downloadFile(`${title} — ${version.name}`, 'docx', bytes, DOCX_TYPE);
+    downloadFile(`${title} — ${name}`, 'docx', bytes, DOCX_TYPE);
   };
 
   const label =
     against === NONE
-      ? t('versions.textOf', { name: version.name })
+      ? t('versions.textOf', { name })
       : t('versions.comparisonOf', {
-          name: version.name,
+          name,
           other:
             against === NOW
               ? t('versions.now')
@@ -312,7 +313,7 @@ function VersionView({
         </button>
         {canEdit && (
           <ConfirmButton
-            title={t('versions.restore.title', { name: version.name })}
+            title={t('versions.restore.title', { name })}
             description={t('versions.restore.description')}
             cancelLabel={t('versions.restore.cancel')}
             confirmLabel={t('versions.restore.confirm')}
@@ -330,24 +331,13 @@ function VersionView({
       </div>
       {restored && (
         <p className="notice" role="status">
-          {t('versions.restore.done', { name: version.name })}
+          {t('versions.restore.done', { name })}
         </p>
       )}
       {error !== null && (
         <p className="field-error" role="alert">
           {error}
         </p>
-      )}
-      {against !== NONE && (
-        <p className="diff-legend">
-          <ins className="diff-inserted">{t('versions.legendInserted')}</ins>{' '}
-          <del className="diff-deleted">{t('versions.legendDeleted')}</del>
-        </p>
-      )}
-      {blocks === null ? (
-        <p className="view-note">{t('versions.loading')}</p>
-      ) : (
-        <VersionDiff blocks={blocks} label={label} />
       )}
       {version.kind === 'named' && (
         <SignoffPanel
@@ -360,6 +350,17 @@ function VersionView({
           content={versions.content}
           onChanged={() => void versions.refresh()}
         />
+      )}
+      {against !== NONE && (
+        <p className="diff-legend">
+          <ins className="diff-inserted">{t('versions.legendInserted')}</ins>{' '}
+          <del className="diff-deleted">{t('versions.legendDeleted')}</del>
+        </p>
+      )}
+      {blocks === null ? (
+        <p className="view-note">{t('versions.loading')}</p>
+      ) : (
+        <VersionDiff blocks={blocks} label={label} />
       )}
     </div>
   );

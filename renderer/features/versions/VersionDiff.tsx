@@ -27,10 +27,10 @@ function Runs({ runs }: { runs: ComparedRun[] }) {
   );
 }
 
-function marker(path: string[], attributes: Record<string, unknown>): string {
-  if (path.includes('taskItem')) return attributes.checked === true ? '☑' : '☐';
-  if (path.includes('orderedList')) return '–';
-  if (path.includes('bulletList')) return '•';
+function marker(block: ComparedBlock): string {
+  if (block.path.includes('taskItem')) return block.attributes.checked === true ? '☑' : '☐';
+  if (block.ordinal !== undefined) return `${block.ordinal}.`;
+  if (block.path.includes('bulletList')) return '•';
   return '';
 }
 
@@ -44,7 +44,7 @@ function BlockView({ block }: { block: ComparedBlock }) {
     const Heading = level === 1 ? 'h2' : level === 2 ? 'h3' : 'h4';
     return <Heading className={className}>{runs}</Heading>;
   }
-  const bullet = marker(block.path, block.attributes);
+  const bullet = marker(block);
   const inTable = block.path.includes('table');
   return (
     <p

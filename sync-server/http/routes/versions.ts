@@ -199,7 +199,7 @@ export const versionRoutes: Route[] = [
           group.id,
           docId,
           doc,
-          `Antes de restaurar «${version.name}»`,
+          `Antes de restaurar «${version.name === '' ? 'copia automática' : version.name}»`,
           context.now(),
         );
         audit(context, session, group.id, 'version_restored', {

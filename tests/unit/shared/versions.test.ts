@@ -163,14 +163,19 @@ describe('versions', () => {
   it('finds list items inside lists', () => {
     const doc = replica(1);
     appendBlocks(doc, [{ type: 'bulletList', items: ['Minera', 'Universidad'] }]);
+    appendBlocks(doc, [{ type: 'orderedList', items: ['Diagnóstico', 'Piloto'] }]);
     const older = captureVersionState(doc).update;
     appendBlocks(doc, [{ type: 'taskList', items: [{ text: 'Enviar acta', checked: true }] }]);
     const blocks = compareVersions(older, captureVersionState(doc).update);
     expect(blocks.map((block) => [block.path.join('/'), block.change])).toEqual([
       ['bulletList/listItem/paragraph', 'same'],
       ['bulletList/listItem/paragraph', 'same'],
+      ['orderedList/listItem/paragraph', 'same'],
+      ['orderedList/listItem/paragraph', 'same'],
       ['taskList/taskItem/paragraph', 'inserted'],
     ]);
+    expect(blocks.map((block) => block.ordinal)).toEqual([undefined, undefined, 1, 2, undefined]);
+    expect(blocks[4]!.attributes.checked).toBe(true);
   });
 
   it('tells whether the text changed since a version, ignoring attribute-only changes', () => {
