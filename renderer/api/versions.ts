@@ -13,7 +13,7 @@ import {
   type VersionSummary,
   type VersionsResponse,
 } from '../../shared/protocol/versionsApi';
-import type { ApiClient } from '../features/account/api';
+import type { ApiClient } from './client';
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';

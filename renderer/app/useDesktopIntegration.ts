@@ -1,7 +1,7 @@
 /**
  * The renderer's half of the desktop integration, in one place: it answers the quit guard with
  * the app-wide count of changes saved only on this computer, follows menu and minka:// commands
- * (open a document or board, accept an invitation, new document, switch group) and tells main
+ * (new document, new board, switch group; App opens the screens links name) and tells main
  * the UI language. In a browser the same calls fall back (renderer/platform/desktop): the count
  * guards `beforeunload`, and no command ever arrives.
  *
@@ -10,11 +10,10 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newDocId, type BoardId, type DocId, type GroupId } from '../../shared/model/ids';
+import { newDocId, type GroupId } from '../../shared/model/ids';
 import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { initDocument } from '../../shared/ydoc/documentDoc';
 import { addEntry } from '../../shared/ydoc/groupIndexDoc';
-import { boardHref } from '../features/boards/boardRoute';
 import {
   onAppCommand,
   onQuitCheck,
@@ -24,8 +23,8 @@ import {
 import type { DocRegistry } from '../sync/DocRegistry';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
-import { docHref, invitationHref, navigate, routeGroupId, useRoute } from './route';
-import { requestNewBoard } from '../features/boards/boardRoute';
+import { docHref, navigate, routeGroupId, useRoute } from './route';
+import { requestNewBoard } from '../features/boards/newBoardRequest';
 
 /** Creates a document in `groupId` on this computer (works offline) and opens it. */
 async function createDocumentIn(
@@ -90,15 +89,6 @@ export function useDesktopIntegration(): void {
       onAppCommand((command: AppCommand) => {
         const { app: current, route: here, title } = latest.current;
         switch (command.kind) {
-          case 'open-document':
-            navigate(docHref(command.groupId as GroupId, command.docId as DocId));
-            return;
-          case 'open-board':
-            navigate(boardHref(command.groupId as GroupId, command.boardId as BoardId));
-            return;
-          case 'accept-invitation':
-            navigate(invitationHref(command.code));
-            return;
           case 'switch-group':
             focusGroup(command.index);
             return;

@@ -18,10 +18,6 @@ import { getBridge } from './bridge';
 
 export type { AppCommand, ExportRequest, OsNotification } from '../../shared/ipc/bridge';
 
-export function isDesktop(): boolean {
-  return getBridge() !== null;
-}
-
 /** Tells main the UI language (menu labels, quit and save dialogs). */
 export function setDesktopLanguage(language: string): void {
   const uiLanguage: UiLanguage = language.startsWith('en') ? 'en' : 'es-419';

@@ -1,10 +1,9 @@
 /**
  * The local database of one person on one server: every Yjs update of every room this
  * computer has seen, the local changes still to be confirmed by the server, what the server last
- * said it saved per room, and the cached workspace so the app opens without a network.
+ * said it saved per room.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Workspace } from '../../shared/model/workspace';
 import type { CreateVersionBody } from '../../shared/protocol/versionsApi';
 
 export interface UpdateRow {
@@ -47,16 +46,10 @@ export interface OutboxRow {
   failed?: string;
 }
 
-interface CacheRow {
-  key: string;
-  value: unknown;
-}
-
 export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
-  cache: EntityTable<CacheRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
 };
 
@@ -82,26 +75,12 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
       await tx.table('changes').clear();
       await tx.table('rooms').clear();
     });
-  db.version(3).stores({
-    updates: '++seq, room',
-    changes: '++id, room',
-    rooms: 'room',
-    cache: 'key',
-    outbox: '++seq, docId',
-  });
+  // Version 2 had a `cache` table for a workspace record nothing read (the last `me` lives in
+  // the session cache, features/account/sessionCache.ts): dropped.
+  db.version(3).stores({ cache: null });
+  // Version 4: the outbox of operations made offline (named versions).
+  db.version(4).stores({ outbox: '++seq, docId' });
   return db;
-}
-
-export async function readCachedWorkspace(db: WorkspaceDexie): Promise<Workspace | null> {
-  const row = await db.cache.get('workspace');
-  return row === undefined ? null : (row.value as Workspace);
-}
-
-export async function writeCachedWorkspace(
-  db: WorkspaceDexie,
-  workspace: Workspace,
-): Promise<void> {
-  await db.cache.put({ key: 'workspace', value: workspace });
 }
 
 /** Rooms that hold local changes the server has not confirmed yet. */

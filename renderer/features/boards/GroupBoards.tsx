@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
-import { boardHref, NEW_BOARD_EVENT, useBoardRoute } from './boardRoute';
+import { boardHref, useRoute } from '../../app/route';
+import { NEW_BOARD_EVENT } from './newBoardRequest';
 import { NewBoardDialog } from './NewBoardDialog';
 import { useCreateBoard } from './useCreateBoard';
 import { useGroupBoards } from './useGroupBoards';
@@ -21,7 +22,7 @@ export function GroupBoards({
   canCreate?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const route = useBoardRoute();
+  const route = useRoute();
   const { boards, actions } = useGroupBoards(group.id);
   const create = useCreateBoard(group.id, actions?.addBoard ?? null);
   const [creating, setCreating] = useState(false);
@@ -46,7 +47,9 @@ export function GroupBoards({
               <a
                 className="doc-link"
                 href={boardHref(group.id, entry.id as BoardId)}
-                aria-current={route?.boardId === entry.id ? 'page' : undefined}
+                aria-current={
+                  route.kind === 'board' && route.boardId === entry.id ? 'page' : undefined
+                }
                 title={entry.title}
               >
                 <KanbanSquare aria-hidden="true" size={15} />

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
 import type { BoardView } from '../../../shared/ydoc/boardDoc';
 import type { IndexEntry } from '../../../shared/ydoc/groupIndexDoc';
-import { boardHref } from './boardRoute';
+import { boardHref } from '../../app/route';
 import { useBoard } from './useBoard';
 import { useGroupBoards } from './useGroupBoards';
 import './boards.css';

@@ -10,9 +10,9 @@ import {
   type TemplateLanguage,
 } from '../../../shared/ydoc/boardTemplates';
 import { useApp } from '../../app/AppContext';
-import { navigate } from '../../app/route';
+import { boardHref, navigate } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
-import { boardHref } from './boardRoute';
+
 import { boardRoom } from './useBoard';
 
 export interface NewBoardRequest {

@@ -10,6 +10,7 @@ import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
+import { SchemaNotice } from '../sync/SchemaNotice';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { SignoffBanner } from '../versions/SignoffBanner';
 import { useVersions } from '../versions/useVersions';
@@ -51,7 +52,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     );
   }
 
-  const canEdit = editable && !entry.archived;
+  const canEdit = editable && !entry.archived && status.schema !== 'tooNew';
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
@@ -94,6 +95,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
               : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
           </p>
         )}
+        <SchemaNotice schema={status.schema} />
         <SignoffBanner doc={doc} versions={versions} />
         {entry.archived && (
           <div className="notice" role="note">

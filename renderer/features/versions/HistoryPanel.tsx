@@ -17,7 +17,7 @@ import {
   type ComparedBlock,
 } from '../../../shared/ydoc/versions';
 import { downloadFile } from '../../platform/desktop';
-import { versionErrorText } from './errorText';
+import { apiErrorText } from '../../api/client';
 import { ConfirmButton } from '../common/ConfirmButton';
 import { DOCX_TYPE, documentJson, docxBytes } from '../documents/export/docx';
 import { outcomeText } from './expediente';
@@ -149,7 +149,7 @@ function HistoryBody(props: HistoryPanelProps) {
         {canEdit && <SaveVersionForm doc={doc} versions={versions} />}
         {versions.error !== null && (
           <p className="notice" role="status">
-            {versionErrorText(versions.error, t)}
+            {apiErrorText(versions.error, t)}
           </p>
         )}
         {versions.queued.length > 0 && (
@@ -253,7 +253,7 @@ function VersionView({
         if (!cancelled) setShown({ key: `${version.id}|${against}`, blocks: result });
       },
       (caught: unknown) => {
-        if (!cancelled) setError(versionErrorText(caught, t));
+        if (!cancelled) setError(apiErrorText(caught, t));
       },
     );
     return () => {
@@ -320,7 +320,7 @@ function VersionView({
             onConfirm={() => {
               versions.restore(doc, version.id).then(
                 () => setRestored(true),
-                (caught: unknown) => setError(versionErrorText(caught, t)),
+                (caught: unknown) => setError(apiErrorText(caught, t)),
               );
             }}
           >

@@ -19,8 +19,8 @@ import {
 import { versionsApi } from '../../api/versions';
 import { useApp } from '../../app/AppContext';
 import { downloadFile, printHtml } from '../../platform/desktop';
-import { isApiError } from '../account/api';
-import { versionErrorText } from './errorText';
+import { ApiRequestError, apiErrorText } from '../../api/client';
+import { listMembers } from '../../api/groups';
 import { DOCX_TYPE } from '../documents/export/docx';
 import { expedienteDocx, expedienteHtml, outcomeText } from './expediente';
 
@@ -55,8 +55,9 @@ export function SignoffPanel(props: SignoffPanelProps) {
       },
       (caught: unknown) => {
         if (cancelled) return;
-        if (isApiError(caught, 'signoff_not_found')) setSignoff('none');
-        else setError(versionErrorText(caught, t));
+        if (caught instanceof ApiRequestError && caught.code === 'signoff_not_found')
+          setSignoff('none');
+        else setError(apiErrorText(caught, t));
       },
     );
     return () => {
@@ -116,7 +117,7 @@ function AskSignoff({
 
   useEffect(() => {
     let cancelled = false;
-    api.members(groupId).then(
+    listMembers(api, groupId).then(
       ({ members }) => {
         if (cancelled) return;
         const unique = new Map(
@@ -126,7 +127,7 @@ function AskSignoff({
         setOrganizations(list);
         setChosen(new Set(list.map((organization) => organization.id)));
       },
-      (caught: unknown) => onError(versionErrorText(caught, t)),
+      (caught: unknown) => onError(apiErrorText(caught, t)),
     );
     return () => {
       cancelled = true;
@@ -146,7 +147,7 @@ function AskSignoff({
             rule,
             deadline: new Date(`${deadline}T23:59:59`).toISOString(),
           })
-          .then(onAsked, (caught: unknown) => onError(versionErrorText(caught, t)))
+          .then(onAsked, (caught: unknown) => onError(apiErrorText(caught, t)))
           .finally(() => setBusy(false));
       }}
     >
@@ -310,7 +311,7 @@ function SignoffStatusView({
                   DOCX_TYPE,
                 ),
               )
-              .catch((caught: unknown) => onError(versionErrorText(caught, t)));
+              .catch((caught: unknown) => onError(apiErrorText(caught, t)));
           }}
         >
           <FileText aria-hidden="true" size={15} />
@@ -324,7 +325,7 @@ function SignoffStatusView({
               .then((input) =>
                 printHtml(t('versions.expediente.fileName', { title }), expedienteHtml(input)),
               )
-              .catch((caught: unknown) => onError(versionErrorText(caught, t)));
+              .catch((caught: unknown) => onError(apiErrorText(caught, t)));
           }}
         >
           <FileDown aria-hidden="true" size={15} />
@@ -370,7 +371,7 @@ function AnswerForm({
             answer,
             text: text.trim() === '' ? undefined : text.trim(),
           })
-          .then(onAnswered, (caught: unknown) => onError(versionErrorText(caught, t)))
+          .then(onAnswered, (caught: unknown) => onError(apiErrorText(caught, t)))
           .finally(() => setBusy(false));
       }}
     >
