@@ -51,18 +51,20 @@ export function SignoffBanner({ doc, versions }: { doc: Y.Doc; versions: Version
   if (latest === null || latest.signoff === null) return null;
   return (
     <div className={`signoff-banner signoff-outcome-${latest.signoff.outcome}`} role="status">
-      <BadgeCheck aria-hidden="true" size={16} />
-      <span>
-        <strong>{t('versions.signoff.bannerTitle', { name: latest.name })}</strong>{' '}
-        {outcomeText(latest.signoff, t, i18n.language)}
-      </span>
-      {changed && (
-        <span className="signoff-changed">
-          {latest.signoff.outcome === 'approved'
-            ? t('versions.signoff.changedAfter')
-            : t('versions.signoff.changedSinceFrozen')}
-        </span>
-      )}
+      <BadgeCheck aria-hidden="true" size={16} className="signoff-banner-icon" />
+      <div>
+        <p>
+          <strong>{t('versions.signoff.bannerTitle', { name: latest.name })}</strong>{' '}
+          {outcomeText(latest.signoff, t, i18n.language)}
+        </p>
+        {changed && (
+          <p className="signoff-changed">
+            {latest.signoff.outcome === 'approved'
+              ? t('versions.signoff.changedAfter')
+              : t('versions.signoff.changedSinceFrozen')}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
