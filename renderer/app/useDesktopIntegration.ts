@@ -10,45 +10,18 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newDocId, type GroupId } from '../../shared/model/ids';
-import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
-import { initDocument } from '../../shared/ydoc/documentDoc';
-import { addEntry } from '../../shared/ydoc/groupIndexDoc';
+import type { GroupId } from '../../shared/model/ids';
+import { createDocument } from '../features/documents/useCreateDocument';
 import {
   onAppCommand,
   onQuitCheck,
   setDesktopLanguage,
   type AppCommand,
 } from '../platform/desktop';
-import type { DocRegistry } from '../sync/DocRegistry';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
-import { docHref, navigate, routeGroupId, useRoute } from './route';
+import { routeGroupId, useRoute } from './route';
 import { requestNewBoard } from '../features/boards/newBoardRequest';
-
-/** Creates a document in `groupId` on this computer (works offline) and opens it. */
-async function createDocumentIn(
-  registry: DocRegistry,
-  groupId: GroupId,
-  title: string,
-  createdBy: string,
-): Promise<void> {
-  const docId = newDocId();
-  const indexName = roomName(indexRoom(groupId));
-  const docName = roomName(docRoom(groupId, docId));
-  const index = registry.acquire(indexName);
-  const doc = registry.acquire(docName);
-  try {
-    await Promise.all([index.persistence.whenLoaded, doc.persistence.whenLoaded]);
-    initDocument(doc.doc, Date.now());
-    addEntry(index.doc, { id: docId, kind: 'doc', title, createdBy });
-    await Promise.all([index.persistence.whenWritten(), doc.persistence.whenWritten()]);
-  } finally {
-    registry.release(docName);
-    registry.release(indexName);
-  }
-  navigate(docHref(groupId, docId));
-}
 
 /** Moves keyboard focus to the n-th group of the sidebar (CmdOrCtrl+1 … 9). */
 function focusGroup(position: number): void {
@@ -95,7 +68,7 @@ export function useDesktopIntegration(): void {
           case 'new-document': {
             const groupId = groupForNewDocument(current, routeGroupId(here));
             if (groupId !== null) {
-              void createDocumentIn(registry, groupId, title, current.profile.name);
+              void createDocument(registry, groupId, title, current.profile.name);
             }
             return;
           }

@@ -517,9 +517,16 @@ export function defineLabel(doc: Y.Doc, label: Label): void {
 }
 
 /** Cards of this board that link to a document (the document shows them). */
-export function cardsLinkingTo(doc: Y.Doc, docId: DocId): Card[] {
-  const board = readBoard(doc);
-  return board.columns.flatMap((c) => c.cards).filter((card) => card.links.includes(docId));
+/** The live cards of a board that link to a document, each with the title of its column. */
+export function cardsLinkingTo(
+  board: BoardView,
+  docId: DocId,
+): Array<{ card: Card; columnTitle: string }> {
+  return board.columns.flatMap((column) =>
+    column.cards
+      .filter((card) => card.links.includes(docId))
+      .map((card) => ({ card, columnTitle: column.title })),
+  );
 }
 
 // ---- checklist ----------------------------------------------------------------------------

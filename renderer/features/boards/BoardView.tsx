@@ -41,7 +41,7 @@ import { CardPanel, type KnownPerson } from './CardPanel';
 import { resolveDrop } from './dropTarget';
 import { isoDay, matchesFilter, NO_FILTER, type CardFilter } from './filterCards';
 import { useBoard } from './useBoard';
-import { useGroupBoards } from './useGroupBoards';
+import { useGroupIndex } from '../groups/useGroupIndex';
 import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
@@ -83,7 +83,7 @@ export function BoardView({
 }: BoardViewProps) {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
-  const { index, boards, actions: indexActions } = useGroupBoards(groupId);
+  const { index, boards, actions: indexActions } = useGroupIndex(groupId);
   const { board, actions, status, awareness } = useBoard(groupId, boardId);
   const [filter, setFilter] = useState<CardFilter>(NO_FILTER);
   const setOpenCardId = useCallback(

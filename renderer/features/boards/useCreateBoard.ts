@@ -12,6 +12,7 @@ import {
 import { useApp } from '../../app/AppContext';
 import { boardHref, navigate } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
+import type { GroupIndexActions } from '../groups/useGroupIndex';
 
 import { boardRoom } from './useBoard';
 
@@ -23,7 +24,7 @@ export interface NewBoardRequest {
 
 export function useCreateBoard(
   groupId: GroupId,
-  addBoardEntry: ((id: string, title: string, createdBy: string) => void) | null,
+  addBoardEntry: GroupIndexActions['addBoard'] | null,
 ) {
   const registry = useRegistry();
   const { profile } = useApp();
