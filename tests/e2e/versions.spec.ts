@@ -120,6 +120,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
     'Nueva meta: 40 % de agua de reúso al 2028.',
   ]);
   await expect(comparison.locator('del')).toHaveCount(0);
+  await comparison.locator('ins').scrollIntoViewIfNeeded();
   await lead.page.screenshot({ path: path.join(SHOTS, 'history-compare.png') });
 
   // The expediente: a Word file with cover, frozen text and annex.
