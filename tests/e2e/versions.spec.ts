@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
-import { editorOf, insertAtEnd, openApp, openDocument, sidebar } from './support/app';
+import { docStatus, editorOf, insertAtEnd, openApp, openDocument, sidebar } from './support/app';
 import { ADMIN, ANA, DEMO_GROUPS, LUCIA } from './support/demoAccounts';
 import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
 
@@ -56,6 +56,8 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
 }) => {
   const lead = await openApp(browser, appUrl(), ADMIN);
   await openDocument(lead.page, GUIDELINES);
+  // A version holds what this computer has: wait until the server's copy has arrived.
+  await expect(docStatus(lead.page)).toHaveText('Guardado en el servidor');
   let dialog = await openHistory(lead.page);
   await expect(dialog).toContainText('Todavía no hay versiones');
   await dialog.getByRole('textbox', { name: 'Nombre de la versión' }).fill(VERSION);
