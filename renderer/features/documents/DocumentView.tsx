@@ -63,6 +63,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
             connected={status.connected}
             pending={status.pending}
             savedReceived={status.savedReceived}
+            refused={status.refused}
           />
           <HistoryPanel
             groupId={groupId}

@@ -12,6 +12,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
+import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
 export function isAllowedLink(url: string): boolean {
@@ -56,6 +57,7 @@ export function editorExtensions(options: {
     TableKit.configure({ table: { resizable: true } }),
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
+    ReadOnlyGuard,
   ];
   if (options.provider !== null) {
     extensions.push(
