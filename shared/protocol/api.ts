@@ -110,6 +110,8 @@ export const API_ERROR_CODES = {
   memberNotFound: 'member_not_found',
   invitationNotFound: 'invitation_not_found',
   accessRequestNotFound: 'access_request_not_found',
+  /** 404: no such notification for the caller (another person's reads the same). */
+  notificationNotFound: 'notification_not_found',
   workspaceNotFound: 'workspace_not_found',
   methodNotAllowed: 'method_not_allowed',
   /** 409: the user already belongs to the group. */
@@ -134,6 +136,8 @@ export const API_ERROR_CODES = {
   unsupportedMediaType: 'unsupported_media_type',
   /** 429: too many failed logins for this account or address; see Retry-After (seconds). */
   tooManyAttempts: 'too_many_attempts',
+  /** 429: too many requests from this session in a short time; see Retry-After (seconds). */
+  tooManyRequests: 'too_many_requests',
   internalError: 'internal_error',
   storageUnavailable: 'storage_unavailable',
   storageFailing: 'storage_failing',

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
@@ -41,6 +42,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...memberRoutes,
   ...accessRequestRoutes,
   ...invitationRoutes,
+  ...notificationRoutes,
   ...syncTicketRoutes,
   ...versionRoutes,
 ].map((route) => {

@@ -113,6 +113,27 @@ const MIGRATIONS: readonly string[] = [
      first_written_at INTEGER NOT NULL,
      PRIMARY KEY (room, client)
    ) WITHOUT ROWID;`,
+  // Notifications (issue 10): one row per person and event. `dedupe_key` names the event (a
+  // comment's mention, a card's assignment ...), so an update delivered twice notifies once.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     dedupe_key TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply', 'suggestion_accepted',
+       'suggestion_rejected', 'card_assigned', 'access_request', 'invitation')),
+     group_id TEXT NOT NULL,
+     target_kind TEXT NOT NULL CHECK (target_kind IN ('doc', 'board', 'group')),
+     target_id TEXT NOT NULL,
+     thread_id TEXT,
+     card_id TEXT,
+     actor_id TEXT,
+     actor_name TEXT NOT NULL DEFAULT '',
+     excerpt TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     UNIQUE (user_id, dedupe_key)
+   );
+   CREATE INDEX notifications_by_user ON notifications (user_id, created_at);`,
   // Versions and institutional sign-off (issue 11). A version is an encoded Yjs state, keyed by
   // the SHA-256 of those bytes; a sign-off and its answers are bound to that hash and, like the
   // versions themselves, can only be added to, never changed (the triggers refuse it).
