@@ -51,6 +51,9 @@ interface Place {
 
 const DELETED = Symbol('deleted');
 
+/** A type of the room (a root or a nested map), as Y.Doc#share holds them. */
+type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
+
 export function checkThreadsWrite(
   doc: Y.Doc,
   update: Uint8Array,
@@ -63,7 +66,7 @@ class ThreadsCheck {
   private readonly fresh = new Map<number, Y.Item[]>();
   private readonly places = new Map<Y.Item, Place | null>();
   private readonly structs: Array<Y.Item | Y.GC | Y.Skip>;
-  private readonly ds: Y.DeleteSet;
+  private readonly ds: ReturnType<typeof Y.decodeUpdate>['ds'];
 
   constructor(
     private readonly doc: Y.Doc,
@@ -125,7 +128,7 @@ class ThreadsCheck {
   private computePlace(item: Y.Item): Place | null {
     const parent: unknown = item.parent;
     if (parent instanceof Y.AbstractType) {
-      const owner = (parent as Y.AbstractType<unknown>)._item;
+      const owner = (parent as SharedType)._item;
       if (owner !== null) return { parent: owner, key: item.parentSub };
       for (const [name, type] of this.doc.share) {
         if (type === parent) return { parent: name, key: item.parentSub };
@@ -200,7 +203,7 @@ class ThreadsCheck {
 
   /** A new thread or comment at `key` replaces nobody else's. */
   private checkEntry(
-    map: Y.AbstractType<unknown> | null,
+    map: SharedType | null,
     key: string,
     authorField: string,
     what: string,
@@ -283,16 +286,16 @@ function authorId(value: unknown): string | null {
 }
 
 /** The nested type an item holds, when it holds one that is in the room. */
-function typeOf(item: Y.Item): Y.AbstractType<unknown> | null {
+function typeOf(item: Y.Item): SharedType | null {
   return item.content instanceof Y.ContentType && !item.deleted ? item.content.type : null;
 }
 
-function mapOf(item: Y.Item, field: string): Y.AbstractType<unknown> | null {
+function mapOf(item: Y.Item, field: string): SharedType | null {
   const entry = typeOf(item)?._map.get(field);
   return entry === undefined || entry.deleted ? null : typeOf(entry);
 }
 
-function mapOfRoot(doc: Y.Doc, name: string): Y.AbstractType<unknown> | null {
+function mapOfRoot(doc: Y.Doc, name: string): SharedType | null {
   return doc.share.get(name) ?? null;
 }
 
