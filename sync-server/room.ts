@@ -28,7 +28,10 @@ export interface RoomOptions {
   compactAfter: number;
   /** Called when the room has no connection and nothing left to commit. */
   onIdle: (room: Room) => void;
-  /** Called after each successful commit with its updates (notifications read what it holds). */
+  /**
+   * Called after each successful commit with its updates (notifications read what it holds;
+   * automatic versions read the room's state).
+   */
   onCommitted?: (room: Room, batch: readonly Uint8Array[]) => void;
 }
 

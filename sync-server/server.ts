@@ -33,6 +33,7 @@ import { describeError } from './describeError';
 import { Notifier } from './notifier';
 import { checkDataDir, DATABASE_FILE, lockDataDir } from './dataDir';
 import { RoomRegistry } from './roomRegistry';
+import { createAutoVersioner } from './versions/autoVersions';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
@@ -150,11 +151,15 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   }
 
   const notifier = new Notifier(store, log);
+  const autoVersion = createAutoVersioner(store, now, log);
   const registry = new RoomRegistry(
     {
       storage,
       log,
-      onCommitted: (room, batch) => notifier.roomCommitted(room.name, room.doc, batch),
+      onCommitted: (room, batch) => {
+        notifier.roomCommitted(room.name, room.doc, batch);
+        autoVersion(room.name, room.doc);
+      },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
     },

@@ -146,6 +146,24 @@ export const API_ERROR_CODES = {
   /** WebSocket upgrade only (400): the room name does not parse. */
   invalidRoom: 'invalid_room',
   shuttingDown: 'shutting_down',
+  /** 404: no such version of this document (or not in this group). */
+  versionNotFound: 'version_not_found',
+  /** 400: the version's `update` is not a complete Yjs state at the named `stateVector`. */
+  invalidVersionState: 'invalid_version_state',
+  /** 409: another version has the client-made id. */
+  versionExists: 'version_exists',
+  /** 404: no sign-off was asked on this version. */
+  signoffNotFound: 'signoff_not_found',
+  /** 409: a sign-off was already asked on this version. */
+  signoffExists: 'signoff_exists',
+  /** 400: a sign-off names an organization with no member in the group. */
+  organizationNotInGroup: 'organization_not_in_group',
+  /** 403: the caller's organization was not asked to sign off. */
+  organizationNotAsked: 'organization_not_asked',
+  /** 409: the caller's organization has answered already (answers are final). */
+  alreadyAnswered: 'already_answered',
+  /** 409: the sign-off's deadline has passed. */
+  signoffClosed: 'signoff_closed',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -399,6 +417,11 @@ export const AUDIT_ACTIONS = [
   'organization_created',
   'group_created',
   'group_updated',
+  'version_created',
+  'version_restored',
+  'signoff_requested',
+  'signoff_answered',
+  'signoff_decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,6 +14,7 @@ import { Notifications } from './notifications';
 import { Organizations } from './organizations';
 import { Sessions } from './sessions';
 import { Users } from './users';
+import { Versions } from './versions';
 
 export class AccountStore {
   readonly organizations: Organizations;
@@ -25,6 +26,7 @@ export class AccountStore {
   readonly audit: AuditLog;
   readonly notifications: Notifications;
   readonly clientIds: ClientIds;
+  readonly versions: Versions;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -38,6 +40,7 @@ export class AccountStore {
     this.audit = new AuditLog(this.db, now);
     this.notifications = new Notifications(this.db, now);
     this.clientIds = new ClientIds(this.db, now);
+    this.versions = new Versions(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

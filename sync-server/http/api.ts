@@ -22,6 +22,7 @@ import { organizationRoutes } from './routes/organizations';
 import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
+import { versionRoutes } from './routes/versions';
 
 export type { ApiContext } from './route';
 
@@ -43,6 +44,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...invitationRoutes,
   ...notificationRoutes,
   ...syncTicketRoutes,
+  ...versionRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {

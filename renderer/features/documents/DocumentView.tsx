@@ -16,6 +16,9 @@ import { ThreadPanel } from '../review/ThreadPanel';
 import { useDocumentReview } from '../review/useDocumentReview';
 import { SchemaNotice } from '../sync/SchemaNotice';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { HistoryPanel } from '../versions/HistoryPanel';
+import { SignoffBanner } from '../versions/SignoffBanner';
+import { useVersions } from '../versions/useVersions';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { ExportMenu } from './export/ExportMenu';
@@ -37,7 +40,8 @@ export function DocumentView({
   canComment = editable,
 }: DocumentViewProps) {
   const { t, i18n } = useTranslation();
-  const { profile } = useApp();
+  const { profile, me, roleIn, isAdmin } = useApp();
+  const versions = useVersions(groupId, docId);
   const { index, actions } = useGroupIndex(groupId);
   const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
@@ -83,6 +87,16 @@ export function DocumentView({
               savedReceived={status.savedReceived}
               refused={status.refused}
             />
+            <HistoryPanel
+              groupId={groupId}
+              groupName={me.memberships.find((m) => m.group.id === groupId)?.group.name ?? ''}
+              docId={docId}
+              doc={doc}
+              title={entry.title || t('document.untitled')}
+              canEdit={canEdit}
+              canLead={isAdmin || roleIn(groupId) === 'lead'}
+              versions={versions}
+            />
             <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
             {editable && actions !== null && !entry.archived && (
               <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
@@ -105,6 +119,7 @@ export function DocumentView({
             </p>
           )}
           <SchemaNotice schema={status.schema} />
+          <SignoffBanner doc={doc} versions={versions} />
           {entry.archived && (
             <div className="notice" role="note">
               <Archive aria-hidden="true" size={16} />

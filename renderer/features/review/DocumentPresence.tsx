@@ -3,9 +3,10 @@
  * for screen readers), read from the room's awareness, where the server writes each person's
  * name, organization and colour from their session.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import { useAwarenessPeers, type Peer } from '../../sync/useAwarenessPeers';
 
 export interface PresentPerson {
   key: string;
@@ -14,46 +15,14 @@ export interface PresentPerson {
   colour: string;
 }
 
-function readPeople(awareness: Awareness): PresentPerson[] {
+/** One avatar per person, however many windows they have open. */
+function distinctPeople(peers: readonly Peer[]): PresentPerson[] {
   const byName = new Map<string, PresentPerson>();
-  awareness.getStates().forEach((state, clientId) => {
-    if (clientId === awareness.clientID) return;
-    const user = (state as { user?: Record<string, unknown> }).user;
-    if (user === undefined || typeof user.name !== 'string') return;
-    const organization = typeof user.organization === 'string' ? user.organization : '';
-    const colour =
-      typeof user.colour === 'string'
-        ? user.colour
-        : typeof user.color === 'string'
-          ? user.color
-          : '#5b6068';
-    // One avatar per person, however many windows they have open.
-    const key = `${user.name}\u0000${organization}`;
-    if (!byName.has(key)) byName.set(key, { key, name: user.name, organization, colour });
-  });
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'es'));
-}
-
-class PeopleStore {
-  private key = '';
-  private people: PresentPerson[] = [];
-  constructor(private readonly awareness: Awareness | null) {}
-  subscribe = (notify: () => void) => {
-    const awareness = this.awareness;
-    if (awareness === null) return () => undefined;
-    awareness.on('change', notify);
-    return () => awareness.off('change', notify);
-  };
-  getSnapshot = (): PresentPerson[] => {
-    if (this.awareness === null) return this.people;
-    const people = readPeople(this.awareness);
-    const key = JSON.stringify(people);
-    if (key !== this.key) {
-      this.key = key;
-      this.people = people;
-    }
-    return this.people;
-  };
+  for (const { user } of peers) {
+    const key = `${user.name}\u0000${user.organization}`;
+    if (!byName.has(key)) byName.set(key, { key, ...user });
+  }
+  return [...byName.values()];
 }
 
 const initials = (name: string) =>
@@ -68,8 +37,8 @@ const SHOWN = 5;
 
 export function DocumentPresence({ awareness }: { awareness: Awareness | null }) {
   const { t } = useTranslation();
-  const store = useMemo(() => new PeopleStore(awareness), [awareness]);
-  const people = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const peers = useAwarenessPeers(awareness);
+  const people = useMemo(() => distinctPeople(peers), [peers]);
   if (people.length === 0) return null;
   const hidden = people.length - SHOWN;
   return (
