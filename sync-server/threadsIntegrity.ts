@@ -256,6 +256,9 @@ class ThreadsCheck {
     const key = place.key;
     if (where.kind === 'outside') return null;
     if (where.kind === 'offSchema' || key === null) return 'delete outside the threads schema';
+    // Removing a thread or comment removes its fields with it: the removal itself is checked.
+    if (where.kind !== 'threads' && Y.isDeleted(this.ds, where.thread.id)) return null;
+    if (where.kind === 'comment' && Y.isDeleted(this.ds, where.comment.id)) return null;
     switch (where.kind) {
       case 'threads':
         return authorId(fieldOf(item, 'createdBy')) === this.writer.userId
