@@ -1,0 +1,81 @@
+/**
+ * What each kind of room contributes to the search index, read through the typed readers of
+ * shared/ydoc: a group index gives the titles of its documents and boards, a document one entry
+ * per top-level block, a board one entry per card (title, description, fields, checklist).
+ *
+ * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
+ * exists: add a `threads` case that returns one `comment` entry per thread.
+ */
+import * as Y from 'yjs';
+import { parseRoom } from '../../../shared/protocol/rooms';
+import { readBoard } from '../../../shared/ydoc/boardDoc';
+import { readDocumentBlocks } from '../../../shared/ydoc/documentDoc';
+import { readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
+import type { SearchEntry } from './SearchIndex';
+
+/** The entries `doc` (the Y.Doc of `room`) gives the index now; null for rooms not indexed. */
+export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
+  const parsed = parseRoom(room);
+  if (parsed === null) return null;
+  const groupId: string = parsed.groupId;
+  switch (parsed.kind) {
+    case 'index':
+      return readGroupIndex(doc)
+        .entries.filter((entry) => !entry.archived)
+        .map((entry) => ({
+          id: `${room}|${entry.id}`,
+          room,
+          groupId,
+          kind: entry.kind,
+          targetId: entry.id,
+          title: entry.title,
+          text: '',
+        }));
+    case 'doc':
+      return readDocumentBlocks(doc).flatMap((text, block) =>
+        text.trim() === ''
+          ? []
+          : [
+              {
+                id: `${room}|${block}`,
+                room,
+                groupId,
+                kind: 'doc' as const,
+                targetId: parsed.docId,
+                block,
+                title: '',
+                text,
+              },
+            ],
+      );
+    case 'board': {
+      const board = readBoard(doc);
+      const cards = board.columns.flatMap((column) => column.cards);
+      return cards.map((card) => ({
+        id: `${room}|${card.id}`,
+        room,
+        groupId,
+        kind: 'card' as const,
+        targetId: parsed.boardId,
+        cardId: card.id,
+        title: card.title,
+        text: [
+          card.description,
+          ...Object.values(card.fields),
+          ...card.checklist.map((item) => item.text),
+        ]
+          .filter((part) => part.trim() !== '')
+          .join('\n'),
+      }));
+    }
+    default:
+      return null;
+  }
+}
+
+/** A short, stable name for what a doc contains now (its state vector, base64). */
+export function docVersion(doc: Y.Doc): string {
+  let binary = '';
+  for (const byte of Y.encodeStateVector(doc)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
