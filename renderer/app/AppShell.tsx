@@ -12,6 +12,7 @@ import { MembersPanel } from '../features/members/MembersPanel';
 import { OrganizationDirectory } from '../features/members/OrganizationDirectory';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
+import { SearchLauncher } from '../features/search/SearchLauncher';
 import { BoardPage } from '../features/boards/BoardPage';
 import { useBoardRoute } from '../features/boards/boardRoute';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
@@ -33,6 +34,7 @@ export function AppShell({ auth }: { auth: Auth }) {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
+        <SearchLauncher />
         <div className="header-spacer" />
         <AppSyncIndicator />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />

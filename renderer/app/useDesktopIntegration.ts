@@ -15,17 +15,13 @@ import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { initDocument } from '../../shared/ydoc/documentDoc';
 import { addEntry } from '../../shared/ydoc/groupIndexDoc';
 import { boardHref } from '../features/boards/boardRoute';
-import {
-  onAppCommand,
-  onQuitCheck,
-  setDesktopLanguage,
-  type AppCommand,
-} from '../platform/desktop';
+import { onQuitCheck, setDesktopLanguage, type AppCommand } from '../platform/desktop';
 import type { DocRegistry } from '../sync/DocRegistry';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
 import { docHref, invitationHref, navigate, routeGroupId, useRoute } from './route';
 import { requestNewBoard } from '../features/boards/boardRoute';
+import { onAppOrLocalCommand } from './localCommands';
 
 /** Creates a document in `groupId` on this computer (works offline) and opens it. */
 async function createDocumentIn(
@@ -87,7 +83,7 @@ export function useDesktopIntegration(): void {
 
   useEffect(
     () =>
-      onAppCommand((command: AppCommand) => {
+      onAppOrLocalCommand((command: AppCommand) => {
         const { app: current, route: here, title } = latest.current;
         switch (command.kind) {
           case 'open-document':

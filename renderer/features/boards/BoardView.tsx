@@ -25,6 +25,7 @@ import {
 import { Archive, ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { useMemo, useState } from 'react';
+import { useRevealCard } from '../search/useRevealCard';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, GroupId } from '../../../shared/model/ids';
 import type { CardId, ColumnId, Label } from '../../../shared/ydoc/boardDoc';
@@ -86,6 +87,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
     () => ({ name: profile.name, colour: profile.colour, organization: profile.organization }),
     [profile.name, profile.colour, profile.organization],
   );
+  useRevealCard(boardId, setOpenCardId as (cardId: string) => void);
   const peers = usePresence(awareness, me, openCardId);
   const members = useGroupMembers(groupId);
 

@@ -5,15 +5,18 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { editorExtensions, type CaretUser } from './editorExtensions';
 import { EditorToolbar } from './EditorToolbar';
+import { useRevealInEditor } from '../search/revealInEditor';
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider | null;
   user: CaretUser;
   editable: boolean;
+  /** The document's id, so a search result opening it can scroll to the hit. */
+  revealId?: string;
 }
 
-export function DocumentEditor({ doc, provider, user, editable }: DocumentEditorProps) {
+export function DocumentEditor({ doc, provider, user, editable, revealId }: DocumentEditorProps) {
   const { t } = useTranslation();
   const [initialUser] = useState(user);
   const editor = useEditor(
@@ -37,6 +40,8 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
     },
     [doc, provider, t],
   );
+
+  useRevealInEditor(editor, revealId);
 
   useEffect(() => {
     editor.setEditable(editable);

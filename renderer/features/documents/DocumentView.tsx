@@ -93,7 +93,14 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
           </div>
         )}
       </header>
-      <DocumentEditor key={docId} doc={doc} provider={provider} user={user} editable={canEdit} />
+      <DocumentEditor
+        key={docId}
+        doc={doc}
+        provider={provider}
+        user={user}
+        editable={canEdit}
+        revealId={docId}
+      />
       <LinkedCards groupId={groupId} docId={docId} />
     </article>
   );

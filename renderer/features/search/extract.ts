@@ -6,12 +6,14 @@
  * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
  * exists: add a `threads` case that returns one `comment` entry per thread.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { parseRoom } from '../../../shared/protocol/rooms';
 import { readBoard } from '../../../shared/ydoc/boardDoc';
 import { readDocumentBlocks } from '../../../shared/ydoc/documentDoc';
 import { readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
 import type { SearchEntry } from './SearchIndex';
+
+export { docVersion } from '../../../shared/ydoc/version';
 
 /** The entries `doc` (the Y.Doc of `room`) gives the index now; null for rooms not indexed. */
 export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
@@ -71,11 +73,4 @@ export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
     default:
       return null;
   }
-}
-
-/** A short, stable name for what a doc contains now (its state vector, base64). */
-export function docVersion(doc: Y.Doc): string {
-  let binary = '';
-  for (const byte of Y.encodeStateVector(doc)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
