@@ -4,6 +4,7 @@
  * by group and kind. The ARIA combobox pattern: focus stays in the field, arrows move the
  * active option (aria-activedescendant), Enter opens it, Escape closes.
  */
+import './search.css';
 import { FileText, KanbanSquare, Search, SquareCheckBig, Terminal, Users } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import {
