@@ -21,6 +21,7 @@ import * as Y from 'yjs';
 import type { LoginResponse, MeResponse } from '../../shared/protocol/api';
 import { createServer } from '../../sync-server/server';
 import { covers, ProtocolClient } from './protocolClient';
+import { runSearchBench } from './search';
 import { loadSequentialTrace } from './traces';
 
 interface Endpoint {
@@ -183,6 +184,7 @@ async function main() {
       2,
     ),
   );
+  await runSearchBench();
   process.exit(0);
 }
 

@@ -27,13 +27,15 @@ import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
 import { useSearchService, useSearchVersion } from './SearchContext';
-import { fold, snippet, type SnippetPart } from './spanish';
+import { firstMatchingBlock, fold, snippet, type SnippetPart } from './spanish';
 
 interface Option {
   id: string;
   label: string;
   detail?: string;
   parts?: SnippetPart[];
+  /** A document result: its snippet is read from the local copy when shown. */
+  snippetOf?: { room: string; terms: string[] };
   icon: ReactNode;
   run: () => void;
 }
@@ -211,15 +213,14 @@ function PaletteBody({
         id: `hit-${entry.id}`,
         label: isCard ? entry.title : parent,
         detail: isCard ? t('search.cardOn', { board: parent }) : undefined,
-        parts: entry.text === '' ? undefined : snippet(entry.text, terms),
+        parts:
+          entry.snippet === undefined || entry.snippet === ''
+            ? undefined
+            : snippet(entry.snippet, terms),
+        snippetOf: isCard ? undefined : { room: entry.room, terms },
         icon: isCard ? <SquareCheckBig {...ICON} /> : <FileText {...ICON} />,
         run: go(() => {
-          requestReveal({
-            targetId: entry.targetId,
-            block: entry.block,
-            cardId: entry.cardId,
-            terms,
-          });
+          requestReveal({ targetId: entry.targetId, cardId: entry.cardId, terms });
           navigate(
             isCard
               ? boardHref(entry.groupId as GroupId, entry.targetId as BoardId)
@@ -344,6 +345,12 @@ function PaletteBody({
                         <span className="palette-detail"> · {option.detail}</span>
                       )}
                     </span>
+                    {option.snippetOf !== undefined && (
+                      <DocumentSnippet
+                        room={option.snippetOf.room}
+                        terms={option.snippetOf.terms}
+                      />
+                    )}
                     {option.parts !== undefined && (
                       <span className="palette-snippet">
                         {option.parts.map((part, i) =>
@@ -370,6 +377,39 @@ function PaletteBody({
           : t('search.hint')}
       </p>
     </>
+  );
+}
+
+function SnippetParts({ parts }: { parts: SnippetPart[] }) {
+  return parts.map((part, i) =>
+    part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+  );
+}
+
+/** The words around the hit in a document, read from this computer's copy once shown. */
+function DocumentSnippet({ room, terms }: { room: string; terms: string[] }) {
+  const service = useSearchService();
+  const [parts, setParts] = useState<SnippetPart[] | null>(null);
+  const key = terms.join(' ');
+  useEffect(() => {
+    let cancelled = false;
+    void service
+      .documentBlocks(room)
+      .then((blocks) => {
+        if (cancelled) return;
+        const words = key.split(' ');
+        setParts(snippet(blocks[firstMatchingBlock(blocks, words)] ?? '', words));
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [service, room, key]);
+  if (parts === null || parts.length === 0) return null;
+  return (
+    <span className="palette-snippet">
+      <SnippetParts parts={parts} />
+    </span>
   );
 }
 

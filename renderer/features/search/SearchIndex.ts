@@ -3,10 +3,15 @@
  * the local Yjs docs (MiniSearch; see docs/architecture.md for the choice).
  *
  * The index is kept per room: {@link SearchIndex.indexRoom} receives the entries one room yields
- * now (a document's blocks, a board's cards, a group index's titles) and changes only what
- * differs from what that room gave last time: an edited paragraph is discarded and added again,
- * the other 200 are left alone. Nothing ever rebuilds the whole index. Losing a group removes
+ * now (a document's text, a board's cards, a group index's titles) and changes only what differs
+ * from what that room gave last time: an edited card or document is discarded and added again,
+ * everything else is left alone. Nothing ever rebuilds the whole index. Losing a group removes
  * its rooms' entries at once ({@link SearchIndex.removeGroup}).
+ *
+ * Document text is indexed but not stored (it is already in IndexedDB as the document itself;
+ * storing it again per block made the index ten times the size of the text): the palette reads
+ * the document's local copy for the snippet of a result it shows. Cards keep their short text
+ * as the snippet.
  *
  * Results are entries of readable rooms only: a body block or card whose document or board is
  * not (or no longer) listed in its group's index is not returned, so archiving a document takes
@@ -27,11 +32,14 @@ export interface SearchEntry {
   /** The document or board the entry belongs to (what a result opens). */
   targetId: string;
   cardId?: string;
-  /** Top-level block of a document body. */
-  block?: number;
   title: string;
+  /** Indexed; stored only as `snippet`, for entries that set it (cards). */
   text: string;
+  snippet?: string;
 }
+
+/** What MiniSearch holds: the entry and its signature. */
+type IndexedEntry = SearchEntry & { sig?: string };
 
 export interface SearchHit {
   entry: SearchEntry;
@@ -47,22 +55,13 @@ interface RoomRecord {
 }
 
 interface Serialized {
-  format: 1;
+  format: 2;
   index: unknown;
   rooms: Record<string, RoomRecord>;
 }
 
 const FIELDS = ['title', 'text'];
-const STORED: Array<keyof SearchEntry> = [
-  'room',
-  'groupId',
-  'kind',
-  'targetId',
-  'cardId',
-  'block',
-  'title',
-  'text',
-];
+const STORED = ['room', 'groupId', 'kind', 'targetId', 'cardId', 'title', 'snippet', 'sig'];
 
 function miniSearchOptions() {
   return {
@@ -86,15 +85,15 @@ export function titleEntryId(groupId: string, targetId: string): string {
 }
 
 export class SearchIndex {
-  private mini: MiniSearch<SearchEntry>;
+  private mini: MiniSearch<IndexedEntry>;
   private rooms = new Map<string, RoomRecord>();
 
   constructor(serialized?: string) {
-    this.mini = new MiniSearch<SearchEntry>(miniSearchOptions());
+    this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
     if (serialized === undefined) return;
     try {
       const data = JSON.parse(serialized) as Serialized;
-      if (data.format !== 1) return;
+      if (data.format !== 2) return;
       this.mini = MiniSearch.loadJS<SearchEntry>(
         data.index as Parameters<typeof MiniSearch.loadJS>[0],
         miniSearchOptions(),
@@ -102,7 +101,7 @@ export class SearchIndex {
       this.rooms = new Map(Object.entries(data.rooms));
     } catch {
       // A stored index that cannot be read is rebuilt from the local docs; nothing is lost.
-      this.mini = new MiniSearch<SearchEntry>(miniSearchOptions());
+      this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
       this.rooms.clear();
     }
   }
@@ -134,13 +133,13 @@ export class SearchIndex {
     let removed = 0;
     for (const entry of entries) {
       previous.delete(entry.id);
+      const sig = signature(entry);
       if (this.mini.has(entry.id)) {
-        const stored = this.mini.getStoredFields(entry.id);
-        if (stored !== undefined && sameEntry(stored, entry)) continue;
+        if (this.mini.getStoredFields(entry.id)?.['sig'] === sig) continue;
         this.mini.discard(entry.id);
         removed += 1;
       }
-      this.mini.add(entry);
+      this.mini.add({ ...entry, sig });
       added += 1;
     }
     for (const id of previous) {
@@ -191,7 +190,7 @@ export class SearchIndex {
 
   serialize(): string {
     const data: Serialized = {
-      format: 1,
+      format: 2,
       index: this.mini.toJSON(),
       rooms: Object.fromEntries(this.rooms),
     };
@@ -199,14 +198,17 @@ export class SearchIndex {
   }
 }
 
-function sameEntry(stored: Record<string, unknown>, entry: SearchEntry): boolean {
-  return (
-    stored['title'] === entry.title &&
-    stored['text'] === entry.text &&
-    stored['kind'] === entry.kind &&
-    stored['targetId'] === entry.targetId &&
-    stored['block'] === entry.block
+/** FNV-1a over everything an entry shows or indexes: equal signatures, nothing to re-add. */
+function signature(entry: SearchEntry): string {
+  let hash = 0x811c9dc5;
+  const text = [entry.kind, entry.targetId, entry.title, entry.text, entry.snippet ?? ''].join(
+    '\u0000',
   );
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(36)}:${text.length}`;
 }
 
 function toEntry(result: MiniResult): SearchEntry {
@@ -217,8 +219,8 @@ function toEntry(result: MiniResult): SearchEntry {
     kind: result['kind'] as SearchKind,
     targetId: String(result['targetId']),
     cardId: typeof result['cardId'] === 'string' ? result['cardId'] : undefined,
-    block: typeof result['block'] === 'number' ? result['block'] : undefined,
     title: String(result['title'] ?? ''),
-    text: String(result['text'] ?? ''),
+    text: '',
+    snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,
   };
 }

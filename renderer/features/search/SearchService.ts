@@ -12,7 +12,9 @@
  *   so a restart opens it without re-reading every room, and sign-out deletes it with the rest.
  */
 import { parseRoom, roomName } from '../../../shared/protocol/rooms';
+import { readDocumentBlocks } from '../../../shared/ydoc/documentDoc';
 import { readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
+import { readStoredDoc } from '../../storage/storedDoc';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
 import type { WorkspaceDexie } from '../../storage/workspaceDb';
 import type { DocRegistry } from '../../sync/DocRegistry';
@@ -36,6 +38,8 @@ export interface SearchServiceOptions {
 
 const CACHE_KEY = 'search';
 const SETTINGS_KEY = 'offlineGroups';
+/** Documents whose blocks are kept for snippets. */
+const BLOCK_CACHE_SIZE = 30;
 /** The state vector of a doc that holds nothing yet. */
 const EMPTY_VERSION = 'AA==';
 
@@ -58,6 +62,7 @@ export class SearchService {
   /** Groups the person chose not to keep fully offline (default: every group is kept). */
   private notOffline = new Set<string>();
   private readonly attached = new Map<string, Attached>();
+  private readonly blockCache = new Map<string, { version: string | null; blocks: string[] }>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private running = 0;
@@ -157,6 +162,25 @@ export class SearchService {
         bytes += row.update.byteLength;
       });
     return bytes;
+  }
+
+  /**
+   * The blocks of a document as this computer has it, for a result's snippet: from the open room
+   * if it is open, else read from IndexedDB (kept for the last few documents asked for).
+   */
+  async documentBlocks(room: string): Promise<string[]> {
+    const open = this.options.registry.peek(room);
+    if (open !== null && open.getStatus().loaded) return readDocumentBlocks(open.doc);
+    const version = this.index.roomVersion(room);
+    const cached = this.blockCache.get(room);
+    if (cached !== undefined && cached.version === version) return cached.blocks;
+    const blocks = await readStoredDoc(this.options.db, room, readDocumentBlocks);
+    this.blockCache.delete(room);
+    this.blockCache.set(room, { version, blocks });
+    if (this.blockCache.size > BLOCK_CACHE_SIZE) {
+      this.blockCache.delete(this.blockCache.keys().next().value!);
+    }
+    return blocks;
   }
 
   /** Rooms waiting for or in a background fetch. */

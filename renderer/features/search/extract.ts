@@ -1,7 +1,8 @@
 /**
  * What each kind of room contributes to the search index, read through the typed readers of
  * shared/ydoc: a group index gives the titles of its documents and boards, a document one entry
- * per top-level block, a board one entry per card (title, description, fields, checklist).
+ * with its text (one line per block), a board one entry per card (title, description, fields,
+ * checklist; kept as the result's snippet).
  *
  * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
  * exists: add a `threads` case that returns one `comment` entry per thread.
@@ -33,42 +34,38 @@ export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
           title: entry.title,
           text: '',
         }));
-    case 'doc':
-      return readDocumentBlocks(doc).flatMap((text, block) =>
-        text.trim() === ''
-          ? []
-          : [
-              {
-                id: `${room}|${block}`,
-                room,
-                groupId,
-                kind: 'doc' as const,
-                targetId: parsed.docId,
-                block,
-                title: '',
-                text,
-              },
-            ],
-      );
+    case 'doc': {
+      const text = readDocumentBlocks(doc)
+        .filter((block) => block.trim() !== '')
+        .join('\n');
+      if (text === '') return [];
+      return [
+        { id: `${room}|body`, room, groupId, kind: 'doc', targetId: parsed.docId, title: '', text },
+      ];
+    }
     case 'board': {
       const board = readBoard(doc);
       const cards = board.columns.flatMap((column) => column.cards);
-      return cards.map((card) => ({
-        id: `${room}|${card.id}`,
-        room,
-        groupId,
-        kind: 'card' as const,
-        targetId: parsed.boardId,
-        cardId: card.id,
-        title: card.title,
-        text: [
+      return cards.map((card) => {
+        const text = [
           card.description,
           ...Object.values(card.fields),
           ...card.checklist.map((item) => item.text),
         ]
           .filter((part) => part.trim() !== '')
-          .join('\n'),
-      }));
+          .join('\n');
+        return {
+          id: `${room}|${card.id}`,
+          room,
+          groupId,
+          kind: 'card' as const,
+          targetId: parsed.boardId,
+          cardId: card.id,
+          title: card.title,
+          text,
+          snippet: text,
+        };
+      });
     }
     default:
       return null;

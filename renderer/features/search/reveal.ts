@@ -1,12 +1,11 @@
 /**
- * What a search result asks the view it opens to show: the block of a document to scroll to and
- * the words to select there, or the card whose panel to open. Handed over in memory, not in the
+ * What a search result asks the view it opens to show: the words to select and scroll to in a
+ * document, or the card whose panel to open. Handed over in memory, not in the
  * URL, so a reload or a shared link opens the plain document.
  */
 export interface RevealRequest {
   /** The document or board the result opens. */
   targetId: string;
-  block?: number;
   cardId?: string;
   /** Folded index terms that matched. */
   terms: string[];

@@ -1,39 +1,34 @@
 /**
- * Opens a document at a search hit: selects the first matching word of the block that matched
- * (or the block itself) and scrolls it to the middle of the window. The editor renders the Yjs
- * body a moment after it is created, so the request waits for the block to exist.
+ * Opens a document at a search hit: selects the first word that matched and scrolls it to the
+ * middle of the window. The editor renders the Yjs body a moment after it is created, so the
+ * request waits for the text to be there.
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import { onRevealRequest, takeReveal, type RevealRequest } from './reveal';
-import { fold, singular } from './spanish';
+import { wordMatcher } from './spanish';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const GIVE_UP_MS = 5_000;
 
 function findRange(editor: Editor, request: RevealRequest): { from: number; to: number } | null {
   const { doc } = editor.state;
-  const block = request.block ?? 0;
-  if (block >= doc.childCount) return null;
-  let start = 0;
-  for (let i = 0; i < block; i += 1) start += doc.child(i).nodeSize;
-  const node = doc.child(block);
-  const terms = request.terms.map(fold);
+  if (doc.textContent === '') return null;
+  const matches = wordMatcher(request.terms);
   let found: { from: number; to: number } | null = null;
-  node.descendants((child, pos) => {
+  doc.descendants((node, pos) => {
     if (found !== null) return false;
-    if (!child.isText || child.text === undefined) return true;
-    for (const match of child.text.matchAll(WORD)) {
-      const word = fold(match[0]);
-      if (terms.some((term) => word.startsWith(term) || singular(word) === term)) {
-        const from = start + 1 + pos + (match.index ?? 0);
+    if (!node.isText || node.text === undefined) return true;
+    for (const match of node.text.matchAll(WORD)) {
+      if (matches(match[0])) {
+        const from = pos + (match.index ?? 0);
         found = { from, to: from + match[0].length };
         return false;
       }
     }
     return true;
   });
-  return found ?? { from: start + 1, to: start + 1 };
+  return found ?? { from: 1, to: 1 };
 }
 
 function reveal(editor: Editor, request: RevealRequest): boolean {

@@ -50,6 +50,22 @@ export function processTerm(word: string): string | string[] | null {
   return stem === term ? term : [term, stem];
 }
 
+/** Tells whether a written word is one a search for `terms` (index terms) matched. */
+export function wordMatcher(terms: readonly string[]): (word: string) => boolean {
+  const folded = terms.map(fold).filter((term) => term.length > 0);
+  return (word) => {
+    const term = fold(word);
+    return !STOP_WORDS.has(term) && folded.some((t) => term.startsWith(t) || singular(term) === t);
+  };
+}
+
+/** The first of `blocks` with a word that matches `terms`, or 0. */
+export function firstMatchingBlock(blocks: readonly string[], terms: readonly string[]): number {
+  const matches = wordMatcher(terms);
+  const at = blocks.findIndex((block) => (block.match(WORD) ?? []).some(matches));
+  return at === -1 ? 0 : at;
+}
+
 export interface SnippetPart {
   text: string;
   hit: boolean;
@@ -61,11 +77,7 @@ export interface SnippetPart {
  * matching words can be highlighted. Falls back to the start of the text.
  */
 export function snippet(text: string, terms: readonly string[], width = 160): SnippetPart[] {
-  const folded = terms.map(fold).filter((term) => term.length > 0);
-  const matches = (word: string) => {
-    const term = fold(word);
-    return !STOP_WORDS.has(term) && folded.some((t) => term.startsWith(t) || singular(term) === t);
-  };
+  const matches = wordMatcher(terms);
   const words = [...text.matchAll(WORD)].filter((m) => matches(m[0]));
   const first = words[0]?.index ?? 0;
   let start = Math.max(0, first - Math.floor(width / 3));

@@ -49,30 +49,31 @@ function setup() {
 }
 
 describe('search index', () => {
-  it('finds titles and body blocks with accent and case folding, prefixes and typos', () => {
-    const { index, groups, docId } = setup();
+  it('finds titles and document text with accent and case folding, prefixes and typos', () => {
+    const { index, groups, docId, rooms } = setup();
     const first = (q: string) => index.search(q, { groups })[0]?.entry;
     expect(first('relave')).toMatchObject({
       kind: 'doc',
       targetId: docId,
       title: 'Propuesta de relaves',
     });
-    expect(first('energia')).toMatchObject({ kind: 'doc', block: 2 });
-    expect(first('REUSO agua')).toMatchObject({ block: 1 });
-    expect(first('concentra')).toMatchObject({ block: 1 });
-    expect(first('consumno')).toMatchObject({ block: 2 });
+    expect(first('energia')).toMatchObject({ kind: 'doc', room: rooms.doc });
+    expect(first('REUSO agua')).toMatchObject({ room: rooms.doc });
+    expect(first('concentra')).toMatchObject({ room: rooms.doc });
+    expect(first('consumno')).toMatchObject({ room: rooms.doc });
     expect(index.search('de la', { groups })).toEqual([]);
   });
 
-  it('makes a remote edit searchable by re-adding only the block that changed', () => {
+  it('makes a remote edit searchable by re-adding only the document that changed', () => {
     const { index, groups, local, remote, rooms } = setup();
     expect(index.search('drones', { groups })).toEqual([]);
     appendBlocks(remote, [
       { type: 'paragraph', runs: [{ text: 'Vuelos de drones sobre el tajo.' }] },
     ]);
     const changes = indexDoc(index, rooms.doc, local);
-    expect(changes).toEqual({ added: 1, removed: 0 });
-    expect(index.search('drones', { groups })[0]?.entry.block).toBe(3);
+    expect(changes).toEqual({ added: 1, removed: 1 });
+    expect(index.size).toBe(2);
+    expect(index.search('drones', { groups })[0]?.entry.room).toBe(rooms.doc);
     expect(indexDoc(index, rooms.doc, local)).toEqual({ added: 0, removed: 0 });
     expect(index.roomVersion(rooms.doc)).toBe(docVersion(local));
   });
@@ -125,6 +126,7 @@ describe('search index', () => {
       fields: { company: 'Minera Andina' },
     });
     addChecklistItem(board, card, { id: 'i1' as ChecklistItemId, text: 'Comprar drones' });
+    addCard(board, { id: 'k2' as CardId, columnId: column, title: 'Taludes', createdBy: 'Ana' });
     const groupIndex = new Y.Doc();
     addEntry(groupIndex, { id: boardId, kind: 'board', title: 'Innovación', createdBy: 'Ana' });
     const index = new SearchIndex();
@@ -138,6 +140,11 @@ describe('search index', () => {
         targetId: boardId,
       });
     }
+    // Ticking a new checklist step re-adds that card only, not the board's other cards.
+    addChecklistItem(board, card, { id: 'i2' as ChecklistItemId, text: 'Vuelo nocturno' });
+    const boardRoom = roomName({ kind: 'board', groupId, boardId });
+    expect(indexDoc(index, boardRoom, board)).toEqual({ added: 1, removed: 1 });
+    expect(index.search('nocturno', { groups })[0]?.entry.snippet).toContain('Vuelo nocturno');
   });
 
   it('survives a round trip through its serialized form and keeps updating incrementally', () => {
@@ -146,7 +153,7 @@ describe('search index', () => {
     expect(restored.search('energia', { groups })).toHaveLength(1);
     expect(restored.roomVersion(rooms.doc)).toBe(docVersion(local));
     appendBlocks(remote, [{ type: 'paragraph', runs: [{ text: 'Cierre de minas.' }] }]);
-    expect(indexDoc(restored, rooms.doc, local)).toEqual({ added: 1, removed: 0 });
+    expect(indexDoc(restored, rooms.doc, local)).toEqual({ added: 1, removed: 1 });
     expect(restored.search('cierre', { groups })).toHaveLength(1);
     expect(new SearchIndex('not json').size).toBe(0);
   });
