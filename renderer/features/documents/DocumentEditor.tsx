@@ -1,3 +1,4 @@
+import './editor.css';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,6 +6,10 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { editorExtensions, type CaretUser } from './editorExtensions';
 import { EditorToolbar } from './EditorToolbar';
+import { LinkBubbleMenu } from './LinkBubbleMenu';
+import { LinkDialog } from './LinkDialog';
+import { SelectionBubbleMenu } from './SelectionBubbleMenu';
+import { SlashMenu } from './SlashMenu';
 import { useRevealInEditor } from '../search/revealInEditor';
 
 export interface DocumentEditorProps {
@@ -14,11 +19,21 @@ export interface DocumentEditorProps {
   editable: boolean;
   /** The document's id, so a search result opening it can scroll to the hit. */
   revealId?: string;
+  /** Starts a comment on the selection (shown in the selection bubble when given). */
+  onComment?: () => void;
 }
 
-export function DocumentEditor({ doc, provider, user, editable, revealId }: DocumentEditorProps) {
+export function DocumentEditor({
+  doc,
+  provider,
+  user,
+  editable,
+  revealId,
+  onComment,
+}: DocumentEditorProps) {
   const { t } = useTranslation();
   const [initialUser] = useState(user);
+  const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
     {
       extensions: editorExtensions({
@@ -56,6 +71,17 @@ export function DocumentEditor({ doc, provider, user, editable, revealId }: Docu
     <div className="editor">
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} className="editor-content" />
+      {editable && <SlashMenu editor={editor} />}
+      <SelectionBubbleMenu editor={editor} onLink={() => setLinkOpen(true)} onComment={onComment} />
+      <LinkBubbleMenu editor={editor} onEdit={() => setLinkOpen(true)} />
+      <LinkDialog
+        open={linkOpen}
+        initialUrl={(editor.getAttributes('link').href as string | undefined) ?? ''}
+        hasLink={editor.isActive('link')}
+        onOpenChange={setLinkOpen}
+        onApply={(href) => editor.chain().focus().extendMarkRange('link').setLink({ href }).run()}
+        onRemove={() => editor.chain().focus().extendMarkRange('link').unsetLink().run()}
+      />
     </div>
   );
 }

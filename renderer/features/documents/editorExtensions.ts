@@ -7,11 +7,13 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
+import Highlight from '@tiptap/extension-highlight';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
+import { Callout } from './callout';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
 export function isAllowedLink(url: string): boolean {
@@ -26,6 +28,21 @@ export function isAllowedLink(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * What a person typed as a link, as the editor stores it: "minem.gob.pe" or "www.gob.pe/minem"
+ * become https addresses; an address with a scheme is kept as typed. Null when it is not a link
+ * the editor accepts.
+ */
+export function normalizeLink(input: string): string | null {
+  const trimmed = input.trim();
+  if (isAllowedLink(trimmed)) return trimmed;
+  if (/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u.test(trimmed)) {
+    const withScheme = `https://${trimmed}`;
+    return isAllowedLink(withScheme) ? withScheme : null;
+  }
+  return null;
 }
 
 export interface CaretUser {
@@ -53,7 +70,10 @@ export function editorExtensions(options: {
     }),
     TaskList,
     TaskItem.configure({ nested: true }),
-    TableKit.configure({ table: { resizable: true } }),
+    // Columns never shrink below a readable width: a wide table scrolls sideways instead.
+    TableKit.configure({ table: { resizable: true, cellMinWidth: 120 } }),
+    Highlight,
+    Callout,
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
   ];
