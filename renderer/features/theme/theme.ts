@@ -3,6 +3,7 @@
  * localStorage, read synchronously before the first paint so the app never flashes the wrong
  * theme). The resolved theme is `data-theme` on <html>; styles.css swaps its colour variables.
  */
+import './dark.css';
 import { useSyncExternalStore } from 'react';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
