@@ -78,7 +78,7 @@ export function useDesktopIntegration(): void {
   // The listener stays registered once; it reads the latest values through a ref.
   const latest = useRef({ app, route, title: '' });
   useEffect(() => {
-    latest.current = { app, route, title: t('document.untitled') };
+    latest.current = { app, route, title: '' };
   }, [app, route, t]);
 
   useEffect(

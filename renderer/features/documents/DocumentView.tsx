@@ -66,9 +66,12 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
         </div>
         <TitleField
           key={docId}
-          title={entry.title || t('document.untitled')}
+          title={entry.title}
           editable={canEdit}
           onRename={(title) => actions?.rename(docId, title)}
+          onEnter={() =>
+            document.querySelector<HTMLElement>('.document .editor-content [contenteditable]')?.focus()
+          }
         />
         {createdAt > 0 && (
           <p className="document-meta">

@@ -3,7 +3,6 @@
  * group index, the document's own initial state, then opens it.
  */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { newDocId, type GroupId } from '../../../shared/model/ids';
 import { docRoom, roomName } from '../../../shared/protocol/rooms';
 import { initDocument } from '../../../shared/ydoc/documentDoc';
@@ -15,7 +14,6 @@ import type { GroupIndexActions } from '../groups/useGroupIndex';
 export function useCreateDocument(groupId: GroupId, actions: GroupIndexActions | null) {
   const registry = useRegistry();
   const { profile } = useApp();
-  const { t } = useTranslation();
 
   return useCallback(async () => {
     if (actions === null) return;
@@ -25,11 +23,11 @@ export function useCreateDocument(groupId: GroupId, actions: GroupIndexActions |
     try {
       await connection.persistence.whenLoaded;
       initDocument(connection.doc, Date.now());
-      actions.addDocument(docId, t('document.untitled'), profile.name);
+      actions.addDocument(docId, '', profile.name);
       await connection.persistence.whenWritten();
     } finally {
       registry.release(room);
     }
     navigate(docHref(groupId, docId));
-  }, [actions, groupId, profile.name, registry, t]);
+  }, [actions, groupId, profile.name, registry]);
 }
