@@ -13,6 +13,7 @@ import { OrganizationDirectory } from '../features/members/OrganizationDirectory
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
 import { SearchLauncher } from '../features/search/SearchLauncher';
+import { ShortcutHelp } from '../features/help/ShortcutHelp';
 import { BoardPage } from '../features/boards/BoardPage';
 import { useBoardRoute } from '../features/boards/boardRoute';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
@@ -35,6 +36,7 @@ export function AppShell({ auth }: { auth: Auth }) {
         <span className="brand">{t('app.name')}</span>
         {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
         <SearchLauncher />
+        <ShortcutHelp />
         <div className="header-spacer" />
         <AppSyncIndicator />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />

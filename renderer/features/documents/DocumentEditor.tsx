@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { editorExtensions, type CaretUser } from './editorExtensions';
+import { DocumentOutline } from './DocumentOutline';
 import { EditorToolbar } from './EditorToolbar';
 import { LinkBubbleMenu } from './LinkBubbleMenu';
 import { LinkDialog } from './LinkDialog';
@@ -41,6 +42,8 @@ export function DocumentEditor({
         provider,
         user: initialUser,
         placeholder: t('document.placeholder'),
+        taskLabel: (text, checked) =>
+          t(checked ? 'editor.taskDone' : 'editor.task', { text: text || t('editor.emptyTask') }),
       }),
       editable,
       editorProps: {
@@ -70,7 +73,10 @@ export function DocumentEditor({
   return (
     <div className="editor">
       {editable && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="editor-content" />
+      <div className="editor-layout">
+        <DocumentOutline editor={editor} />
+        <EditorContent editor={editor} className="editor-content" />
+      </div>
       {editable && <SlashMenu editor={editor} />}
       <SelectionBubbleMenu editor={editor} onLink={() => setLinkOpen(true)} onComment={onComment} />
       <LinkBubbleMenu editor={editor} onEdit={() => setLinkOpen(true)} />

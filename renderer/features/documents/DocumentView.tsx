@@ -70,7 +70,9 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
           editable={canEdit}
           onRename={(title) => actions?.rename(docId, title)}
           onEnter={() =>
-            document.querySelector<HTMLElement>('.document .editor-content [contenteditable]')?.focus()
+            document
+              .querySelector<HTMLElement>('.document .editor-content [contenteditable]')
+              ?.focus()
           }
         />
         {createdAt > 0 && (

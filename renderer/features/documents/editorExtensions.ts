@@ -55,6 +55,8 @@ export function editorExtensions(options: {
   provider: WebsocketProvider | null;
   user: CaretUser;
   placeholder: string;
+  /** The screen-reader name of a task's checkbox, in the UI language. */
+  taskLabel?: (text: string, checked: boolean) => string;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -69,7 +71,13 @@ export function editorExtensions(options: {
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({
+      nested: true,
+      a11y:
+        options.taskLabel === undefined
+          ? undefined
+          : { checkboxLabel: (node, checked) => options.taskLabel!(node.textContent, checked) },
+    }),
     // Columns never shrink below a readable width: a wide table scrolls sideways instead.
     TableKit.configure({ table: { resizable: true, cellMinWidth: 120 } }),
     Highlight,

@@ -23,6 +23,7 @@ import { runAppCommand } from '../../app/localCommands';
 import { docHref, navigate } from '../../app/route';
 import { isLanguage } from '../../i18n';
 import { boardHref } from '../boards/boardRoute';
+import { SHORTCUT_HELP_EVENT } from '../help/ShortcutHelp';
 import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
@@ -140,7 +141,7 @@ function PaletteBody({
         id: 'cmd-shortcuts',
         label: t('search.commands.shortcuts'),
         icon: <Terminal {...ICON} />,
-        run: go(() => window.dispatchEvent(new Event('minka:shortcut-help'))),
+        run: go(() => window.dispatchEvent(new Event(SHORTCUT_HELP_EVENT))),
       },
     ].filter((option) => q === '' || fold(option.label).includes(q));
 
