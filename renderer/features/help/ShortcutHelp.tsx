@@ -16,7 +16,6 @@ const SHORTCUTS: Array<[string, string[]]> = [
   ['bold', ['Ctrl', 'B']],
   ['italic', ['Ctrl', 'I']],
   ['underline', ['Ctrl', 'U']],
-  ['link', ['Ctrl', 'K']],
   ['heading', ['Ctrl', 'Alt', '1–3']],
   ['bulletList', ['Ctrl', 'Shift', '8']],
   ['orderedList', ['Ctrl', 'Shift', '7']],
