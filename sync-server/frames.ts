@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messages';
+import { decodeAwarenessUpdate } from './presence';
 
 export type Frame =
   | { type: 'syncStep1'; stateVector: Uint8Array }
@@ -35,7 +36,7 @@ export function parseFrame(bytes: Uint8Array): Frame {
       const update = attempt('truncated awareness message', () =>
         decoding.readVarUint8Array(decoder),
       );
-      attempt('invalid awareness update', () => checkAwarenessUpdate(update));
+      attempt('invalid awareness update', () => decodeAwarenessUpdate(update));
       return { type: 'awareness', update };
     }
     case MessageType.queryAwareness:
@@ -58,16 +59,5 @@ function parseSync(decoder: decoding.Decoder): Frame {
       return { type: 'update', update: payload };
     default:
       throw new FrameError(`unknown sync message type ${step}`);
-  }
-}
-
-/** Decodes an awareness update the way y-protocols/awareness applies it, without applying it. */
-function checkAwarenessUpdate(update: Uint8Array): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
   }
 }

@@ -15,8 +15,10 @@ import { isIP, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { ApiErrorCode } from '../shared/protocol/api';
 import { CloseCode, DEFAULT_MAX_FRAME_BYTES } from '../shared/protocol/messages';
 import { parseRoom, roomName, type Room } from '../shared/protocol/rooms';
+import { SCHEMA_VERSIONS } from '../shared/ydoc/schema';
 import { AccountStore } from './accounts/accountStore';
 import { ensureFirstAdmin, type AdminInput } from './accounts/bootstrap';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './accounts/loginLimiter';
@@ -188,6 +190,17 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       refuse(socket, decision.status, decision.code, decision.message);
       return;
     }
+    if (newerSchemaThanServer(req, parsed)) {
+      // Accepted only to close with a code the stock client treats as final: a refused upgrade
+      // would look like a network failure and be retried forever. No byte of the room is sent.
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(
+          CloseCode.schemaTooNew,
+          'server_too_old: este servidor usa una versión anterior de Minka; actualícelo.',
+        ),
+      );
+      return;
+    }
     if (closing !== null) {
       refuse(
         socket,
@@ -303,6 +316,16 @@ function rawPath(url: string | undefined): string {
 }
 
 /** The request URL against a placeholder origin; a path like `//x` stays a path, not a host. */
+/**
+ * The client writes a schema newer than this build knows for the room's kind (`?schema=`).
+ * The server never rewrites content (shared/ydoc/schema.ts), so refusing is all it must do.
+ */
+function newerSchemaThanServer(req: IncomingMessage, room: Room): boolean {
+  const declared = requestUrl(req).searchParams.get('schema');
+  if (declared === null || !/^\d{1,6}$/.test(declared)) return false;
+  return Number(declared) > SCHEMA_VERSIONS[room.kind];
+}
+
 function requestUrl(req: IncomingMessage): URL {
   const raw = req.url ?? '/';
   return new URL(`http://minka.invalid${raw.startsWith('/') ? '' : '/'}${raw}`);
@@ -330,7 +353,7 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuse(socket: Duplex, status: number, code: ApiErrorCode, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   const reason = REASONS[status] ?? 'Error';
   socket.end(

@@ -4,6 +4,7 @@
  * to the local server `npm start` runs. Read once at startup and passed down as a value.
  */
 import { parseServerOrigin } from '../../shared/ipc/channels';
+import type { ErrorCode } from '../../shared/protocol/errors';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4455';
 const SERVER_URL_ARGUMENT = '--server-url=';
@@ -15,7 +16,11 @@ export interface MainConfig {
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: MainConfig }
-  | { readonly ok: false; readonly code: 'MINKA_BAD_SERVER_URL'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: Extract<ErrorCode, 'bad_server_url'>;
+      readonly message: string;
+    };
 
 export function readMainConfig(
   argv: readonly string[],
@@ -29,7 +34,7 @@ export function readMainConfig(
   if (serverOrigin === null) {
     return {
       ok: false,
-      code: 'MINKA_BAD_SERVER_URL',
+      code: 'bad_server_url',
       message:
         `La URL del servidor "${raw}" no es válida: use solo esquema, host y puerto, p. ej. ${DEFAULT_SERVER_URL} ` +
         `(--server-url= o MINKA_SERVER_URL).`,

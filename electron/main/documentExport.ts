@@ -8,32 +8,10 @@
  */
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, SaveDialogOptions, WebPreferences } from 'electron';
-import type { ExportFormat } from '../../shared/ipc/events';
+import { EXPORT_EXTENSIONS, exportFileName } from '../../shared/ipc/exportFileName';
 import type { ExportRequest, ExportResult, UiLanguage } from '../../shared/ipc/bridge';
 import { exportDialogText } from './strings';
 import { LOCKED_DOWN } from './window';
-
-const EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
-  pdf: 'pdf',
-  html: 'html',
-  markdown: 'md',
-};
-
-/** A file name from a document title: no path separators, control or reserved characters. */
-export function exportFileName(title: string, format: ExportFormat): string {
-  const printable = Array.from(title.normalize('NFC'), (char) =>
-    char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char,
-  ).join('');
-  const base = printable
-    .replace(/[<>:"/\\|?*]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+/, '')
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
-  const safe = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base) || base === '' ? 'documento' : base;
-  return `${safe}.${EXTENSIONS[format]}`;
-}
 
 export function saveDialogOptions(
   request: Pick<ExportRequest, 'format' | 'title'>,
@@ -44,7 +22,7 @@ export function saveDialogOptions(
   return {
     title: text.title,
     defaultPath: path.join(defaultDir, exportFileName(request.title, request.format)),
-    filters: [{ name: text.filter, extensions: [EXTENSIONS[request.format]] }],
+    filters: [{ name: text.filter, extensions: [EXPORT_EXTENSIONS[request.format]] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }

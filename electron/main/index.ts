@@ -272,7 +272,7 @@ function main(): void {
     })
     .catch((error: unknown) => {
       console.error(
-        'MINKA_STARTUP_FAILED: Minka no pudo iniciar; vuelva a compilar con "npm run build".',
+        'app_load_failed: Minka no pudo iniciar; vuelva a compilar con "npm run build".',
         error,
       );
       app.exit(1);

@@ -8,6 +8,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IpcChannel, type IpcChannelName } from '../../shared/ipc/channels';
 import { ipcSchemas, type IpcArgs, type IpcResult } from '../../shared/ipc/schemas';
 import { isAppUrl } from './appOrigin';
+import type { ErrorCode } from '../../shared/protocol/errors';
 
 /** Who made a call that passed the checks; handlers that open a dialog or print need its page. */
 export interface IpcCallContext {
@@ -21,7 +22,7 @@ export type IpcHandlers = {
   ) => IpcResult<C> | Promise<IpcResult<C>>;
 };
 
-export type IpcRefusalCode = 'MINKA_IPC_FOREIGN_SENDER' | 'MINKA_IPC_BAD_ARGUMENTS';
+export type IpcRefusalCode = Extract<ErrorCode, 'ipc_foreign_sender' | 'ipc_bad_arguments'>;
 
 export class IpcRefusedError extends Error {
   constructor(
@@ -29,7 +30,7 @@ export class IpcRefusedError extends Error {
     channel: string,
   ) {
     super(
-      code === 'MINKA_IPC_FOREIGN_SENDER'
+      code === 'ipc_foreign_sender'
         ? `${code}: ${channel} solo responde a la página principal de app://minka.`
         : `${code}: los argumentos de ${channel} no son válidos.`,
     );
@@ -51,10 +52,10 @@ export function checkIpcCall<C extends IpcChannelName>(
 ): IpcCheck<C> {
   const frame = event.senderFrame;
   if (frame === null || frame === undefined || frame.parent !== null || !isAppUrl(frame.url)) {
-    return { ok: false, code: 'MINKA_IPC_FOREIGN_SENDER' };
+    return { ok: false, code: 'ipc_foreign_sender' };
   }
   const parsed = ipcSchemas[channel].args.safeParse(args);
-  if (!parsed.success) return { ok: false, code: 'MINKA_IPC_BAD_ARGUMENTS' };
+  if (!parsed.success) return { ok: false, code: 'ipc_bad_arguments' };
   return { ok: true, args: parsed.data as IpcArgs<C> };
 }
 

@@ -53,7 +53,7 @@ export function guardWebContents(
   const openOutside = (url: string): void => {
     openExternal(url).catch((error: unknown) => {
       console.error(
-        `MINKA_OPEN_EXTERNAL_FAILED: no se pudo abrir ${url} en el navegador del sistema`,
+        `open_external_failed: no se pudo abrir ${url} en el navegador del sistema`,
         error,
       );
     });

@@ -74,7 +74,7 @@ export function createTokenVault(files: VaultFiles, crypto: Crypto, platform: st
     save: (server, token) =>
       serial(async (): Promise<TokenSaveResult> => {
         if (!canEncrypt(crypto, platform)) {
-          return { stored: false, code: 'MINKA_SAFE_STORAGE_UNAVAILABLE' };
+          return { stored: false, code: 'safe_storage_unavailable' };
         }
         const tokens = await readAll();
         tokens[server] = crypto.encryptString(token).toString('base64');

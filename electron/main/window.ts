@@ -60,7 +60,7 @@ export function createMainWindow(
   });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error(
-      `MINKA_LOAD_FAILED: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`,
+      `app_load_failed: no se pudo cargar ${APP_ENTRY_URL}; ejecute "npm run build"`,
       error,
     );
   });

@@ -13,7 +13,7 @@ import { isAppCommand, MainEvent, type AppCommand } from '../../shared/ipc/event
 const serverUrl = readServerUrlSwitch(process.argv);
 if (serverUrl === null) {
   throw new Error(
-    'MINKA_NO_SERVER_URL: la ventana se abrió sin la URL del servidor; ábrala desde Minka, no a mano.',
+    'no_server_url: la ventana se abrió sin la URL del servidor; ábrala desde Minka, no a mano.',
   );
 }
 

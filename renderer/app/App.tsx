@@ -12,6 +12,7 @@ import { AccessCloseCode, type MeResponse } from '../../shared/protocol/api';
 import { AcceptInvitationScreen } from '../features/account/AcceptInvitationScreen';
 import { SignInScreen } from '../features/account/SignInScreen';
 import { SignOutDialog } from '../features/account/SignOutDialog';
+import { revokeSession } from '../api/accounts';
 import { releaseLocalData } from '../features/account/signOut';
 import { SessionCache } from '../features/account/sessionCache';
 import { useAuth, type Auth } from '../features/account/useAuth';
@@ -26,7 +27,7 @@ import { DocRegistry } from '../sync/DocRegistry';
 import { RegistryContext } from '../sync/RegistryContext';
 import { AppContext, type AppContextValue } from './AppContext';
 import { AppShell } from './AppShell';
-import { invitationHref, navigate, useRoute } from './route';
+import { navigate, useRoute } from './route';
 
 interface LocalSession {
   db: WorkspaceDexie;
@@ -103,16 +104,18 @@ export function App({ serverUrl, settings }: { serverUrl: string; settings: Sett
     (language: string) => void settings.setLanguage(language),
     [settings],
   );
-  const signedOut = auth.state.kind === 'signedOut';
 
-  // A minka:// invitation link opened while signed out goes to the invitation screen (the
-  // signed-in shell follows the other desktop commands, see useDesktopIntegration).
-  useEffect(() => {
-    if (!signedOut) return;
-    return onAppCommand((command) => {
-      if (command.kind === 'accept-invitation') navigate(invitationHref(command.code));
-    });
-  }, [signedOut]);
+  // A minka:// link opens its screen whether or not anyone is signed in: this listener is the
+  // first (the preload replays a link that launched the app to it), and sign-in shows over the
+  // route, which opens once the person is in. The shell follows the other desktop commands
+  // (useDesktopIntegration).
+  useEffect(
+    () =>
+      onAppCommand((command) => {
+        if (command.kind === 'open') navigate(`#${command.path}`);
+      }),
+    [],
+  );
 
   if (auth.state.kind === 'starting') return <p className="view-note">{t('app.loading')}</p>;
   if (auth.state.kind === 'signedOut') {
@@ -208,7 +211,7 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
     async (keepLocal: boolean) => {
       if (session === null) return;
       setSigningOut(true);
-      await api.logout().catch(() => undefined);
+      await revokeSession(api).catch(() => undefined);
       await session.search.destroy();
       await session.registry.destroy();
       await releaseLocalData(session.db, !keepLocal);

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { GroupRole } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import type { MeResponse } from '../../shared/protocol/api';
-import type { ApiClient } from '../features/account/api';
+import type { ApiClient } from '../api/client';
 import type { LocalProfile, SettingsStore } from '../storage/SettingsStore';
 
 export interface AppContextValue {

@@ -15,9 +15,8 @@ import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
 import { SearchLauncher } from '../features/search/SearchLauncher';
 import { ShortcutHelp } from '../features/help/ShortcutHelp';
 import { BoardPage } from '../features/boards/BoardPage';
-import { useBoardRoute } from '../features/boards/boardRoute';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
-import { useRoute, type Route } from './route';
+import { HOME_HREF, useRoute, type Route } from './route';
 import { useDesktopIntegration } from './useDesktopIntegration';
 
 export function AppShell({ auth }: { auth: Auth }) {
@@ -54,10 +53,9 @@ export function AppShell({ auth }: { auth: Auth }) {
 function RouteView({ route, auth }: { route: Route; auth: Auth }) {
   const { t } = useTranslation();
   const { roleIn, isAdmin, me } = useApp();
-  // Boards (issue 4) route themselves: `#/g/<gid>/b/<bid>`.
-  const board = useBoardRoute();
-  if (board !== null) return <BoardPage route={board} />;
   switch (route.kind) {
+    case 'board':
+      return <BoardPage route={route} />;
     case 'doc': {
       const role = roleIn(route.groupId);
       if (role === null) return <NoAccess />;
@@ -98,6 +96,16 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
           onSignedIn={(login) => auth.completeSignIn(auth.serverUrl, login)}
           embedded
         />
+      );
+    case 'notFound':
+      return (
+        <section className="empty-state">
+          <h1>{t('route.notFoundTitle')}</h1>
+          <p>{t('route.notFoundBody')}</p>
+          <a className="button" href={HOME_HREF}>
+            {t('route.goHome')}
+          </a>
+        </section>
       );
     case 'home':
       return (

@@ -1,82 +1,39 @@
 /**
  * Where the person is lives in the URL hash, so a reload or a shared link reopens it and the
- * browser's back button works without a router library:
- *
- *   #/                          home
- *   #/g/<groupId>/d/<docId>     a document
- *   #/g/<groupId>/miembros      a group's members (leads and admins)
- *   #/grupos                    the group directory
- *   #/organizaciones            the organization directory
- *   #/invitacion/<code>         accept an invitation (also reachable by pasting the code)
+ * browser's back button works without a router library. The hash is `#` + the route's path
+ * (shared/protocol/route.ts, the one parser of every screen, also behind minka:// links).
  *
  * Sign-in is not a route: it shows over whatever route was asked for, which then opens.
  */
-import { useSyncExternalStore } from 'react';
-import { canonicalUuid, type DocId, type GroupId } from '../../shared/model/ids';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { BoardId, DocId, GroupId } from '../../shared/model/ids';
+import { parseRoutePath, routePath, type Route } from '../../shared/protocol/route';
+import type { CardId } from '../../shared/ydoc/boardDoc';
 
-export type Route =
-  | { kind: 'home' }
-  | { kind: 'doc'; groupId: GroupId; docId: DocId }
-  | { kind: 'members'; groupId: GroupId }
-  | { kind: 'groupDirectory' }
-  | { kind: 'organizations' }
-  | { kind: 'invitation'; code: string };
-
-/** Invitation codes are opaque to the client; this only keeps the hash from carrying junk. */
-const INVITATION_CODE = /^[A-Za-z0-9_-]{4,200}$/;
+export type { Route } from '../../shared/protocol/route';
+export { routeGroupId } from '../../shared/protocol/route';
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
-  if (path === '/grupos') return { kind: 'groupDirectory' };
-  if (path === '/organizaciones') return { kind: 'organizations' };
-
-  const invitation = /^\/invita(?:cion|tion)(?:\/([^/?]*))?$/.exec(path);
-  if (invitation !== null) {
-    let code = '';
-    try {
-      code = decodeURIComponent(invitation[1] ?? '');
-    } catch {
-      code = '';
-    }
-    return { kind: 'invitation', code: INVITATION_CODE.test(code) ? code : '' };
-  }
-
-  const doc = /^\/g\/([^/]+)\/d\/([^/?]+)$/.exec(path);
-  if (doc !== null) {
-    const groupId = canonicalUuid(doc[1]!);
-    const docId = canonicalUuid(doc[2]!);
-    if (groupId === null || docId === null) return { kind: 'home' };
-    return { kind: 'doc', groupId: groupId as GroupId, docId: docId as DocId };
-  }
-
-  const members = /^\/g\/([^/]+)\/miembros$/.exec(path);
-  if (members !== null) {
-    const groupId = canonicalUuid(members[1]!);
-    return groupId === null ? { kind: 'home' } : { kind: 'members', groupId: groupId as GroupId };
-  }
-  return { kind: 'home' };
+  return parseRoutePath(hash.replace(/^#/, ''));
 }
 
-/** The group a route is inside of, if any. */
-export function routeGroupId(route: Route): GroupId | null {
-  return route.kind === 'doc' || route.kind === 'members' ? route.groupId : null;
+export function routeHref(route: Route): string {
+  return `#${routePath(route)}`;
 }
 
-export function docHref(groupId: GroupId, docId: DocId): string {
-  return `#/g/${groupId}/d/${docId}`;
-}
+export const docHref = (groupId: GroupId, docId: DocId) =>
+  routeHref({ kind: 'doc', groupId, docId });
 
-export function membersHref(groupId: GroupId): string {
-  return `#/g/${groupId}/miembros`;
-}
+export const boardHref = (groupId: GroupId, boardId: BoardId, cardId: CardId | null = null) =>
+  routeHref({ kind: 'board', groupId, boardId, cardId });
 
-export const HOME_HREF = '#/';
-export const GROUP_DIRECTORY_HREF = '#/grupos';
-export const ORGANIZATIONS_HREF = '#/organizaciones';
+export const membersHref = (groupId: GroupId) => routeHref({ kind: 'members', groupId });
 
-export function invitationHref(code: string): string {
-  return `#/invitacion/${encodeURIComponent(code)}`;
-}
+export const invitationHref = (code: string) => routeHref({ kind: 'invitation', code });
+
+export const HOME_HREF = routeHref({ kind: 'home' });
+export const GROUP_DIRECTORY_HREF = routeHref({ kind: 'groupDirectory' });
+export const ORGANIZATIONS_HREF = routeHref({ kind: 'organizations' });
 
 export function navigate(href: string): void {
   window.location.hash = href;
@@ -89,7 +46,8 @@ function subscribe(notify: () => void): () => void {
 
 const getHash = () => window.location.hash;
 
+/** The route of the current hash; the same value while the hash does not change. */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, getHash, getHash);
-  return parseRoute(hash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }

@@ -1,7 +1,7 @@
 /**
  * The renderer's half of the desktop integration, in one place: it answers the quit guard with
  * the app-wide count of changes saved only on this computer, follows menu and minka:// commands
- * (open a document or board, accept an invitation, new document, switch group) and tells main
+ * (new document, new board, switch group; App opens the screens links name) and tells main
  * the UI language. In a browser the same calls fall back (renderer/platform/desktop): the count
  * guards `beforeunload`, and no command ever arrives.
  *
@@ -10,42 +10,14 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newDocId, type BoardId, type DocId, type GroupId } from '../../shared/model/ids';
-import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
-import { initDocument } from '../../shared/ydoc/documentDoc';
-import { addEntry } from '../../shared/ydoc/groupIndexDoc';
-import { boardHref } from '../features/boards/boardRoute';
+import type { GroupId } from '../../shared/model/ids';
+import { createDocument } from '../features/documents/useCreateDocument';
 import { onQuitCheck, setDesktopLanguage, type AppCommand } from '../platform/desktop';
-import type { DocRegistry } from '../sync/DocRegistry';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
-import { docHref, invitationHref, navigate, routeGroupId, useRoute } from './route';
-import { requestNewBoard } from '../features/boards/boardRoute';
+import { routeGroupId, useRoute } from './route';
+import { requestNewBoard } from '../features/boards/newBoardRequest';
 import { onAppOrLocalCommand } from './localCommands';
-
-/** Creates a document in `groupId` on this computer (works offline) and opens it. */
-async function createDocumentIn(
-  registry: DocRegistry,
-  groupId: GroupId,
-  title: string,
-  createdBy: string,
-): Promise<void> {
-  const docId = newDocId();
-  const indexName = roomName(indexRoom(groupId));
-  const docName = roomName(docRoom(groupId, docId));
-  const index = registry.acquire(indexName);
-  const doc = registry.acquire(docName);
-  try {
-    await Promise.all([index.persistence.whenLoaded, doc.persistence.whenLoaded]);
-    initDocument(doc.doc, Date.now());
-    addEntry(index.doc, { id: docId, kind: 'doc', title, createdBy });
-    await Promise.all([index.persistence.whenWritten(), doc.persistence.whenWritten()]);
-  } finally {
-    registry.release(docName);
-    registry.release(indexName);
-  }
-  navigate(docHref(groupId, docId));
-}
 
 /** Moves keyboard focus to the n-th group of the sidebar (CmdOrCtrl+1 … 9). */
 function focusGroup(position: number): void {
@@ -64,7 +36,7 @@ function groupForNewDocument(app: AppContextValue, current: GroupId | null): Gro
 }
 
 export function useDesktopIntegration(): void {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const registry = useRegistry();
   const app = useApp();
   const route = useRoute();
@@ -78,30 +50,22 @@ export function useDesktopIntegration(): void {
   // The listener stays registered once; it reads the latest values through a ref.
   const latest = useRef({ app, route, title: '' });
   useEffect(() => {
+    // A new document's title is stored empty; lists show "Sin título".
     latest.current = { app, route, title: '' };
-  }, [app, route, t]);
+  }, [app, route]);
 
   useEffect(
     () =>
       onAppOrLocalCommand((command: AppCommand) => {
         const { app: current, route: here, title } = latest.current;
         switch (command.kind) {
-          case 'open-document':
-            navigate(docHref(command.groupId as GroupId, command.docId as DocId));
-            return;
-          case 'open-board':
-            navigate(boardHref(command.groupId as GroupId, command.boardId as BoardId));
-            return;
-          case 'accept-invitation':
-            navigate(invitationHref(command.code));
-            return;
           case 'switch-group':
             focusGroup(command.index);
             return;
           case 'new-document': {
             const groupId = groupForNewDocument(current, routeGroupId(here));
             if (groupId !== null) {
-              void createDocumentIn(registry, groupId, title, current.profile.name);
+              void createDocument(registry, groupId, title, current.profile.name);
             }
             return;
           }

@@ -14,13 +14,10 @@ import type {
   OsNotification,
   UiLanguage,
 } from '../../shared/ipc/bridge';
+import { exportFileName } from '../../shared/ipc/exportFileName';
 import { getBridge } from './bridge';
 
 export type { AppCommand, ExportRequest, OsNotification } from '../../shared/ipc/bridge';
-
-export function isDesktop(): boolean {
-  return getBridge() !== null;
-}
 
 /** Tells main the UI language (menu labels, quit and save dialogs). */
 export function setDesktopLanguage(language: string): void {
@@ -56,22 +53,6 @@ export type ExportOutcome =
   | { readonly status: 'printing' };
 
 const MIME_TYPES = { html: 'text/html;charset=utf-8', markdown: 'text/markdown;charset=utf-8' };
-const EXTENSIONS = { pdf: 'pdf', html: 'html', markdown: 'md' };
-
-/** A download name from a title, the same rule main applies to the save dialog's default. */
-export function downloadName(title: string, format: ExportRequest['format']): string {
-  const base = Array.from(title.normalize('NFC'), (char) =>
-    char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char,
-  )
-    .join('')
-    .replace(/[<>:"/\\|?*]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+/, '')
-    .replace(/[. ]+$/, '')
-    .slice(0, 120);
-  return `${base === '' ? 'documento' : base}.${EXTENSIONS[format]}`;
-}
 
 /**
  * Saves an export: the native save dialog on the desktop (main prints the PDF), otherwise a
@@ -86,7 +67,7 @@ export async function saveExport(request: ExportRequest): Promise<ExportOutcome>
   }
   const text = request.format === 'html' ? request.html : request.markdown;
   const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[request.format] }));
-  const fileName = downloadName(request.title, request.format);
+  const fileName = exportFileName(request.title, request.format);
   try {
     const anchor = document.createElement('a');
     anchor.href = url;

@@ -1,10 +1,9 @@
 /**
  * The local database of one person on one server: every Yjs update of every room this
  * computer has seen, the local changes still to be confirmed by the server, what the server last
- * said it saved per room, and the cached workspace so the app opens without a network.
+ * said it saved per room.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Workspace } from '../../shared/model/workspace';
 
 export interface UpdateRow {
   seq?: number;
@@ -31,7 +30,8 @@ export interface RoomRow {
   savedSnapshot: Uint8Array | null;
 }
 
-interface CacheRow {
+/** One row of search data: the serialized index, or a setting such as the groups kept offline. */
+export interface SearchRow {
   key: string;
   value: unknown;
 }
@@ -40,7 +40,7 @@ export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
-  cache: EntityTable<CacheRow, 'key'>;
+  search: EntityTable<SearchRow, 'key'>;
 };
 
 /** One database per server and local profile, so two servers or people never mix. */
@@ -65,19 +65,13 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
       await tx.table('changes').clear();
       await tx.table('rooms').clear();
     });
+  // Version 2 had a `cache` table for a workspace record nothing read (the last `me` lives in
+  // the session cache, features/account/sessionCache.ts): dropped.
+  db.version(3).stores({ cache: null });
+  // The offline search index and its settings (features/search/SearchService.ts): a few rows,
+  // deleted with the rest of the person's database at sign-out.
+  db.version(4).stores({ search: 'key' });
   return db;
-}
-
-export async function readCachedWorkspace(db: WorkspaceDexie): Promise<Workspace | null> {
-  const row = await db.cache.get('workspace');
-  return row === undefined ? null : (row.value as Workspace);
-}
-
-export async function writeCachedWorkspace(
-  db: WorkspaceDexie,
-  workspace: Workspace,
-): Promise<void> {
-  await db.cache.put({ key: 'workspace', value: workspace });
 }
 
 /** Rooms that hold local changes the server has not confirmed yet. */

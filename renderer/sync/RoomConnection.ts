@@ -2,9 +2,18 @@
  * One open room: its Y.Doc, the IndexedDB persistence that fills it first, and the WebSocket
  * provider started only after the local state is applied. Publishes a plain status snapshot
  * for the sync indicators.
+ *
+ * The room is migrated to this build's schema (shared/ydoc/schema.ts) once the local copy is
+ * loaded and before `loaded` turns true, so no view ever reads an old schema; a room that had
+ * nothing local is migrated when the server's copy arrives. A room written by a newer Minka is
+ * `schema: 'tooNew'` (views go read-only and ask to update Minka); a server older than this
+ * build closes with CloseCode.schemaTooNew and the room is `serverTooOld` (changes stay here).
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol/messages';
+import { parseRoom, type RoomKind } from '../../shared/protocol/rooms';
+import { migrateRoom, SCHEMA_VERSIONS, storedSchemaVersion } from '../../shared/ydoc/schema';
 import { DexiePersistence } from '../storage/DexiePersistence';
 import type { WorkspaceDexie } from '../storage/workspaceDb';
 import { onSavedMessage } from './savedMessage';
@@ -15,7 +24,11 @@ export interface RoomStatus {
   pending: number;
   /** A `saved` message arrived on the current connection. */
   savedReceived: boolean;
+  /** `tooNew`: written by a newer Minka (read-only here); `serverTooOld`: the server refused us. */
+  schema: RoomSchema;
 }
+
+export type RoomSchema = 'current' | 'tooNew' | 'serverTooOld';
 
 export interface RoomConnectionOptions {
   db: WorkspaceDexie;
@@ -38,7 +51,12 @@ export class RoomConnection {
     connected: false,
     pending: 0,
     savedReceived: false,
+    schema: 'current',
   };
+  private schema: RoomSchema = 'current';
+  /** Nothing was stored locally: migrate once the server's copy has arrived. */
+  private migrateOnSync = false;
+  private readonly kind: RoomKind | null;
   private readonly listeners = new Set<() => void>();
   private savedReceived = false;
   private started = false;
@@ -50,12 +68,14 @@ export class RoomConnection {
     private readonly options: RoomConnectionOptions,
   ) {
     this.wantOnline = options.online;
+    this.kind = parseRoom(room)?.kind ?? null;
     this.persistence = new DexiePersistence(options.db, room, this.doc, {
       isRemoteOrigin: (origin) => origin instanceof WebsocketProvider,
     });
     this.persistence.subscribe(this.refresh);
     void this.persistence.whenLoaded.then(() => {
       if (this.destroyed) return;
+      this.migrate();
       if (options.connect !== false) this.startProvider();
       this.started = true;
       this.refresh();
@@ -81,7 +101,7 @@ export class RoomConnection {
   /** Connects again with fresh params, e.g. a new token after the person signed in again. */
   reconnect(): void {
     if (this.provider === null) return;
-    this.provider.params = this.options.params?.() ?? {};
+    this.provider.params = this.params();
     this.provider.disconnect();
     if (this.wantOnline) this.provider.connect();
   }
@@ -97,10 +117,26 @@ export class RoomConnection {
   private startProvider(): void {
     const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
       connect: this.wantOnline,
-      params: this.options.params?.() ?? {},
+      params: this.params(),
     });
     provider.on('connection-close', (event) => {
-      if (event !== null) this.options.onClose?.(event.code);
+      if (event === null) return;
+      if (event.code === CloseCode.schemaTooNew) {
+        this.schema = 'serverTooOld';
+        this.refresh();
+      }
+      this.options.onClose?.(event.code);
+    });
+    provider.on('sync', (synced) => {
+      if (synced && this.migrateOnSync) this.migrate();
+    });
+    // A newer Minka may write the room while it is open: stop writing as soon as that arrives.
+    this.doc.on('update', (_update, origin) => {
+      if (origin !== provider || this.schema === 'tooNew' || this.kind === null) return;
+      if (storedSchemaVersion(this.doc) > SCHEMA_VERSIONS[this.kind]) {
+        this.schema = 'tooNew';
+        this.refresh();
+      }
     });
     onSavedMessage(provider, (message) => {
       void this.persistence.markSaved(message).then(() => {
@@ -115,6 +151,20 @@ export class RoomConnection {
     this.provider = provider;
   }
 
+  /** The socket's query: the session token and the schema version this build writes. */
+  private params(): Record<string, string> {
+    const params = this.options.params?.() ?? {};
+    return this.kind === null ? params : { ...params, schema: String(SCHEMA_VERSIONS[this.kind]) };
+  }
+
+  private migrate(): void {
+    if (this.kind === null) return;
+    const check = migrateRoom(this.kind, this.doc);
+    this.migrateOnSync = check === 'empty';
+    if (check === 'tooNew') this.schema = 'tooNew';
+    this.refresh();
+  }
+
   private readonly refresh = (): void => {
     const persisted = this.persistence.getStatus();
     const next: RoomStatus = {
@@ -122,13 +172,15 @@ export class RoomConnection {
       connected: this.provider?.wsconnected ?? false,
       pending: persisted.pending,
       savedReceived: this.savedReceived,
+      schema: this.schema,
     };
     const prev = this.status;
     if (
       prev.loaded === next.loaded &&
       prev.connected === next.connected &&
       prev.pending === next.pending &&
-      prev.savedReceived === next.savedReceived
+      prev.savedReceived === next.savedReceived &&
+      prev.schema === next.schema
     ) {
       return;
     }

@@ -24,9 +24,11 @@ export type AppCommand =
   | { readonly kind: 'export-document'; readonly format: ExportFormat }
   /** 1-based position of the group in the sidebar (CmdOrCtrl+1 … 9). */
   | { readonly kind: 'switch-group'; readonly index: number }
-  | { readonly kind: 'open-document'; readonly groupId: string; readonly docId: string }
-  | { readonly kind: 'open-board'; readonly groupId: string; readonly boardId: string }
-  | { readonly kind: 'accept-invitation'; readonly code: string };
+  /**
+   * Open a screen: `path` is a route path of shared/protocol/route.ts (`/g/<g>/d/<d>`,
+   * `/invitacion/<code>`…), already parsed and printed canonically by main.
+   */
+  | { readonly kind: 'open'; readonly path: string };
 
 export type AppCommandKind = AppCommand['kind'];
 
@@ -37,11 +39,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const UI_LANGUAGES = ['es-419', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Invitation codes: URL-safe, long enough to be unguessable, short enough to type. */
-export const INVITATION_CODE = /^[A-Za-z0-9_-]{8,128}$/;
-
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+/** The characters a canonical route path is made of (the renderer parses it again). */
+const ROUTE_PATH = /^\/[A-Za-z0-9/_-]{0,399}$/;
 
 export function isAppCommand(value: unknown): value is AppCommand {
   if (typeof value !== 'object' || value === null) return false;
@@ -63,15 +62,9 @@ export function isAppCommand(value: unknown): value is AppCommand {
         (command.index as number) >= 1 &&
         (command.index as number) <= 9
       );
-    case 'open-document':
-      return keys === 'docId,groupId,kind' && isUuid(command.groupId) && isUuid(command.docId);
-    case 'open-board':
-      return keys === 'boardId,groupId,kind' && isUuid(command.groupId) && isUuid(command.boardId);
-    case 'accept-invitation':
+    case 'open':
       return (
-        keys === 'code,kind' &&
-        typeof command.code === 'string' &&
-        INVITATION_CODE.test(command.code)
+        keys === 'kind,path' && typeof command.path === 'string' && ROUTE_PATH.test(command.path)
       );
     default:
       return false;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { IpcChannel, parseServerOrigin, type IpcChannelName } from './channels';
 import { EXPORT_FORMATS, UI_LANGUAGES } from './events';
+import { DESKTOP_ERROR_CODES } from '../protocol/errors';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -25,7 +26,10 @@ export const tokenSchema = z.string().min(1).max(16_384);
 export const tokenSaveResultSchema = z.discriminatedUnion('stored', [
   z.object({ stored: z.literal(true) }),
   /** The OS offers no encryption (e.g. Linux without a keyring): Minka keeps no plaintext token. */
-  z.object({ stored: z.literal(false), code: z.literal('MINKA_SAFE_STORAGE_UNAVAILABLE') }),
+  z.object({
+    stored: z.literal(false),
+    code: z.literal(DESKTOP_ERROR_CODES.safeStorageUnavailable),
+  }),
 ]);
 export type TokenSaveResult = z.infer<typeof tokenSaveResultSchema>;
 

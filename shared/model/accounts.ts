@@ -61,19 +61,13 @@ export interface WorkingGroupSummary {
   visibility: GroupVisibility;
 }
 
-/** What a role may do in a room (ARCHITECTURE §3): commenters write comment threads only. */
-export function canReadRoom(role: GroupRole | null, _kind: RoomKind): boolean {
-  return role !== null;
-}
-
+/**
+ * What a role may write in a room (ARCHITECTURE §3): every member reads every room of the group;
+ * commenters write comment threads only.
+ */
 export function canWriteRoom(role: GroupRole | null, kind: RoomKind): boolean {
   if (role === 'lead' || role === 'editor') return true;
   return role === 'commenter' && kind === 'threads';
-}
-
-/** True when `role` is at least as strong as `atLeast`. */
-export function roleAtLeast(role: GroupRole, atLeast: GroupRole): boolean {
-  return GROUP_ROLES.indexOf(role) <= GROUP_ROLES.indexOf(atLeast);
 }
 
 /** The fields the server writes into every awareness state's `user`, whatever the client sent. */

@@ -34,21 +34,3 @@ function randomUuid(): string {
 export const newGroupId = (): GroupId => randomUuid() as GroupId;
 export const newDocId = (): DocId => randomUuid() as DocId;
 export const newBoardId = (): BoardId => randomUuid() as BoardId;
-
-export function asGroupId(value: string): GroupId {
-  const id = canonicalUuid(value);
-  if (id === null) throw new Error(`Not a group id: ${JSON.stringify(value)}`);
-  return id as GroupId;
-}
-
-export function asDocId(value: string): DocId {
-  const id = canonicalUuid(value);
-  if (id === null) throw new Error(`Not a document id: ${JSON.stringify(value)}`);
-  return id as DocId;
-}
-
-export function asBoardId(value: string): BoardId {
-  const id = canonicalUuid(value);
-  if (id === null) throw new Error(`Not a board id: ${JSON.stringify(value)}`);
-  return id as BoardId;
-}

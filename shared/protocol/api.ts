@@ -1,22 +1,24 @@
 /**
  * The HTTP API, shared by the server and the renderer: paths, request and response bodies, and
- * error codes. Every answer is JSON; every error is `{ error: { code, message } }` where `code` is
+ * error codes. Request bodies are zod schemas: the server validates with them (`readJson`) and
+ * the renderer's client (renderer/api/) takes their `z.input` types, so the two cannot drift. Every answer is JSON; every error is `{ error: { code, message } }` where `code` is
  * one of API_ERROR_CODES and `message` a Spanish sentence a person can act on. Requests other than
  * login, invitation preview/accept and /healthz carry `Authorization: Bearer <token>`.
  * docs/api.md lists each endpoint with its statuses.
  */
+import { z } from 'zod';
 import type { GroupId } from '../model/ids';
-import type {
-  GroupRole,
-  GroupVisibility,
-  Organization,
-  OrganizationId,
-  OrganizationKind,
-  User,
-  UserId,
-  UserSummary,
-  WorkingGroupSummary,
-  WorkspaceRole,
+import {
+  GROUP_ROLES,
+  GROUP_VISIBILITIES,
+  ORGANIZATION_KINDS,
+  WORKSPACE_ROLES,
+  type GroupRole,
+  type Organization,
+  type User,
+  type UserId,
+  type UserSummary,
+  type WorkingGroupSummary,
 } from '../model/accounts';
 import type { Workspace } from '../model/workspace';
 
@@ -60,6 +62,20 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const MIN_PASSWORD_LENGTH = 10;
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'no es una dirección de correo')
+  .transform((value) => value.toLowerCase());
+const name = z.string().trim().min(1).max(120);
+const password = z.string().min(1).max(1024);
+const role = z.enum(GROUP_ROLES);
+const id = z.string().min(1).max(64);
+
+/** A new password: checked apart from the body so its refusal can say `weak_password`. */
+export const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
 
 export const API_ERROR_CODES = {
   /** 400: the body is not JSON. */
@@ -121,6 +137,8 @@ export const API_ERROR_CODES = {
   internalError: 'internal_error',
   storageUnavailable: 'storage_unavailable',
   storageFailing: 'storage_failing',
+  /** 404: this server was started without the built web app (`--static`). */
+  noWebApp: 'no_web_app',
   /** WebSocket upgrade only (400): the room name does not parse. */
   invalidRoom: 'invalid_room',
   shuttingDown: 'shutting_down',
@@ -129,7 +147,7 @@ export const API_ERROR_CODES = {
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
 
 export interface ApiError {
-  error: { code: ApiErrorCode | string; message: string };
+  error: { code: ApiErrorCode; message: string };
 }
 
 /**
@@ -151,10 +169,8 @@ export type WorkspaceResponse = Workspace;
 
 // --- auth --------------------------------------------------------------------------------
 
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
+export const loginRequest = z.object({ email, password });
+export type LoginRequest = z.input<typeof loginRequest>;
 
 /** Also the answer of accepting an invitation: the person is signed in. */
 export interface LoginResponse {
@@ -188,10 +204,8 @@ export interface OrganizationsResponse {
 }
 
 /** Admin only. */
-export interface CreateOrganizationRequest {
-  name: string;
-  kind: OrganizationKind;
-}
+export const createOrganizationRequest = z.object({ name, kind: z.enum(ORGANIZATION_KINDS) });
+export type CreateOrganizationRequest = z.input<typeof createOrganizationRequest>;
 export type CreateOrganizationResponse = Organization;
 
 /** Admin only. */
@@ -200,10 +214,13 @@ export interface UsersResponse {
 }
 
 /** Admin only. Disabling a user revokes all their sessions and closes their sockets. */
-export interface UpdateUserRequest {
-  disabled?: boolean;
-  workspaceRole?: WorkspaceRole;
-}
+export const updateUserRequest = z
+  .object({ disabled: z.boolean().optional(), workspaceRole: z.enum(WORKSPACE_ROLES).optional() })
+  .refine(
+    (body) => body.disabled !== undefined || body.workspaceRole !== undefined,
+    'indique disabled o workspaceRole',
+  );
+export type UpdateUserRequest = z.input<typeof updateUserRequest>;
 export type UpdateUserResponse = User;
 
 // --- groups, directory, members ----------------------------------------------------------
@@ -228,19 +245,26 @@ export interface GroupsResponse {
 export type GroupResponse = GroupDirectoryEntry;
 
 /** Admin only; the creator becomes the group's first lead. */
-export interface CreateGroupRequest {
-  name: string;
-  purpose: string;
-  visibility: GroupVisibility;
-}
+export const createGroupRequest = z.object({
+  name,
+  purpose: z.string().trim().max(2000),
+  visibility: z.enum(GROUP_VISIBILITIES),
+});
+export type CreateGroupRequest = z.input<typeof createGroupRequest>;
 export type CreateGroupResponse = GroupDirectoryEntry;
 
 /** Leads and admins. */
-export interface UpdateGroupRequest {
-  name?: string;
-  purpose?: string;
-  visibility?: GroupVisibility;
-}
+export const updateGroupRequest = z
+  .object({
+    name: name.optional(),
+    purpose: z.string().trim().max(2000).optional(),
+    visibility: z.enum(GROUP_VISIBILITIES).optional(),
+  })
+  .refine(
+    (body) => Object.values(body).some((value) => value !== undefined),
+    'indique algún cambio',
+  );
+export type UpdateGroupRequest = z.input<typeof updateGroupRequest>;
 export type UpdateGroupResponse = GroupDirectoryEntry;
 
 export interface Member {
@@ -255,19 +279,19 @@ export interface MembersResponse {
 }
 
 /** Leads and admins. Lowering a role takes effect on open sockets within 5 s. */
-export interface ChangeRoleRequest {
-  role: GroupRole;
-}
+export const changeRoleRequest = z.object({ role });
+export type ChangeRoleRequest = z.input<typeof changeRoleRequest>;
 export type ChangeRoleResponse = Member;
 
 // DELETE /api/groups/:id/members/:userId → 204 (leads, admins, or the member leaving).
 
 // --- access requests ---------------------------------------------------------------------
 
-export interface CreateAccessRequestRequest {
+export const createAccessRequestRequest = z.object({
   /** Why the person wants in, shown to the leads. */
-  message?: string;
-}
+  message: z.string().trim().max(1000).optional(),
+});
+export type CreateAccessRequestRequest = z.input<typeof createAccessRequestRequest>;
 
 export type AccessRequestStatus = 'pending' | 'approved' | 'declined';
 
@@ -286,9 +310,8 @@ export interface AccessRequestsResponse {
   requests: AccessRequest[];
 }
 
-export interface ApproveAccessRequestRequest {
-  role: GroupRole;
-}
+export const approveAccessRequestRequest = z.object({ role });
+export type ApproveAccessRequestRequest = z.input<typeof approveAccessRequestRequest>;
 export type ApproveAccessRequestResponse = Member;
 
 // POST …/decline: no body, 204.
@@ -296,12 +319,13 @@ export type ApproveAccessRequestResponse = Member;
 // --- invitations -------------------------------------------------------------------------
 
 /** Admins, or leads of `groupId`. */
-export interface CreateInvitationRequest {
-  email: string;
-  organizationId: OrganizationId;
-  groupId: GroupId;
-  role: GroupRole;
-}
+export const createInvitationRequest = z.object({
+  email,
+  organizationId: id,
+  groupId: id,
+  role,
+});
+export type CreateInvitationRequest = z.input<typeof createInvitationRequest>;
 
 export interface Invitation {
   id: string;
@@ -341,10 +365,8 @@ export interface InvitationPreview {
 }
 
 /** New account: name and password; existing account: its password only. */
-export interface AcceptInvitationRequest {
-  name?: string;
-  password: string;
-}
+export const acceptInvitationRequest = z.object({ name: name.optional(), password });
+export type AcceptInvitationRequest = z.input<typeof acceptInvitationRequest>;
 export type AcceptInvitationResponse = LoginResponse;
 
 // DELETE /api/invitations/by-id/:id → 204 (revoke; leads and admins).

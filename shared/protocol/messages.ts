@@ -43,6 +43,12 @@ export const CloseCode = {
    * person whose paste tripped the limit must be back a moment later.
    */
   rateLimited: 1008,
+  /**
+   * The client writes a schema newer than this server knows (its `?schema=` for the room's
+   * kind): the server cannot relay it to older clients safely. Permanent on purpose (44xx: the
+   * stock client stops reconnecting) until the server is updated; the client keeps its changes.
+   */
+  schemaTooNew: 4426,
 } as const;
 
 /** Default bound on one WebSocket frame: an update larger than this closes its connection. */

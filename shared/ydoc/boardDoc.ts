@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { DocId } from '../model/ids';
 import { Origin } from './origins';
 import { compareRanked, rankAt } from './rank';
+import { CodedError } from '../protocol/errors';
 
 export const BOARD_SCHEMA_VERSION = 1;
 
@@ -258,13 +259,13 @@ export function readCard(doc: Y.Doc, id: CardId): Card | null {
 
 function requireMap(parent: Y.Map<AnyMap>, id: string, what: string): AnyMap {
   const map = parent.get(id);
-  if (map === undefined) throw new Error(`No ${what} ${id} on this board`);
+  if (map === undefined) throw new CodedError('item_not_found', `No ${what} ${id} on this board`);
   return map;
 }
 
 function nonEmpty(title: string): string {
   const trimmed = title.trim();
-  if (trimmed.length === 0) throw new Error('A title cannot be empty');
+  if (trimmed.length === 0) throw new CodedError('empty_title', 'A title cannot be empty');
   return trimmed;
 }
 
@@ -294,7 +295,7 @@ export function renameColumn(doc: Y.Doc, id: ColumnId, title: string): void {
 
 export function setColumnWipLimit(doc: Y.Doc, id: ColumnId, limit: number | null): void {
   if (limit !== null && !(Number.isInteger(limit) && limit > 0)) {
-    throw new Error('A WIP limit is a whole number above zero');
+    throw new CodedError('invalid_wip_limit', 'A WIP limit is a whole number above zero');
   }
   const map = requireMap(columnsMap(doc), id, 'column');
   doc.transact(() => map.set('wipLimit', limit), Origin.local);
@@ -343,7 +344,8 @@ export interface NewCard {
 
 function cardRanks(doc: Y.Doc, columnId: ColumnId, except?: CardId): string[] {
   const column = readBoard(doc).columns.find((c) => c.id === columnId);
-  if (column === undefined) throw new Error(`No column ${columnId} on this board`);
+  if (column === undefined)
+    throw new CodedError('item_not_found', `No column ${columnId} on this board`);
   return column.cards.filter((c) => c.id !== except).map((c) => c.rank);
 }
 
@@ -386,10 +388,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function updateCard(doc: Y.Doc, id: CardId, patch: CardPatch): void {
   const map = requireMap(cardsMap(doc), id, 'card');
   if (patch.dueDate != null && !ISO_DATE.test(patch.dueDate)) {
-    throw new Error(`A due date is written YYYY-MM-DD, not ${JSON.stringify(patch.dueDate)}`);
+    throw new CodedError(
+      'invalid_due_date',
+      `A due date is written YYYY-MM-DD, not ${JSON.stringify(patch.dueDate)}`,
+    );
   }
   if (patch.priority != null && !PRIORITIES.includes(patch.priority)) {
-    throw new Error(`Unknown priority ${JSON.stringify(patch.priority)}`);
+    throw new CodedError('invalid_priority', `Unknown priority ${JSON.stringify(patch.priority)}`);
   }
   doc.transact(() => {
     if (patch.title !== undefined) map.set('title', nonEmpty(patch.title));
@@ -512,9 +517,16 @@ export function defineLabel(doc: Y.Doc, label: Label): void {
 }
 
 /** Cards of this board that link to a document (the document shows them). */
-export function cardsLinkingTo(doc: Y.Doc, docId: DocId): Card[] {
-  const board = readBoard(doc);
-  return board.columns.flatMap((c) => c.cards).filter((card) => card.links.includes(docId));
+/** The live cards of a board that link to a document, each with the title of its column. */
+export function cardsLinkingTo(
+  board: BoardView,
+  docId: DocId,
+): Array<{ card: Card; columnTitle: string }> {
+  return board.columns.flatMap((column) =>
+    column.cards
+      .filter((card) => card.links.includes(docId))
+      .map((card) => ({ card, columnTitle: column.title })),
+  );
 }
 
 // ---- checklist ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { EntryId } from '../model/ids';
 import { Origin } from './origins';
 import { compareRanked, rankAt } from './rank';
+import { CodedError } from '../protocol/errors';
 
 export const GROUP_INDEX_SCHEMA_VERSION = 1;
 
@@ -95,7 +96,7 @@ export function addEntry(doc: Y.Doc, entry: NewEntry, origin: Origin = Origin.lo
 
 function updateEntry(doc: Y.Doc, id: EntryId, apply: (map: Y.Map<unknown>) => void): void {
   const map = entries(doc).get(id);
-  if (map === undefined) throw new Error(`No entry ${id} in this group`);
+  if (map === undefined) throw new CodedError('item_not_found', `No entry ${id} in this group`);
   doc.transact(() => apply(map as Y.Map<unknown>), Origin.local);
 }
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiError } from '../../shared/protocol/api';
+import type { ApiError, ApiErrorCode } from '../../shared/protocol/api';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -14,7 +14,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendError(
   res: ServerResponse,
   status: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
 ): void {
   const body: ApiError = { error: { code, message } };

@@ -14,7 +14,8 @@ import {
 import { HOME_HREF, invitationHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { LanguageSelect } from '../profile/LanguageSelect';
-import { ApiClient, apiErrorText } from './api';
+import { ApiClient, apiErrorText } from '../../api/client';
+import { acceptInvitation, previewInvitation } from '../../api/invitations';
 
 export interface AcceptInvitationScreenProps {
   serverUrl: string;
@@ -54,8 +55,7 @@ export function AcceptInvitationScreen(props: AcceptInvitationScreenProps) {
   useEffect(() => {
     if (code === '') return;
     let cancelled = false;
-    new ApiClient({ serverUrl })
-      .previewInvitation(code)
+    previewInvitation(new ApiClient({ serverUrl }), code)
       .then((found) => !cancelled && setLoaded({ code, result: { kind: 'ready', preview: found } }))
       .catch(
         (error: unknown) =>
@@ -206,7 +206,7 @@ function AcceptForm({
     setFieldError(null);
     setBusy(true);
     try {
-      const login = await new ApiClient({ serverUrl }).acceptInvitation(code, {
+      const login = await acceptInvitation(new ApiClient({ serverUrl }), code, {
         ...(newAccount ? { name: name.trim() } : {}),
         password,
       });

@@ -9,7 +9,8 @@ import { Dialog } from 'radix-ui';
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { ApiClient, apiErrorText } from './api';
+import { signIn } from '../../api/accounts';
+import { ApiClient, apiErrorText } from '../../api/client';
 import type { Auth } from './useAuth';
 
 function subscribeOnline(notify: () => void): () => void {
@@ -72,7 +73,7 @@ function SignInAgainDialog({ auth, onClose }: { auth: Auth; onClose: () => void 
     setBusy(true);
     setError(null);
     try {
-      const login = await new ApiClient({ serverUrl: auth.serverUrl }).login({
+      const login = await signIn(new ApiClient({ serverUrl: auth.serverUrl }), {
         email: me.user.email,
         password,
       });

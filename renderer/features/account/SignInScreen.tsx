@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { LoginResponse } from '../../../shared/protocol/api';
 import { invitationHref } from '../../app/route';
 import { LanguageSelect } from '../profile/LanguageSelect';
-import { ApiClient, apiErrorText } from './api';
+import { signIn } from '../../api/accounts';
+import { ApiClient, apiErrorText } from '../../api/client';
 
 export interface SignInScreenProps {
   serverUrl: string;
@@ -67,7 +68,7 @@ export function SignInScreen({
     if (origin === null || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const login = await new ApiClient({ serverUrl: origin }).login({
+      const login = await signIn(new ApiClient({ serverUrl: origin }), {
         email: email.trim(),
         password,
       });

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoginResponse, MeResponse } from '../../../shared/protocol/api';
 import type { TokenStore } from '../../platform/tokenStore';
-import { ApiClient, ApiRequestError } from './api';
+import { fetchMe } from '../../api/accounts';
+import { ApiClient, ApiRequestError } from '../../api/client';
 import type { SessionCache } from './sessionCache';
 
 export type AuthState =
@@ -107,7 +108,7 @@ export function useAuth(
       }
       tokenBox.set(token);
       try {
-        const me = await new ApiClient({ serverUrl, getToken: () => token }).me();
+        const me = await fetchMe(new ApiClient({ serverUrl, getToken: () => token }));
         if (cancelled) return;
         await cache.setMe(serverUrl, me);
         setState({ kind: 'signedIn', token, me, expired: false });
@@ -134,7 +135,7 @@ export function useAuth(
       const origin = new URL(server).origin;
       await tokens.save(origin, login.token);
       await cache.setLastServer(origin);
-      const me = await new ApiClient({ serverUrl: origin, getToken: () => login.token }).me();
+      const me = await fetchMe(new ApiClient({ serverUrl: origin, getToken: () => login.token }));
       await cache.setMe(origin, me);
       tokenBox.set(login.token);
       if (origin !== serverUrl) setServerUrl(origin);
@@ -147,7 +148,7 @@ export function useAuth(
     const current = stateBox.current;
     if (current.kind !== 'signedIn' || current.expired) return;
     try {
-      const me = await api.me();
+      const me = await fetchMe(api);
       await cache.setMe(serverUrl, me);
       setState((latest) =>
         latest.kind === 'signedIn' && latest.token === current.token ? { ...latest, me } : latest,

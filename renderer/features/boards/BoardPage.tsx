@@ -1,10 +1,10 @@
 /** The board route's view: the person's role in the group decides read-only (issue 5 roles). */
 import { canEditContent, useApp } from '../../app/AppContext';
 import { NoAccess } from '../account/NoAccess';
-import type { BoardRoute } from './boardRoute';
+import type { Route } from '../../app/route';
 import { BoardView } from './BoardView';
 
-export function BoardPage({ route }: { route: BoardRoute }) {
+export function BoardPage({ route }: { route: Extract<Route, { kind: 'board' }> }) {
   const { roleIn } = useApp();
   const role = roleIn(route.groupId);
   if (role === null) return <NoAccess />;
@@ -13,6 +13,7 @@ export function BoardPage({ route }: { route: BoardRoute }) {
       key={`${route.groupId}/${route.boardId}`}
       groupId={route.groupId}
       boardId={route.boardId}
+      openCardId={route.cardId}
       readOnly={!canEditContent(role)}
     />
   );

@@ -24,12 +24,13 @@ import {
 } from '@dnd-kit/sortable';
 import { Archive, ArchiveRestore, ChevronRight, Plus } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { useMemo, useState } from 'react';
-import { useRevealCard } from '../search/useRevealCard';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, GroupId } from '../../../shared/model/ids';
 import type { CardId, ColumnId, Label } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
+import { SchemaNotice } from '../sync/SchemaNotice';
+import { boardHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { boardAnnouncements, parseDndId } from './announcements';
@@ -40,7 +41,7 @@ import { CardPanel, type KnownPerson } from './CardPanel';
 import { resolveDrop } from './dropTarget';
 import { isoDay, matchesFilter, NO_FILTER, type CardFilter } from './filterCards';
 import { useBoard } from './useBoard';
-import { useGroupBoards } from './useGroupBoards';
+import { useGroupIndex } from '../groups/useGroupIndex';
 import { useGroupMembers } from './useGroupMembers';
 import { usePresence } from './usePresence';
 import './boards.css';
@@ -52,6 +53,8 @@ export interface BoardViewProps {
   boardId: BoardId;
   /** Viewers and commenters: nothing can be moved or edited. */
   readOnly?: boolean;
+  /** The card whose panel is open: part of the route, so a card can be linked and Back closes it. */
+  openCardId?: CardId | null;
 }
 
 /**
@@ -72,13 +75,21 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCorners({ ...args, droppableContainers: inside });
 };
 
-export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps) {
+export function BoardView({
+  groupId,
+  boardId,
+  readOnly = false,
+  openCardId = null,
+}: BoardViewProps) {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
-  const { index, boards, actions: indexActions } = useGroupBoards(groupId);
+  const { index, boards, actions: indexActions } = useGroupIndex(groupId);
   const { board, actions, status, awareness } = useBoard(groupId, boardId);
   const [filter, setFilter] = useState<CardFilter>(NO_FILTER);
-  const [openCardId, setOpenCardId] = useState<CardId | null>(null);
+  const setOpenCardId = useCallback(
+    (cardId: CardId | null) => navigate(boardHref(groupId, boardId, cardId)),
+    [groupId, boardId],
+  );
   const [activeId, setActiveId] = useState<string | null>(null);
   const [wipColumn, setWipColumn] = useState<ColumnId | null>(null);
   const [addingColumn, setAddingColumn] = useState(false);
@@ -87,7 +98,6 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
     () => ({ name: profile.name, colour: profile.colour, organization: profile.organization }),
     [profile.name, profile.colour, profile.organization],
   );
-  useRevealCard(boardId, setOpenCardId as (cardId: string) => void);
   const peers = usePresence(awareness, me, openCardId);
   const members = useGroupMembers(groupId);
 
@@ -124,7 +134,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
     );
   }
 
-  const locked = readOnly || entry.archived;
+  const locked = readOnly || entry.archived || status.schema === 'tooNew';
   const now = new Date();
   const today = isoDay(now);
   const labels = new Map<string, Label>(board.labels.map((label) => [label.id, label]));
@@ -251,6 +261,7 @@ export function BoardView({ groupId, boardId, readOnly = false }: BoardViewProps
             )}
           </div>
         )}
+        <SchemaNotice schema={status.schema} />
         {readOnly && (
           <p className="notice" role="note">
             {t('boards.readOnlyNotice')}

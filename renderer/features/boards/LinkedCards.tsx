@@ -7,11 +7,11 @@ import { KanbanSquare } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
-import type { BoardView } from '../../../shared/ydoc/boardDoc';
+import { cardsLinkingTo, type BoardView } from '../../../shared/ydoc/boardDoc';
 import type { IndexEntry } from '../../../shared/ydoc/groupIndexDoc';
-import { boardHref } from './boardRoute';
+import { boardHref } from '../../app/route';
 import { useBoard } from './useBoard';
-import { useGroupBoards } from './useGroupBoards';
+import { useGroupIndex } from '../groups/useGroupIndex';
 import './boards.css';
 
 interface LinkedCard {
@@ -41,16 +41,16 @@ function BoardLinks({
 }
 
 function linkedCards(board: BoardView, docId: DocId): LinkedCard[] {
-  return board.columns.flatMap((column) =>
-    column.cards
-      .filter((card) => card.links.includes(docId))
-      .map((card) => ({ id: card.id, title: card.title, column: column.title })),
-  );
+  return cardsLinkingTo(board, docId).map(({ card, columnTitle }) => ({
+    id: card.id,
+    title: card.title,
+    column: columnTitle,
+  }));
 }
 
 export function LinkedCards({ groupId, docId }: { groupId: GroupId; docId: DocId }) {
   const { t } = useTranslation();
-  const { boards } = useGroupBoards(groupId);
+  const { boards } = useGroupIndex(groupId);
   const [found, setFound] = useState<Record<string, LinkedCard[]>>({});
   const onCards = useCallback(
     (boardId: string, cards: LinkedCard[]) =>

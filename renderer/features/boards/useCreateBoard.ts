@@ -10,9 +10,10 @@ import {
   type TemplateLanguage,
 } from '../../../shared/ydoc/boardTemplates';
 import { useApp } from '../../app/AppContext';
-import { navigate } from '../../app/route';
+import { boardHref, navigate } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
-import { boardHref } from './boardRoute';
+import type { GroupIndexActions } from '../groups/useGroupIndex';
+
 import { boardRoom } from './useBoard';
 
 export interface NewBoardRequest {
@@ -23,7 +24,7 @@ export interface NewBoardRequest {
 
 export function useCreateBoard(
   groupId: GroupId,
-  addBoardEntry: ((id: string, title: string, createdBy: string) => void) | null,
+  addBoardEntry: GroupIndexActions['addBoard'] | null,
 ) {
   const registry = useRegistry();
   const { profile } = useApp();

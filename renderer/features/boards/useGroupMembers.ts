@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { GroupId } from '../../../shared/model/ids';
+import { listMembers } from '../../api/groups';
 import { useApp } from '../../app/AppContext';
 
 export interface GroupMember {
@@ -16,7 +17,7 @@ export function useGroupMembers(groupId: GroupId): GroupMember[] {
   const [members, setMembers] = useState<GroupMember[]>([]);
   useEffect(() => {
     let cancelled = false;
-    api.members(groupId).then(
+    listMembers(api, groupId).then(
       (response) => {
         if (cancelled) return;
         setMembers(

@@ -10,6 +10,7 @@ import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
+import { SchemaNotice } from '../sync/SchemaNotice';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
@@ -47,7 +48,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     );
   }
 
-  const canEdit = editable && !entry.archived;
+  const canEdit = editable && !entry.archived && status.schema !== 'tooNew';
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
@@ -85,6 +86,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
               : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
           </p>
         )}
+        <SchemaNotice schema={status.schema} />
         {entry.archived && (
           <div className="notice" role="note">
             <Archive aria-hidden="true" size={16} />

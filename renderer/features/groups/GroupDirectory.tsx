@@ -10,7 +10,8 @@ import type { GroupId } from '../../../shared/model/ids';
 import type { GroupDirectoryEntry } from '../../../shared/protocol/api';
 import { canManageMembers, useApp } from '../../app/AppContext';
 import { membersHref } from '../../app/route';
-import { apiErrorText } from '../account/api';
+import { apiErrorText } from '../../api/client';
+import { listGroups, requestAccess } from '../../api/groups';
 import { RoleBadge } from './RoleBadge';
 
 const WAITING_REFRESH_MS = 4_000;
@@ -28,7 +29,7 @@ export function GroupDirectory() {
 
   const reload = useCallback(async () => {
     try {
-      const { groups } = await api.groups();
+      const { groups } = await listGroups(api);
       setLoad({ kind: 'ready', groups });
       return groups;
     } catch (error) {
@@ -54,10 +55,10 @@ export function GroupDirectory() {
     return () => clearInterval(timer);
   }, [waiting, reload, refreshMe]);
 
-  const requestAccess = async (groupId: GroupId) => {
+  const askToJoin = async (groupId: GroupId) => {
     setErrors((current) => ({ ...current, [groupId]: '' }));
     try {
-      await api.requestAccess(groupId);
+      await requestAccess(api, groupId);
       await reload();
     } catch (error) {
       setErrors((current) => ({ ...current, [groupId]: apiErrorText(error, t) }));
@@ -89,7 +90,7 @@ export function GroupDirectory() {
                 key={group.id}
                 group={group}
                 error={errors[group.id] ?? ''}
-                onRequest={() => void requestAccess(group.id)}
+                onRequest={() => void askToJoin(group.id)}
               />
             ))}
           </ul>

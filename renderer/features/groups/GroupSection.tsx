@@ -1,13 +1,14 @@
-import { ArchiveRestore, ChevronRight, FileText, Plus, Users } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, Plus, Users } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRole } from '../../../shared/model/accounts';
-import type { DocId } from '../../../shared/model/ids';
+import type { BoardId, DocId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
 import { canEditContent } from '../../app/AppContext';
-import { docHref, membersHref } from '../../app/route';
+import { membersHref } from '../../app/route';
 import { GroupBoards } from '../boards/GroupBoards';
 import { useCreateDocument } from '../documents/useCreateDocument';
+import { EntryLink } from './EntryLink';
 import { RoleBadge } from './RoleBadge';
 import { useGroupIndex } from './useGroupIndex';
 
@@ -27,11 +28,11 @@ export function GroupSection({
 }: GroupSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { index, actions } = useGroupIndex(group.id);
-  const createDocument = useCreateDocument(group.id, actions);
-  const docs = index?.entries.filter((entry) => entry.kind === 'doc') ?? [];
-  const visible = docs.filter((entry) => !entry.archived);
-  const archived = docs.filter((entry) => entry.archived);
+  const { index, documents, actions } = useGroupIndex(group.id);
+  const createDocument = useCreateDocument(group.id);
+  const visible = documents?.filter((entry) => !entry.archived) ?? [];
+  // Documents and boards alike: one "Archivados" per group.
+  const archived = index?.entries.filter((entry) => entry.archived) ?? [];
   const newLabel = t('groups.newDocumentIn', { group: group.name });
   const canEdit = canEditContent(role);
   const membersLabel = t('members.linkNamed', { group: group.name });
@@ -87,15 +88,7 @@ export function GroupSection({
         <ul className="doc-list" aria-label={t('groups.documentsOf', { group: group.name })}>
           {visible.map((entry) => (
             <li key={entry.id}>
-              <a
-                className="doc-link"
-                href={docHref(group.id, entry.id as DocId)}
-                aria-current={entry.id === activeDocId ? 'page' : undefined}
-                title={entry.title}
-              >
-                <FileText aria-hidden="true" size={15} />
-                <span>{entry.title || t('document.untitled')}</span>
-              </a>
+              <EntryLink groupId={group.id} entry={entry} current={entry.id === activeDocId} />
             </li>
           ))}
         </ul>
@@ -111,15 +104,13 @@ export function GroupSection({
           <ul className="doc-list">
             {archived.map((entry) => (
               <li key={entry.id} className="archived-item">
-                <a className="doc-link" href={docHref(group.id, entry.id as DocId)}>
-                  <span>{entry.title || t('document.untitled')}</span>
-                </a>
+                <EntryLink groupId={group.id} entry={entry} />
                 {canEdit && (
                   <button
                     type="button"
                     className="text-button"
                     aria-label={t('groups.restoreNamed', { title: entry.title })}
-                    onClick={() => actions?.restore(entry.id as DocId)}
+                    onClick={() => actions?.restore(entry.id as DocId | BoardId)}
                   >
                     <ArchiveRestore aria-hidden="true" size={14} />
                     {t('groups.restore')}

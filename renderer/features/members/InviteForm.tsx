@@ -11,7 +11,9 @@ import type { CreateInvitationResponse } from '../../../shared/protocol/api';
 import { useApp } from '../../app/AppContext';
 import { invitationHref } from '../../app/route';
 import { formatDate } from '../../i18n';
-import { apiErrorText } from '../account/api';
+import { listOrganizations } from '../../api/accounts';
+import { apiErrorText } from '../../api/client';
+import { createInvitation } from '../../api/invitations';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -46,8 +48,7 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
   };
 
   useEffect(() => {
-    api
-      .organizations()
+    listOrganizations(api)
       .then(({ organizations: list }) =>
         setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))),
       )
@@ -63,7 +64,7 @@ export function InviteForm({ groupId, onInvited }: { groupId: GroupId; onInvited
     setError(null);
     setBusy(true);
     try {
-      setCreated(await api.createInvitation({ email: trimmed, organizationId, groupId, role }));
+      setCreated(await createInvitation(api, { email: trimmed, organizationId, groupId, role }));
       setCopied(false);
       onInvited();
     } catch (caught) {

@@ -11,7 +11,17 @@ import { GROUP_ROLES, type GroupRole } from '../../../shared/model/accounts';
 import type { GroupId } from '../../../shared/model/ids';
 import type { AccessRequest, Invitation, Member } from '../../../shared/protocol/api';
 import { useApp } from '../../app/AppContext';
-import { apiErrorText } from '../account/api';
+import { apiErrorText } from '../../api/client';
+import {
+  approveAccessRequest,
+  changeMemberRole,
+  declineAccessRequest,
+  fetchGroup,
+  listAccessRequests,
+  listMembers,
+  removeMember,
+} from '../../api/groups';
+import { listGroupInvitations, revokeInvitation } from '../../api/invitations';
 import { AccessRequests } from './AccessRequests';
 import { InviteForm } from './InviteForm';
 import { PendingInvitations } from './PendingInvitations';
@@ -37,24 +47,20 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
       if (!cancelled) setError(apiErrorText(caught, t));
     };
     // Each part on its own: an admin outside the group may manage requests without seeing its members.
-    api.group(groupId).then((group) => !cancelled && setGroupName(group.name), fail);
-    api.members(groupId).then(({ members: list }) => !cancelled && setMembers(list), fail);
+    fetchGroup(api, groupId).then((group) => !cancelled && setGroupName(group.name), fail);
+    listMembers(api, groupId).then(({ members: list }) => !cancelled && setMembers(list), fail);
     if (canManage) {
-      api
-        .accessRequests(groupId)
-        .then(
-          ({ requests: list }) =>
-            !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
-          fail,
-        );
-      api
-        .groupInvitations(groupId)
-        .then(
-          ({ invitations: list }) =>
-            !cancelled &&
-            setInvitations(list.filter((invitation) => invitation.status === 'pending')),
-          fail,
-        );
+      listAccessRequests(api, groupId).then(
+        ({ requests: list }) =>
+          !cancelled && setRequests(list.filter((request) => request.status === 'pending')),
+        fail,
+      );
+      listGroupInvitations(api, groupId).then(
+        ({ invitations: list }) =>
+          !cancelled &&
+          setInvitations(list.filter((invitation) => invitation.status === 'pending')),
+        fail,
+      );
     }
     return () => {
       cancelled = true;
@@ -127,7 +133,7 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
                       onChange={(event) => {
                         const role = event.target.value as GroupRole;
                         void act(
-                          () => api.changeRole(groupId, member.user.id, role),
+                          () => changeMemberRole(api, groupId, member.user.id, role),
                           t('members.roleChanged', {
                             name: member.user.name,
                             role: roleLabel(role),
@@ -151,7 +157,7 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
                       name={member.user.name}
                       onConfirm={() =>
                         void act(
-                          () => api.removeMember(groupId, member.user.id),
+                          () => removeMember(api, groupId, member.user.id),
                           t('members.removed', { name: member.user.name }),
                         )
                       }
@@ -170,13 +176,13 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
             requests={requests}
             onApprove={(request, role) =>
               void act(
-                () => api.approveAccessRequest(groupId, request.id, role),
+                () => approveAccessRequest(api, groupId, request.id, role),
                 t('members.requests.approved', { name: request.user.name, role: roleLabel(role) }),
               )
             }
             onDecline={(request) =>
               void act(
-                () => api.declineAccessRequest(groupId, request.id),
+                () => declineAccessRequest(api, groupId, request.id),
                 t('members.requests.declined', { name: request.user.name }),
               )
             }
@@ -187,7 +193,7 @@ export function MembersPanel({ groupId, canManage }: { groupId: GroupId; canMana
               invitations={invitations}
               onRevoke={(invitation) =>
                 void act(
-                  () => api.revokeInvitation(invitation.id),
+                  () => revokeInvitation(api, invitation.id),
                   t('members.invitations.revoked', { email: invitation.email }),
                 )
               }

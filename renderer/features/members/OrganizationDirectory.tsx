@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../shared/model/accounts';
 import { useApp } from '../../app/AppContext';
-import { apiErrorText } from '../account/api';
+import { listOrganizations } from '../../api/accounts';
+import { apiErrorText } from '../../api/client';
 
 /** The workspace's organizations with a human label for their kind. */
 export function OrganizationDirectory() {
@@ -12,8 +13,7 @@ export function OrganizationDirectory() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api
-      .organizations()
+    listOrganizations(api)
       .then(({ organizations: list }) =>
         setOrganizations([...list].sort((a, b) => a.name.localeCompare(b.name, 'es'))),
       )

@@ -18,11 +18,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
+import type { CardId } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
 import { runAppCommand } from '../../app/localCommands';
-import { docHref, navigate } from '../../app/route';
+import { boardHref, docHref, navigate } from '../../app/route';
 import { isLanguage } from '../../i18n';
-import { boardHref } from '../boards/boardRoute';
 import { SHORTCUT_HELP_EVENT } from '../help/ShortcutHelp';
 import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
@@ -221,12 +221,18 @@ function PaletteBody({
         snippetOf: isCard ? undefined : { room: entry.room, terms },
         icon: isCard ? <SquareCheckBig {...ICON} /> : <FileText {...ICON} />,
         run: go(() => {
-          requestReveal({ targetId: entry.targetId, cardId: entry.cardId, terms });
-          navigate(
-            isCard
-              ? boardHref(entry.groupId as GroupId, entry.targetId as BoardId)
-              : docHref(entry.groupId as GroupId, entry.targetId as DocId),
-          );
+          if (isCard) {
+            navigate(
+              boardHref(
+                entry.groupId as GroupId,
+                entry.targetId as BoardId,
+                (entry.cardId ?? null) as CardId | null,
+              ),
+            );
+            return;
+          }
+          requestReveal({ targetId: entry.targetId, terms });
+          navigate(docHref(entry.groupId as GroupId, entry.targetId as DocId));
         }),
       };
     }

@@ -8,7 +8,7 @@
  *   (so they also land in IndexedDB and open offline later), a few at a time; groups kept
  *   "Disponible sin conexión" are refreshed the same way every few minutes;
  * - losing a group drops its entries and stops its rooms at once;
- * - the index is saved in the person's database (cache row `search`) a little after changes,
+ * - the index is saved in the person's database (`search` table) a little after changes,
  *   so a restart opens it without re-reading every room, and sign-out deletes it with the rest.
  */
 import { parseRoom, roomName } from '../../../shared/protocol/rooms';
@@ -90,8 +90,8 @@ export class SearchService {
   /** Loads the saved index and settings, then starts following `groups`. */
   async start(groups: readonly string[]): Promise<void> {
     const [saved, settings] = await Promise.all([
-      this.options.db.cache.get(CACHE_KEY),
-      this.options.db.cache.get(SETTINGS_KEY),
+      this.options.db.search.get(CACHE_KEY),
+      this.options.db.search.get(SETTINGS_KEY),
     ]);
     if (this.destroyed) return;
     if (typeof saved?.value === 'string') this.index = new SearchIndex(saved.value);
@@ -141,7 +141,7 @@ export class SearchService {
   async setKeptOffline(groupId: string, keep: boolean): Promise<void> {
     if (keep) this.notOffline.delete(groupId);
     else this.notOffline.add(groupId);
-    await this.options.db.cache.put({ key: SETTINGS_KEY, value: [...this.notOffline] });
+    await this.options.db.search.put({ key: SETTINGS_KEY, value: [...this.notOffline] });
     if (keep) this.enqueueGroup(groupId, false);
     this.changed();
   }
@@ -378,7 +378,7 @@ export class SearchService {
 
   private async save(): Promise<void> {
     try {
-      await this.options.db.cache.put({ key: CACHE_KEY, value: this.index.serialize() });
+      await this.options.db.search.put({ key: CACHE_KEY, value: this.index.serialize() });
     } catch {
       // The index is rebuilt from the local docs at the next start; nothing else depends on it.
     }

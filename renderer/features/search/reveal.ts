@@ -4,9 +4,8 @@
  * URL, so a reload or a shared link opens the plain document.
  */
 export interface RevealRequest {
-  /** The document or board the result opens. */
+  /** The document the result opens. */
   targetId: string;
-  cardId?: string;
   /** Folded index terms that matched. */
   terms: string[];
 }

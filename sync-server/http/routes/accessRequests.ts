@@ -3,14 +3,18 @@
  * the pending requests and approve with a role, or decline. Private groups cannot be asked for:
  * to a non-member they do not exist.
  */
-import type { AccessRequest, AccessRequestsResponse } from '../../../shared/protocol/api';
+import {
+  type AccessRequest,
+  type AccessRequestsResponse,
+  approveAccessRequestRequest,
+  createAccessRequestRequest,
+} from '../../../shared/protocol/api';
 import type { AccessRequestRecord } from '../../accounts/accessRequests';
 import { toSummary } from '../../accounts/users';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireManager, visibleGroup } from '../permissions';
 import { created, noContent, ok, type ApiContext, type Route } from '../route';
-import { accessRequestBody, approveBody } from '../schemas';
 import type { GroupId } from '../../../shared/model/ids';
 
 function view(context: ApiContext, request: AccessRequestRecord): AccessRequest {
@@ -46,7 +50,7 @@ export const accessRequestRoutes: Route[] = [
     path: '/api/groups/:groupId/access-requests',
     async handle({ req, params, context, session }) {
       const group = visibleGroup(context, session, params.groupId!);
-      const { message } = await readJson(req, accessRequestBody, true);
+      const { message } = await readJson(req, createAccessRequestRequest, true);
       const { store } = context;
       if (store.groups.roleOf(session.user.id, group.id) !== null) {
         throw new ApiFailure(409, 'already_member', 'Usted ya es miembro de este grupo.');
@@ -90,7 +94,7 @@ export const accessRequestRoutes: Route[] = [
     async handle({ req, params, context, session }) {
       const group = visibleGroup(context, session, params.groupId!);
       requireManager(context, session, group);
-      const { role } = await readJson(req, approveBody);
+      const { role } = await readJson(req, approveAccessRequestRequest);
       const request = pendingRequest(context, group.id, params.requestId!);
       const { store } = context;
       store.transaction(() => {

@@ -3,12 +3,11 @@
  * password, is slowed and counted per account and per address, and is written to the audit log.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { API_PATHS, type LoginResponse } from '../../../shared/protocol/api';
+import { API_PATHS, type LoginResponse, loginRequest } from '../../../shared/protocol/api';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../../accounts/passwords';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { noContent, ok, type ApiContext, type Route } from '../route';
-import { loginBody } from '../schemas';
 import type { User } from '../../../shared/model/accounts';
 
 /** Signs `user` in: a new session, its audit row, and the answer login and invitations give. */
@@ -76,7 +75,7 @@ export const authRoutes: Route[] = [
     path: API_PATHS.login,
     public: true,
     async handle({ req, context, address }) {
-      const { email, password } = await readJson(req, loginBody);
+      const { email, password } = await readJson(req, loginRequest);
       const user = await checkPassword(context, email, password, address);
       return ok(startSession(context, user, address));
     },

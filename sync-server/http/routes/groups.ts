@@ -2,12 +2,16 @@
  * The group directory: every listed group and the caller's private ones, with the organizations
  * taking part. Admins create groups (and lead them first); leads and admins edit them.
  */
-import { API_PATHS, type GroupsResponse } from '../../../shared/protocol/api';
+import {
+  API_PATHS,
+  type GroupsResponse,
+  createGroupRequest,
+  updateGroupRequest,
+} from '../../../shared/protocol/api';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireAdmin, requireManager, visibleGroup } from '../permissions';
 import { created, ok, type Route } from '../route';
-import { createGroupBody, updateGroupBody } from '../schemas';
 
 export const groupRoutes: Route[] = [
   {
@@ -23,7 +27,7 @@ export const groupRoutes: Route[] = [
     path: API_PATHS.groups,
     async handle({ req, context: { store }, session }) {
       requireAdmin(session);
-      const input = await readJson(req, createGroupBody);
+      const input = await readJson(req, createGroupRequest);
       if (store.groups.workspace() === null) {
         throw new ApiFailure(
           404,
@@ -66,7 +70,7 @@ export const groupRoutes: Route[] = [
     async handle({ req, params, context, session }) {
       const group = visibleGroup(context, session, params.groupId!);
       requireManager(context, session, group);
-      const changes = await readJson(req, updateGroupBody);
+      const changes = await readJson(req, updateGroupRequest);
       const { store } = context;
       store.transaction(() => {
         store.groups.update(group.id, changes);

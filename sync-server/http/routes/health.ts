@@ -1,6 +1,5 @@
 /** GET /healthz: the database answers and no room is failing to commit. */
-import type { HealthResponse } from '../../../shared/protocol/api';
-import { API_PATHS } from '../../../shared/protocol/api';
+import { type HealthResponse, API_PATHS } from '../../../shared/protocol/api';
 import { ApiFailure } from '../failure';
 import { ok, type Route } from '../route';
 

@@ -12,6 +12,9 @@ import {
   type Invitation,
   type InvitationPreview,
   type InvitationsResponse,
+  acceptInvitationRequest,
+  createInvitationRequest,
+  newPassword,
 } from '../../../shared/protocol/api';
 import type { InvitationRecord } from '../../accounts/invitations';
 import { hashPassword } from '../../accounts/passwords';
@@ -20,7 +23,6 @@ import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireManager, visibleGroup } from '../permissions';
 import { created, noContent, ok, type ApiContext, type Route } from '../route';
-import { acceptInvitationBody, createInvitationBody, newPassword } from '../schemas';
 import { checkPassword, startSession } from './auth';
 
 function status(invitation: InvitationRecord, now: number): Invitation['status'] {
@@ -83,7 +85,7 @@ export const invitationRoutes: Route[] = [
     method: 'POST',
     path: API_PATHS.invitations,
     async handle({ req, context, session }) {
-      const input = await readJson(req, createInvitationBody);
+      const input = await readJson(req, createInvitationRequest);
       const group = visibleGroup(context, session, input.groupId);
       requireManager(context, session, group);
       const { store } = context;
@@ -186,7 +188,7 @@ export const invitationRoutes: Route[] = [
     public: true,
     async handle({ req, params, context, address }) {
       const invitation = usable(context, params.code!);
-      const input = await readJson(req, acceptInvitationBody);
+      const input = await readJson(req, acceptInvitationRequest);
       const { store } = context;
       const existing = store.users.withPassword(invitation.email)?.user ?? null;
       let passwordHash: string | null = null;

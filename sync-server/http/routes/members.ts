@@ -4,13 +4,12 @@
  * re-checks the person's open sockets at once.
  */
 import type { GroupRole } from '../../../shared/model/accounts';
-import type { MembersResponse } from '../../../shared/protocol/api';
+import { type MembersResponse, changeRoleRequest } from '../../../shared/protocol/api';
 import type { Session } from '../../accounts/sessions';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireManager, requireMemberOrManager, visibleGroup } from '../permissions';
 import { noContent, ok, type ApiContext, type Route } from '../route';
-import { changeRoleBody } from '../schemas';
 
 function currentRole(context: ApiContext, groupId: string, userId: string): GroupRole {
   const role = context.store.groups.roleOf(userId, groupId);
@@ -68,7 +67,7 @@ export const memberRoutes: Route[] = [
     async handle({ req, params, context, session }) {
       const group = visibleGroup(context, session, params.groupId!);
       requireManager(context, session, group);
-      const { role } = await readJson(req, changeRoleBody);
+      const { role } = await readJson(req, changeRoleRequest);
       const userId = params.userId!;
       const from = currentRole(context, group.id, userId);
       keepALead(context, group.id, from, role);

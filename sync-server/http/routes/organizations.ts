@@ -3,12 +3,12 @@ import {
   API_PATHS,
   type CreateOrganizationResponse,
   type OrganizationsResponse,
+  createOrganizationRequest,
 } from '../../../shared/protocol/api';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireAdmin } from '../permissions';
 import { created, ok, type Route } from '../route';
-import { createOrganizationBody } from '../schemas';
 
 export const organizationRoutes: Route[] = [
   {
@@ -24,7 +24,7 @@ export const organizationRoutes: Route[] = [
     path: API_PATHS.organizations,
     async handle({ req, context: { store }, session }) {
       requireAdmin(session);
-      const { name, kind } = await readJson(req, createOrganizationBody);
+      const { name, kind } = await readJson(req, createOrganizationRequest);
       if (store.organizations.byName(name) !== null) {
         throw new ApiFailure(409, 'organization_exists', `Ya existe la organización «${name}».`);
       }

@@ -2,12 +2,16 @@
  * Admin pages: the users (list, disable/enable, workspace role) and the audit log. Disabling a
  * user revokes every session they have and closes their open sockets.
  */
-import { API_PATHS, type AuditResponse, type UsersResponse } from '../../../shared/protocol/api';
+import {
+  API_PATHS,
+  type AuditResponse,
+  type UsersResponse,
+  updateUserRequest,
+} from '../../../shared/protocol/api';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireAdmin } from '../permissions';
 import { ok, type Route } from '../route';
-import { updateUserBody } from '../schemas';
 
 export const userRoutes: Route[] = [
   {
@@ -24,7 +28,7 @@ export const userRoutes: Route[] = [
     path: '/api/users/:userId',
     async handle({ req, params, context, session }) {
       requireAdmin(session);
-      const changes = await readJson(req, updateUserBody);
+      const changes = await readJson(req, updateUserRequest);
       const { store } = context;
       const target = store.users.get(params.userId!);
       if (target === null) throw new ApiFailure(404, 'user_not_found', 'Esa cuenta no existe.');

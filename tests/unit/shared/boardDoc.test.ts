@@ -169,7 +169,12 @@ describe('board', () => {
       fields: { miningCompany: 'Cerro Verde' },
       links: ['doc-1'],
     });
-    expect(cardsLinkingTo(doc, 'doc-1' as DocId).map((c) => c.id)).toEqual([card(0)]);
+    expect(
+      cardsLinkingTo(readBoard(doc), 'doc-1' as DocId).map(({ card: linked, columnTitle }) => [
+        linked.id,
+        columnTitle,
+      ]),
+    ).toEqual([[card(0), readBoard(doc).columns[0]!.title]]);
   });
 
   it('migrates idempotently', () => {

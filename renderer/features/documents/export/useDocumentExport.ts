@@ -46,7 +46,7 @@ export function useDocumentExport(doc: Y.Doc, title: string, meta?: string) {
             : { kind: 'idle' },
         );
       } catch (error) {
-        console.error('MINKA_EXPORT_FAILED', error);
+        console.error('export_failed', error);
         setState({ kind: 'failed' });
       }
     },

@@ -32,7 +32,7 @@ describe('readMainConfig', () => {
     'nada',
   ])('refuses %s with a code and a sentence', (url) => {
     const result = readMainConfig([`--server-url=${url}`], {});
-    expect(result).toMatchObject({ ok: false, code: 'MINKA_BAD_SERVER_URL' });
+    expect(result).toMatchObject({ ok: false, code: 'bad_server_url' });
     expect(result.ok ? '' : result.message).toContain(DEFAULT_SERVER_URL);
   });
 });

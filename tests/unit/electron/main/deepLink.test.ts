@@ -4,19 +4,25 @@ import { deepLinksInArgv, parseDeepLink } from '../../../../electron/main/deepLi
 const G = '0b7e7c1e-2f4a-4c1d-9d7e-1a2b3c4d5e6f';
 const D = '6f5e4d3c-2b1a-4e7d-9d1c-4a2f1e7c7e0b';
 
+const B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+
 describe('parseDeepLink', () => {
   it.each([
-    [`minka://doc/${G}/${D}`, { kind: 'open-document', groupId: G, docId: D }],
-    [`minka://doc/${G}/${D}/`, { kind: 'open-document', groupId: G, docId: D }],
-    [`minka://document/${G}/${D}`, { kind: 'open-document', groupId: G, docId: D }],
-    [
-      `MINKA://doc/${G.toUpperCase()}/${D.toUpperCase()}`,
-      { kind: 'open-document', groupId: G, docId: D },
-    ],
-    [`minka://board/${G}/${D}`, { kind: 'open-board', groupId: G, boardId: D }],
-    ['minka://invitation/Ab3_kL9-xYz12', { kind: 'accept-invitation', code: 'Ab3_kL9-xYz12' }],
-  ])('%s → %j', (link, command) => {
-    expect(parseDeepLink(link)).toEqual(command);
+    [`minka://g/${G}/d/${D}`, `/g/${G}/d/${D}`],
+    [`minka://g/${G}/b/${B}`, `/g/${G}/b/${B}`],
+    [`minka://g/${G}/b/${B}/c/${D}`, `/g/${G}/b/${B}/c/${D}`],
+    [`minka://g/${G}/miembros`, `/g/${G}/miembros`],
+    ['minka://grupos', '/grupos'],
+    ['minka://invitacion/Ab3_kL9-xYz12', '/invitacion/Ab3_kL9-xYz12'],
+    // Links shared before routes were unified.
+    [`minka://doc/${G}/${D}`, `/g/${G}/d/${D}`],
+    [`minka://doc/${G}/${D}/`, `/g/${G}/d/${D}`],
+    [`minka://document/${G}/${D}`, `/g/${G}/d/${D}`],
+    [`MINKA://doc/${G.toUpperCase()}/${D.toUpperCase()}`, `/g/${G}/d/${D}`],
+    [`minka://board/${G}/${B}`, `/g/${G}/b/${B}`],
+    ['minka://invitation/Ab3_kL9-xYz12', '/invitacion/Ab3_kL9-xYz12'],
+  ])('%s opens %s', (link, path) => {
+    expect(parseDeepLink(link)).toEqual({ kind: 'open', path });
   });
 
   it.each([
@@ -24,6 +30,7 @@ describe('parseDeepLink', () => {
     ['an unknown kind', `minka://settings/${G}`],
     ['a missing id', `minka://doc/${G}`],
     ['ids that are not UUIDs', 'minka://doc/abc/def'],
+    ['a card id that is not a UUID', `minka://g/${G}/b/${B}/c/tarjeta`],
     ['an extra segment', `minka://doc/${G}/${D}/extra`],
     ['dot segments', `minka://doc/${G}/../${D}`],
     ['encoded dot segments', `minka://doc/${G}/%2e%2e/${D}`],
@@ -34,6 +41,7 @@ describe('parseDeepLink', () => {
     ['a port', `minka://doc:80/${G}/${D}`],
     ['a backslash', `minka://doc\\${G}\\${D}`],
     ['a short invitation code', 'minka://invitation/abc'],
+    ['an invitation without a code', 'minka://invitacion'],
     ['an invitation with a second segment', 'minka://invitation/abcdefgh/x'],
     ['an absolute path', 'minka:///etc/passwd'],
     ['a javascript: look-alike', 'minka://doc/javascript:alert(1)'],
@@ -54,6 +62,6 @@ describe('deepLinksInArgv', () => {
         'minka://doc/../../etc/passwd',
         '--server-url=http://127.0.0.1:4455',
       ]),
-    ).toEqual([{ kind: 'open-document', groupId: G, docId: D }]);
+    ).toEqual([{ kind: 'open', path: `/g/${G}/d/${D}` }]);
   });
 });

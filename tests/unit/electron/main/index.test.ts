@@ -147,9 +147,8 @@ function ipc(channel: string): (event: unknown, ...args: unknown[]) => unknown {
 
 const mainWindow = () => recorded.windows[0]!;
 const docCommand = {
-  kind: 'open-document',
-  groupId: '0b7e7c1e-2f4a-4c1d-9d7e-1a2b3c4d5e6f',
-  docId: '6f5e4d3c-2b1a-4e7d-9d1c-4a2f1e7c7e0b',
+  kind: 'open',
+  path: '/g/0b7e7c1e-2f4a-4c1d-9d7e-1a2b3c4d5e6f/d/6f5e4d3c-2b1a-4e7d-9d1c-4a2f1e7c7e0b',
 };
 const mainPreferences = (outDir: string) => ({
   contextIsolation: true,
@@ -172,7 +171,7 @@ describe('electron/main/index', () => {
     vi.stubEnv('MINKA_SERVER_URL', 'http://127.0.0.1:4999');
     vi.spyOn(process, 'argv', 'get').mockReturnValue([
       '/opt/Minka/minka',
-      `minka://doc/${docCommand.groupId}/${docCommand.docId}`,
+      `minka:/${docCommand.path}`,
     ]);
     await import('../../../../electron/main/index');
     await tick();
@@ -235,7 +234,7 @@ describe('electron/main/index', () => {
   it('registers the IPC contract with sender checks', () => {
     const getInfo = ipc('app:getInfo');
     expect(() => getInfo({ senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow(
-      /MINKA_IPC_FOREIGN_SENDER/,
+      /ipc_foreign_sender/,
     );
     expect(getInfo({ senderFrame: appFrame })).toEqual({
       version: '0.1.0',
@@ -266,8 +265,8 @@ describe('electron/main/index', () => {
     ]);
     expect(window.focus).toHaveBeenCalled();
     expect(window.webContents.send).toHaveBeenLastCalledWith('app:command', {
-      kind: 'accept-invitation',
-      code: 'ABCdef123_-x',
+      kind: 'open',
+      path: '/invitacion/ABCdef123_-x',
     });
     expect(window.webContents.send).toHaveBeenCalledTimes(2);
   });

@@ -90,7 +90,7 @@ describe('registerIpcHandlers', () => {
         const { handles, handlers } = register();
         expect(() =>
           handles.get(channel)?.({ senderFrame, sender: {} }, ...validCalls[channel].args),
-        ).toThrow(/MINKA_IPC_FOREIGN_SENDER/);
+        ).toThrow(/ipc_foreign_sender/);
         expect(handlers[channel]).not.toHaveBeenCalled();
       },
     );
@@ -101,7 +101,7 @@ describe('registerIpcHandlers', () => {
         const { handles, handlers } = register();
         expect(() =>
           handles.get(channel)?.({ senderFrame: topAppFrame, sender: {} }, ...args),
-        ).toThrow(/MINKA_IPC_BAD_ARGUMENTS/);
+        ).toThrow(/ipc_bad_arguments/);
         expect(handlers[channel]).not.toHaveBeenCalled();
       },
     );

@@ -45,7 +45,7 @@ describe('createTokenVault', () => {
     const vault = createTokenVault(files, fakeCrypto(false), 'win32');
     await expect(vault.save(server, 'secret')).resolves.toEqual({
       stored: false,
-      code: 'MINKA_SAFE_STORAGE_UNAVAILABLE',
+      code: 'safe_storage_unavailable',
     });
     expect(file.text).toBeNull();
   });

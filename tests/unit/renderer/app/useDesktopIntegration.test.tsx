@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppCommand, MinkaBridge } from '../../../../shared/ipc/bridge';
 import { AppContext, type AppContextValue } from '../../../../renderer/app/AppContext';
 import { useDesktopIntegration } from '../../../../renderer/app/useDesktopIntegration';
-import { NEW_BOARD_EVENT } from '../../../../renderer/features/boards/boardRoute';
+import { NEW_BOARD_EVENT } from '../../../../renderer/features/boards/newBoardRequest';
 import { resources } from '../../../../renderer/i18n';
 import type { DocRegistry } from '../../../../renderer/sync/DocRegistry';
 import { RegistryContext } from '../../../../renderer/sync/RegistryContext';
@@ -91,16 +91,6 @@ describe('useDesktopIntegration', () => {
     await act(() => i18next.changeLanguage('es-419'));
   });
 
-  it.each([
-    [{ kind: 'open-document', groupId: G, docId: D }, `#/g/${G}/d/${D}`],
-    [{ kind: 'open-board', groupId: G, boardId: D }, `#/g/${G}/b/${D}`],
-    [{ kind: 'accept-invitation', code: 'Ab3_kL9-xYz12' }, '#/invitacion/Ab3_kL9-xYz12'],
-  ] as const)('follows %j to %s', (command, hash) => {
-    const desktop = mount(0);
-    desktop.send(command);
-    expect(window.location.hash).toBe(hash);
-  });
-
   it('does not create a document where the person may not write', () => {
     const desktop = mount(0);
     desktop.send({ kind: 'new-document' });
@@ -114,6 +104,20 @@ describe('useDesktopIntegration', () => {
     try {
       mount(0, [G]).send({ kind: 'new-board' });
       expect(asked).toEqual([G]);
+    } finally {
+      window.removeEventListener(NEW_BOARD_EVENT, listener);
+    }
+  });
+
+  it('asks the group of the open board, not the first writable group, for a new board', () => {
+    const other = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const asked: string[] = [];
+    const listener = (event: Event) => asked.push((event as CustomEvent<string>).detail);
+    window.addEventListener(NEW_BOARD_EVENT, listener);
+    try {
+      window.location.hash = `#/g/${other}/b/${D}`;
+      mount(0, [G, other]).send({ kind: 'new-board' });
+      expect(asked).toEqual([other]);
     } finally {
       window.removeEventListener(NEW_BOARD_EVENT, listener);
     }

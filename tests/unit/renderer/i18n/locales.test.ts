@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resources, type LocaleTree as Tree } from '../../../../renderer/i18n';
+import { ERROR_CODES } from '../../../../shared/protocol/errors';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -42,5 +43,16 @@ describe('locales', () => {
     );
     expect(spanish.get('sync.syncing')).toBe('Sincronizando…');
     expect(spanish.get('sync.saved')).toBe('Guardado en el servidor');
+  });
+
+  it('give every error code of every layer a sentence in both languages, and no stale ones', () => {
+    const codes = Object.values(ERROR_CODES).sort();
+    const described = (messages: Map<string, string>) =>
+      [...messages.keys()]
+        .filter((key) => key.startsWith('errors.'))
+        .map((key) => key.slice('errors.'.length))
+        .sort();
+    expect(described(spanish)).toEqual(codes);
+    expect(described(english)).toEqual(codes);
   });
 });

@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MinkaBridge } from '../../../../shared/ipc/bridge';
 import {
-  downloadName,
   notify,
   onAppCommand,
   onQuitCheck,
@@ -94,15 +93,20 @@ describe('renderer/platform/desktop in a browser', () => {
     expect(leave()).toBe(false);
   });
 
-  it('has no commands and stays quiet about the language', () => {
-    expect(() => onAppCommand(vi.fn())()).not.toThrow();
-    expect(() => setDesktopLanguage('en')).not.toThrow();
+  it('reaches nothing of Electron: no command arrives, the language goes nowhere', () => {
+    const listener = vi.fn();
+    const stop = onAppCommand(listener);
+    setDesktopLanguage('en');
+    stop();
+    expect(listener).not.toHaveBeenCalled();
+    expect(host.minka).toBeUndefined();
   });
 
-  it.each([
-    ['../../etc/passwd', 'markdown', 'etc passwd.md'],
-    ['', 'pdf', 'documento.pdf'],
-  ] as const)('names %j as %s → %s', (title, format, name) => {
-    expect(downloadName(title, format)).toBe(name);
+  it('names a download by the same rule as the save dialog, Windows device names included', async () => {
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await expect(saveExport({ format: 'markdown', title: 'CON', markdown: '#' })).resolves.toEqual({
+      status: 'saved',
+      fileName: 'documento.md',
+    });
   });
 });

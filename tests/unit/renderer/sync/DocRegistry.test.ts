@@ -1,12 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appendBlocks } from '../../../../shared/ydoc/documentDoc';
+import { appendBlocks, initDocument } from '../../../../shared/ydoc/documentDoc';
 import { openWorkspaceDb, type WorkspaceDexie } from '../../../../renderer/storage/workspaceDb';
 import { DocRegistry } from '../../../../renderer/sync/DocRegistry';
 import type { RoomConnection } from '../../../../renderer/sync/RoomConnection';
 
-const ROOM_A = 'g/00000000-0000-4000-8000-00000000000a/index';
-const ROOM_B = 'g/00000000-0000-4000-8000-00000000000b/index';
+const GROUP = 'g/00000000-0000-4000-8000-00000000000a';
+const ROOM_A = `${GROUP}/doc/00000000-0000-4000-8000-00000000000b`;
+const ROOM_B = `${GROUP}/doc/00000000-0000-4000-8000-00000000000c`;
+
+/** Types into a document the way the editor does: into one made by this version. */
+function type(connection: RoomConnection, text: string): void {
+  initDocument(connection.doc, 1);
+  appendBlocks(connection.doc, [{ type: 'paragraph', runs: [{ text }] }]);
+}
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -62,7 +69,7 @@ describe('DocRegistry', () => {
     const { registry } = setup();
     const connection = registry.acquire(ROOM_A);
     await loaded(connection);
-    appendBlocks(connection.doc, [{ type: 'paragraph', runs: [{ text: 'sin guardar' }] }]);
+    type(connection, 'sin guardar');
     await connection.persistence.whenWritten();
     registry.release(ROOM_A);
 
@@ -75,7 +82,7 @@ describe('DocRegistry', () => {
     const { db, registry, make } = setup();
     const connection = registry.acquire(ROOM_B);
     await loaded(connection);
-    appendBlocks(connection.doc, [{ type: 'paragraph', runs: [{ text: 'pendiente' }] }]);
+    type(connection, 'pendiente');
     await connection.persistence.whenWritten();
     await registry.destroy();
 
@@ -93,9 +100,9 @@ describe('DocRegistry', () => {
     const a = registry.acquire(ROOM_A);
     const b = registry.acquire(ROOM_B);
     await Promise.all([loaded(a), loaded(b)]);
-    appendBlocks(a.doc, [{ type: 'paragraph', runs: [{ text: 'a' }] }]);
-    appendBlocks(b.doc, [{ type: 'paragraph', runs: [{ text: 'b' }] }]);
-    appendBlocks(b.doc, [{ type: 'paragraph', runs: [{ text: 'c' }] }]);
+    type(a, 'a');
+    type(b, 'b');
+    type(b, 'c');
     // b's two quick edits are one burst of editing, so one change.
     await vi.waitFor(() => expect(registry.getStatus().pending).toBe(2));
     expect(registry.getStatus().connected).toBe(false);

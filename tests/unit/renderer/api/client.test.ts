@@ -1,11 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ApiClient,
-  ApiRequestError,
-  apiErrorText,
-} from '../../../../../renderer/features/account/api';
-import { resources } from '../../../../../renderer/i18n';
+import { fetchMe, revokeSession, signIn } from '../../../../renderer/api/accounts';
+import { ApiClient, ApiRequestError, apiErrorText } from '../../../../renderer/api/client';
+import { approveAccessRequest, listGroups } from '../../../../renderer/api/groups';
+import { resources } from '../../../../renderer/i18n';
+import { CodedError } from '../../../../shared/protocol/errors';
 
 const SERVER = 'http://127.0.0.1:4455';
 let es: TFunction;
@@ -52,11 +51,16 @@ async function failure(promise: Promise<unknown>): Promise<ApiRequestError> {
   throw new Error('expected the request to fail');
 }
 
-describe('ApiClient', () => {
+describe('the API client', () => {
   it('sends the token as a bearer header and JSON bodies with their content type', async () => {
     const fetchImpl = vi.fn<typeof fetch>(async () => json(200, { requests: [] }));
     const { api } = client(fetchImpl, 'secreto');
-    await api.approveAccessRequest('00000000-0000-4000-8000-000000000001' as never, 'r1', 'viewer');
+    await approveAccessRequest(
+      api,
+      '00000000-0000-4000-8000-000000000001' as never,
+      'r1',
+      'viewer',
+    );
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(String(url)).toBe(
       `${SERVER}/api/groups/00000000-0000-4000-8000-000000000001/access-requests/r1/approve`,
@@ -71,7 +75,7 @@ describe('ApiClient', () => {
     const fetchImpl = vi.fn<typeof fetch>(async () =>
       json(200, { token: 't', expiresAt: '', user: {} }),
     );
-    await client(fetchImpl, 'viejo').api.login({ email: 'a@b.pe', password: 'x' });
+    await signIn(client(fetchImpl, 'viejo').api, { email: 'a@b.pe', password: 'x' });
     expect(
       (fetchImpl.mock.calls[0]![1]?.headers as Record<string, string>).authorization,
     ).toBeUndefined();
@@ -83,7 +87,7 @@ describe('ApiClient', () => {
         error: { code: 'invalid_credentials', message: 'Correo o contraseña incorrectos.' },
       }),
     );
-    const error = await failure(api.login({ email: 'a@b.pe', password: 'mala' }));
+    const error = await failure(signIn(api, { email: 'a@b.pe', password: 'mala' }));
     expect(error.code).toBe('invalid_credentials');
     expect(error.status).toBe(401);
     expect(error.serverMessage).toBe('Correo o contraseña incorrectos.');
@@ -94,12 +98,12 @@ describe('ApiClient', () => {
     const offline = client(async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect((await failure(offline.api.me())).code).toBe('network');
+    expect((await failure(fetchMe(offline.api))).code).toBe('network');
     const html = client(async () => new Response('<html>nginx</html>', { status: 502 }));
-    const error = await failure(html.api.me());
+    const error = await failure(fetchMe(html.api));
     expect([error.code, error.status]).toEqual(['bad_response', 502]);
     const emptyOk = client(async () => new Response('not json', { status: 200 }));
-    expect((await failure(emptyOk.api.me())).code).toBe('bad_response');
+    expect((await failure(fetchMe(emptyOk.api))).code).toBe('bad_response');
   });
 
   it('reports a refused token once per request that carried one, and not for a wrong password', async () => {
@@ -107,7 +111,7 @@ describe('ApiClient', () => {
       async () => json(401, { error: { code: 'session_expired', message: '' } }),
       'viejo',
     );
-    const error = await failure(expired.api.groups());
+    const error = await failure(listGroups(expired.api));
     expect(error.sessionGone).toBe(true);
     expect(expired.onSessionGone).toHaveBeenCalledTimes(1);
 
@@ -115,27 +119,27 @@ describe('ApiClient', () => {
       async () => json(401, { error: { code: 'unauthenticated', message: '' } }),
       null,
     );
-    await failure(noToken.api.groups());
+    await failure(listGroups(noToken.api));
     expect(noToken.onSessionGone).not.toHaveBeenCalled();
 
     const wrongPassword = client(
       async () => json(401, { error: { code: 'invalid_credentials', message: '' } }),
       'vigente',
     );
-    await failure(wrongPassword.api.login({ email: 'a@b.pe', password: 'x' }));
+    await failure(signIn(wrongPassword.api, { email: 'a@b.pe', password: 'x' }));
     expect(wrongPassword.onSessionGone).not.toHaveBeenCalled();
   });
 
   it('treats 204 as success with no body', async () => {
     const { api } = client(async () => new Response(null, { status: 204 }), 't');
-    await expect(api.logout()).resolves.toBeUndefined();
+    await expect(revokeSession(api)).resolves.toBeUndefined();
   });
 
   it('keeps Retry-After of a 429 for the sentence', async () => {
     const { api } = client(async () =>
       json(429, { error: { code: 'too_many_attempts', message: '' } }, { 'retry-after': '42' }),
     );
-    const error = await failure(api.login({ email: 'a@b.pe', password: 'x' }));
+    const error = await failure(signIn(api, { email: 'a@b.pe', password: 'x' }));
     expect(error.retryAfter).toBe(42);
     expect(apiErrorText(error, es)).toBe(
       'Demasiados intentos fallidos. Espere 42 segundos y vuelva a intentarlo.',
@@ -154,10 +158,23 @@ describe('apiErrorText', () => {
     expect(apiErrorText(new ApiRequestError('last_lead', 409), es)).toMatch(/sin líder/);
   });
 
-  it('still names an unknown code, and treats a non-API failure as a network problem', () => {
-    expect(apiErrorText(new ApiRequestError('quota_exceeded', 507), es)).toBe(
-      'El servidor respondió con un error (quota_exceeded). Vuelva a intentarlo.',
+  it('still names a code this version does not know, and treats a non-API failure as a network problem', async () => {
+    const { api } = client(async () =>
+      json(507, { error: { code: 'quota_exceeded', message: 'Sin espacio.' } }),
+    );
+    const error = await failure(fetchMe(api));
+    expect([error.code, error.serverCode]).toEqual(['unknown_error', 'quota_exceeded']);
+    expect(apiErrorText(error, es)).toBe(
+      'El servidor respondió con un error (quota_exceeded). Vuelva a intentarlo; si se repite, actualice Minka.',
     );
     expect(apiErrorText(new TypeError('boom'), en)).toMatch(/^Could not reach the server/);
+  });
+});
+
+describe('errors of other layers', () => {
+  it('show their own sentence, not a network failure', () => {
+    const refused = new CodedError('empty_title', 'A title cannot be empty');
+    expect(apiErrorText(refused, es)).toBe('El título no puede quedar vacío.');
+    expect(apiErrorText(refused, en)).toBe('The title cannot be empty.');
   });
 });

@@ -1,3 +1,0 @@
-export * from './origins';
-export * from './groupIndexDoc';
-export * from './documentDoc';
