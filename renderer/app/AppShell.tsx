@@ -14,6 +14,8 @@ import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
 import { SearchLauncher } from '../features/search/SearchLauncher';
 import { ShortcutHelp } from '../features/help/ShortcutHelp';
+import { HomeView } from '../features/home/HomeView';
+import { useRecordRecent } from '../features/home/recents';
 import { BoardPage } from '../features/boards/BoardPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
@@ -24,6 +26,7 @@ export function AppShell({ auth }: { auth: Auth }) {
   const { settings, me } = useApp();
   const route = useRoute();
   useDesktopIntegration();
+  useRecordRecent(me.user.id, route);
   const expired = auth.state.kind === 'signedIn' && auth.state.expired;
 
   return (
@@ -108,11 +111,6 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
         </section>
       );
     case 'home':
-      return (
-        <section className="empty-state">
-          <h1>{t('document.homeTitle')}</h1>
-          <p>{t('document.homeBody')}</p>
-        </section>
-      );
+      return <HomeView />;
   }
 }

@@ -28,7 +28,7 @@ import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
 import { useSearchService, useSearchVersion } from './SearchContext';
-import { firstMatchingBlock, fold, snippet, type SnippetPart } from './spanish';
+import { bestBlock, fold, snippet, type SnippetPart } from './spanish';
 
 interface Option {
   id: string;
@@ -405,7 +405,7 @@ function DocumentSnippet({ room, terms }: { room: string; terms: string[] }) {
       .then((blocks) => {
         if (cancelled) return;
         const words = key.split(' ');
-        setParts(snippet(blocks[firstMatchingBlock(blocks, words)] ?? '', words));
+        setParts(snippet(blocks[bestBlock(blocks, words)] ?? '', words));
       })
       .catch(() => undefined);
     return () => {

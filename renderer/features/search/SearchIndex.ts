@@ -36,6 +36,8 @@ export interface SearchEntry {
   /** Indexed; stored only as `snippet`, for entries that set it (cards). */
   text: string;
   snippet?: string;
+  /** People a card is assigned to (by name), for "Asignado a mí". */
+  assignees?: string[];
 }
 
 /** What MiniSearch holds: the entry and its signature. */
@@ -61,7 +63,17 @@ interface Serialized {
 }
 
 const FIELDS = ['title', 'text'];
-const STORED = ['room', 'groupId', 'kind', 'targetId', 'cardId', 'title', 'snippet', 'sig'];
+const STORED = [
+  'room',
+  'groupId',
+  'kind',
+  'targetId',
+  'cardId',
+  'title',
+  'snippet',
+  'assignees',
+  'sig',
+];
 
 function miniSearchOptions() {
   return {
@@ -188,6 +200,20 @@ export class SearchIndex {
     return hits;
   }
 
+  /** Cards (of listed boards in `groups`) assigned to `person`. */
+  assignedTo(person: string, groups: ReadonlySet<string>): SearchEntry[] {
+    return this.mini
+      .search(MiniSearch.wildcard, {
+        filter: (result) =>
+          result['kind'] === 'card' &&
+          groups.has(String(result['groupId'])) &&
+          Array.isArray(result['assignees']) &&
+          (result['assignees'] as string[]).includes(person) &&
+          this.mini.has(titleEntryId(String(result['groupId']), result['targetId'])),
+      })
+      .map(toEntry);
+  }
+
   serialize(): string {
     const data: Serialized = {
       format: 2,
@@ -201,9 +227,14 @@ export class SearchIndex {
 /** FNV-1a over everything an entry shows or indexes: equal signatures, nothing to re-add. */
 function signature(entry: SearchEntry): string {
   let hash = 0x811c9dc5;
-  const text = [entry.kind, entry.targetId, entry.title, entry.text, entry.snippet ?? ''].join(
-    '\u0000',
-  );
+  const text = [
+    entry.kind,
+    entry.targetId,
+    entry.title,
+    entry.text,
+    entry.snippet ?? '',
+    ...(entry.assignees ?? []),
+  ].join('\u0000');
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
@@ -222,5 +253,6 @@ function toEntry(result: MiniResult): SearchEntry {
     title: String(result['title'] ?? ''),
     text: '',
     snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,
+    assignees: Array.isArray(result['assignees']) ? (result['assignees'] as string[]) : undefined,
   };
 }

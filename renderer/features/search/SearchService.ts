@@ -20,7 +20,7 @@ import type { WorkspaceDexie } from '../../storage/workspaceDb';
 import type { DocRegistry } from '../../sync/DocRegistry';
 import type { RoomConnection } from '../../sync/RoomConnection';
 import { docVersion, extractEntries } from './extract';
-import { SearchIndex, type SearchHit } from './SearchIndex';
+import { SearchIndex, type SearchEntry, type SearchHit } from './SearchIndex';
 
 export interface SearchServiceOptions {
   registry: DocRegistry;
@@ -127,6 +127,10 @@ export class SearchService {
 
   search(query: string, limit = 50): SearchHit[] {
     return this.index.search(query, { groups: this.groups, limit });
+  }
+
+  assignedTo(person: string): SearchEntry[] {
+    return this.index.assignedTo(person, this.groups);
   }
 
   /** A document's or board's title as its group index lists it (null: not listed). */

@@ -64,6 +64,7 @@ export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
           title: card.title,
           text,
           snippet: text,
+          assignees: card.assignees,
         };
       });
     }

@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import { onRevealRequest, takeReveal, type RevealRequest } from './reveal';
-import { wordMatcher } from './spanish';
+import { bestBlock, wordMatcher } from './spanish';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const GIVE_UP_MS = 5_000;
@@ -14,21 +14,30 @@ const GIVE_UP_MS = 5_000;
 function findRange(editor: Editor, request: RevealRequest): { from: number; to: number } | null {
   const { doc } = editor.state;
   if (doc.textContent === '') return null;
+  const blocks: string[] = [];
+  const starts: number[] = [];
+  doc.forEach((node, offset) => {
+    blocks.push(node.textBetween(0, node.content.size, '\n', ' '));
+    starts.push(offset);
+  });
+  const block = bestBlock(blocks, request.terms);
+  const node = doc.child(block);
+  const start = starts[block]!;
   const matches = wordMatcher(request.terms);
   let found: { from: number; to: number } | null = null;
-  doc.descendants((node, pos) => {
+  node.descendants((child, pos) => {
     if (found !== null) return false;
-    if (!node.isText || node.text === undefined) return true;
-    for (const match of node.text.matchAll(WORD)) {
+    if (!child.isText || child.text === undefined) return true;
+    for (const match of child.text.matchAll(WORD)) {
       if (matches(match[0])) {
-        const from = pos + (match.index ?? 0);
+        const from = start + 1 + pos + (match.index ?? 0);
         found = { from, to: from + match[0].length };
         return false;
       }
     }
     return true;
   });
-  return found ?? { from: 1, to: 1 };
+  return found ?? { from: start + 1, to: start + 1 };
 }
 
 function reveal(editor: Editor, request: RevealRequest): boolean {

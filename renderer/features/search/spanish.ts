@@ -59,11 +59,23 @@ export function wordMatcher(terms: readonly string[]): (word: string) => boolean
   };
 }
 
-/** The first of `blocks` with a word that matches `terms`, or 0. */
-export function firstMatchingBlock(blocks: readonly string[], terms: readonly string[]): number {
-  const matches = wordMatcher(terms);
-  const at = blocks.findIndex((block) => (block.match(WORD) ?? []).some(matches));
-  return at === -1 ? 0 : at;
+/**
+ * The block that matches most of the query's `terms` (the first such on a tie), or 0: where a
+ * result's snippet comes from and where opening it scrolls to.
+ */
+export function bestBlock(blocks: readonly string[], terms: readonly string[]): number {
+  const matchers = terms.map((term) => wordMatcher([term]));
+  let best = 0;
+  let bestScore = 0;
+  blocks.forEach((block, index) => {
+    const words = block.match(WORD) ?? [];
+    const score = matchers.filter((matches) => words.some(matches)).length;
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 export interface SnippetPart {

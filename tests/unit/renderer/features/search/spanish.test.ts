@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bestBlock,
   fold,
   processTerm,
   singular,
@@ -54,6 +55,17 @@ describe('Spanish normaliser and tokeniser', () => {
     expect(parts[0]).toEqual({ text: '…', hit: false });
     expect(parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['reúso', 'energía']);
     expect(parts.map((part) => part.text).join('')).toContain('El reúso de agua');
+  });
+
+  it('picks the block that matches most of the query', () => {
+    const blocks = [
+      'Lecciones de misiones anteriores',
+      'Agua',
+      'Sumar la última misión a Australia.',
+    ];
+    expect(bestBlock(blocks, ['mision', 'australia'])).toBe(2);
+    expect(bestBlock(blocks, ['mision'])).toBe(0);
+    expect(bestBlock(blocks, ['drones'])).toBe(0);
   });
 
   it('starts the snippet at the beginning when nothing matches', () => {
