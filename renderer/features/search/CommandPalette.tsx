@@ -36,7 +36,7 @@ interface Option {
   detail?: string;
   parts?: SnippetPart[];
   /** A document result: its snippet is read from the local copy when shown. */
-  snippetOf?: { room: string; terms: string[] };
+  snippetOf?: { room: string; terms: string[]; queryTerms: string[] };
   icon: ReactNode;
   run: () => void;
 }
@@ -218,7 +218,7 @@ function PaletteBody({
           entry.snippet === undefined || entry.snippet === ''
             ? undefined
             : snippet(entry.snippet, terms),
-        snippetOf: isCard ? undefined : { room: entry.room, terms },
+        snippetOf: isCard ? undefined : { room: entry.room, terms, queryTerms: hit.queryTerms },
         icon: isCard ? <SquareCheckBig {...ICON} /> : <FileText {...ICON} />,
         run: go(() => {
           if (isCard) {
@@ -231,7 +231,7 @@ function PaletteBody({
             );
             return;
           }
-          requestReveal({ targetId: entry.targetId, terms });
+          requestReveal({ targetId: entry.targetId, terms, queryTerms: hit.queryTerms });
           navigate(docHref(entry.groupId as GroupId, entry.targetId as DocId));
         }),
       };
@@ -356,6 +356,7 @@ function PaletteBody({
                       <DocumentSnippet
                         room={option.snippetOf.room}
                         terms={option.snippetOf.terms}
+                        queryTerms={option.snippetOf.queryTerms}
                       />
                     )}
                     {option.parts !== undefined && (
@@ -394,18 +395,27 @@ function SnippetParts({ parts }: { parts: SnippetPart[] }) {
 }
 
 /** The words around the hit in a document, read from this computer's copy once shown. */
-function DocumentSnippet({ room, terms }: { room: string; terms: string[] }) {
+function DocumentSnippet({
+  room,
+  terms,
+  queryTerms,
+}: {
+  room: string;
+  terms: string[];
+  queryTerms: string[];
+}) {
   const service = useSearchService();
   const [parts, setParts] = useState<SnippetPart[] | null>(null);
-  const key = terms.join(' ');
+  const key = `${terms.join(' ')}|${queryTerms.join(' ')}`;
   useEffect(() => {
     let cancelled = false;
+    const [highlight = '', query = ''] = key.split('|');
     void service
       .documentBlocks(room)
       .then((blocks) => {
         if (cancelled) return;
-        const words = key.split(' ');
-        setParts(snippet(blocks[bestBlock(blocks, words)] ?? '', words));
+        const block = blocks[bestBlock(blocks, query.split(' '))] ?? '';
+        setParts(snippet(block, highlight.split(' ')));
       })
       .catch(() => undefined);
     return () => {

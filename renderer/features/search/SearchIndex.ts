@@ -48,6 +48,8 @@ export interface SearchHit {
   score: number;
   /** Index terms that matched (after folding and fuzzy/prefix expansion): what to highlight. */
   terms: string[];
+  /** The query's own terms that matched: what decides which block is the best hit. */
+  queryTerms: string[];
 }
 
 interface RoomRecord {
@@ -194,7 +196,12 @@ export class SearchIndex {
       },
     });
     for (const result of results) {
-      hits.push({ entry: toEntry(result), score: result.score, terms: result.terms });
+      hits.push({
+        entry: toEntry(result),
+        score: result.score,
+        terms: result.terms,
+        queryTerms: result.queryTerms,
+      });
       if (options.limit !== undefined && hits.length >= options.limit) break;
     }
     return hits;

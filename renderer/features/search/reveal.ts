@@ -6,8 +6,10 @@
 export interface RevealRequest {
   /** The document the result opens. */
   targetId: string;
-  /** Folded index terms that matched. */
+  /** Folded index terms that matched (the words to select). */
   terms: string[];
+  /** The query's terms that matched (which block is the best hit). */
+  queryTerms: string[];
 }
 
 let pending: RevealRequest | null = null;

@@ -20,7 +20,7 @@ function findRange(editor: Editor, request: RevealRequest): { from: number; to: 
     blocks.push(node.textBetween(0, node.content.size, '\n', ' '));
     starts.push(offset);
   });
-  const block = bestBlock(blocks, request.terms);
+  const block = bestBlock(blocks, request.queryTerms);
   const node = doc.child(block);
   const start = starts[block]!;
   const matches = wordMatcher(request.terms);
