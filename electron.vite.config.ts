@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { sandboxedPreloadRequires } from './scripts/lib/preloadRequires';
 
 const root = import.meta.dirname;
 
@@ -38,6 +39,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [sandboxedPreloadRequires()],
     build: {
       outDir: resolve(root, 'out/preload'),
       externalizeDeps: false,

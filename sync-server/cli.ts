@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError } from './describeError';
 import { AdminInputError, checkAdminInput, type AdminInput } from './accounts/bootstrap';
+import { DataDirError } from './dataDir';
 import { createServer, isLoopbackHost } from './server';
 
 const HELP = `Uso: tsx sync-server/cli.ts [opciones]
@@ -130,7 +131,9 @@ async function main(): Promise<number> {
     server = await createServer({ ...options, adminBootstrap, log: (line) => console.log(line) });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'EADDRINUSE') {
+    if (error instanceof DataDirError) {
+      console.error(`Error: ${error.message}`);
+    } else if (code === 'EADDRINUSE') {
       console.error(
         `Error: el puerto ${options.port} de ${options.host} ya está en uso; detenga el otro proceso o use --port.`,
       );

@@ -1,22 +1,34 @@
 /**
  * One WebSocket in one room, for one signed-in person. It bounds the message rate, parses every
- * frame before acting on it, and closes only itself, with a code that says why, when its client
- * misbehaves. A read-only connection (viewer; commenter outside threads) still reads, but its
- * writes are dropped before the room sees them (not applied, relayed or stored) and it is told
- * once with a y-protocols/auth permission-denied message. Its awareness goes through presence.ts.
+ * frame before acting on it (frames.ts, within limits.ts), checks every write (integrity.ts), and
+ * closes only itself, with a code that says why, when its client misbehaves. A read-only
+ * connection (viewer; commenter outside threads) still reads, but its writes are dropped before
+ * the room sees them (not applied, relayed or stored) and it is told once with a y-protocols/auth
+ * permission-denied message. Its awareness goes through presence.ts, for at most a few client ids
+ * (one when read-only).
+ *
+ * Backpressure: a client that asks and never reads must not make the server queue without end.
+ * Above `pauseReadingAboveBytes` queued to the socket the server stops reading from it until the
+ * socket drains, a sync step 1 or awareness query that arrives while the previous answer is still
+ * queued is answered once, after it, and above `dropAboveBytes` the socket is dropped (its client
+ * resyncs from its state vector when it reconnects).
  */
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
-import * as Y from 'yjs';
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { PresenceUser } from '../shared/model/accounts';
 import { CloseCode, MessageType } from '../shared/protocol/messages';
 import type { RoomKind } from '../shared/protocol/rooms';
+import type { ClientIds } from './accounts/clientIds';
 import { FrameError, parseFrame, type Frame } from './frames';
+import { checkWrite } from './integrity';
+import type { SyncLimits } from './limits';
 import { TokenBucket, type RateLimit } from './rateLimit';
 import { describeError } from './describeError';
 import { sanitizeAwareness } from './presence';
 import type { Peer, Room } from './room';
+import type { UpdateShape } from './updateScan';
 
 /** Who is on the other end, as the server decided before the upgrade. */
 export interface ConnectionAccess {
@@ -28,19 +40,36 @@ export interface ConnectionAccess {
   presence: PresenceUser;
 }
 
+/** What every connection of a server shares. */
+export interface ConnectionContext {
+  rateLimit: RateLimit;
+  limits: SyncLimits;
+  clientIds: ClientIds;
+  log: (line: string) => void;
+}
+
 export class Connection implements Peer {
   private readonly bucket: TokenBucket;
+  private readonly log: (line: string) => void;
   private closed = false;
   private deniedSent = false;
+  /** Awareness client ids this connection introduced. */
+  private readonly awarenessClients = new Set<number>();
+  private paused = false;
+  private step2Queued = false;
+  private deferredStep1: Uint8Array | null = null;
+  private awarenessQueued = false;
+  private deferredQuery = false;
 
   constructor(
     private readonly ws: WebSocket,
+    private readonly socket: Duplex,
     private readonly room: Room,
     readonly access: ConnectionAccess,
-    rateLimit: RateLimit,
-    private readonly log: (line: string) => void,
+    private readonly context: ConnectionContext,
   ) {
-    this.bucket = new TokenBucket(rateLimit);
+    this.log = context.log;
+    this.bucket = new TokenBucket(context.rateLimit);
     ws.on('message', (data) => this.receive(data));
     ws.on('close', () => this.detach());
     ws.on('error', (error) => {
@@ -51,14 +80,38 @@ export class Connection implements Peer {
     room.join(this);
   }
 
-  send(frame: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame);
+  send(frame: Uint8Array, sent?: () => void): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, sent);
+    this.checkBackpressure();
+  }
+
+  private checkBackpressure(): void {
+    const queued = this.ws.bufferedAmount;
+    const { pauseReadingAboveBytes, dropAboveBytes } = this.context.limits;
+    if (queued > dropAboveBytes && !this.closed) {
+      this.log(
+        `La conexión en la sala ${this.room.name} no lee lo que se le envía (${queued} bytes en cola); se corta.`,
+      );
+      // Not from inside the room's broadcast loop that called send().
+      setImmediate(() => this.terminate());
+      return;
+    }
+    if (queued > pauseReadingAboveBytes && !this.paused) {
+      this.paused = true;
+      this.ws.pause();
+      this.socket.once('drain', () => {
+        this.paused = false;
+        if (!this.closed) this.ws.resume();
+      });
+    }
   }
 
   close(code: number, reason: string): void {
     this.detach();
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
-      this.ws.close(code, reason);
+      // A close reason may hold at most 123 bytes.
+      this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
     }
   }
 
@@ -100,11 +153,14 @@ export class Connection implements Peer {
         : data;
     let frame: Frame;
     try {
-      frame = parseFrame(bytes);
+      frame = parseFrame(bytes, this.context.limits);
     } catch (error) {
       const reason = error instanceof FrameError ? error.message : 'malformed frame';
-      this.log(`Trama inválida en la sala ${this.room.name}: ${reason}; se cierra esa conexión.`);
-      this.close(CloseCode.protocolError, reason);
+      const overLimit = error instanceof FrameError && error.overLimit;
+      this.log(
+        `${overLimit ? 'Trama por encima de los límites' : 'Trama inválida'} en la sala ${this.room.name}: ${reason}; se cierra esa conexión.`,
+      );
+      this.close(overLimit ? CloseCode.messageTooBig : CloseCode.protocolError, reason);
       return;
     }
     try {
@@ -120,11 +176,27 @@ export class Connection implements Peer {
   private handle(frame: Frame): void {
     switch (frame.type) {
       case 'syncStep1':
-        this.send(this.room.syncStep2(frame.stateVector));
+        this.answerStep1(frame.stateVector);
         return;
       case 'update': {
         if (!this.access.writable) {
-          this.refuseWrite(frame.update);
+          this.refuseWrite(frame.shape);
+          return;
+        }
+        if (frame.shape.structs === 0 && frame.shape.deleteRanges === 0) return;
+        const refusal = checkWrite(
+          this.room.name,
+          this.room.doc,
+          frame.shape,
+          this.access,
+          this.context.clientIds,
+          this.context.limits,
+        );
+        if (refusal !== null) {
+          this.log(
+            `Escritura rechazada en la sala ${this.room.name} (persona ${this.access.userId}): ${refusal.reason}; se cierra esa conexión.`,
+          );
+          this.close(refusal.code, refusal.reason);
           return;
         }
         const result = this.room.receiveUpdate(this, frame.update);
@@ -137,22 +209,64 @@ export class Connection implements Peer {
       case 'awareness': {
         const allowed = sanitizeAwareness(
           frame.update,
-          (client) => this.room.awarenessOwnedElsewhere(this, client),
+          (client) => !this.mayUseAwarenessClient(client),
           this.access.presence,
         );
         if (allowed !== null) this.room.receiveAwareness(this, allowed);
         return;
       }
       case 'queryAwareness':
-        this.send(this.room.awarenessFrame());
+        this.answerQuery();
         return;
     }
   }
 
+  /** One answer queued at a time; requests that arrive meanwhile get one answer, the latest. */
+  private answerStep1(stateVector: Uint8Array): void {
+    if (this.step2Queued) {
+      this.deferredStep1 = stateVector;
+      return;
+    }
+    this.step2Queued = true;
+    this.send(this.room.syncStep2(stateVector), () => {
+      this.step2Queued = false;
+      const next = this.deferredStep1;
+      this.deferredStep1 = null;
+      if (next !== null && !this.closed) this.answerStep1(next);
+    });
+  }
+
+  private answerQuery(): void {
+    if (this.awarenessQueued) {
+      this.deferredQuery = true;
+      return;
+    }
+    this.awarenessQueued = true;
+    this.send(this.room.awarenessFrame(), () => {
+      this.awarenessQueued = false;
+      if (this.deferredQuery && !this.closed) {
+        this.deferredQuery = false;
+        this.answerQuery();
+      }
+    });
+  }
+
+  /**
+   * A connection speaks for the awareness client ids it introduced, up to a few (a person's own
+   * caret; one for a read-only connection), and never for one another connection introduced.
+   */
+  private mayUseAwarenessClient(client: number): boolean {
+    if (this.room.awarenessOwnedElsewhere(this, client)) return false;
+    if (this.awarenessClients.has(client)) return true;
+    const max = this.access.writable ? this.context.limits.maxAwarenessClientsPerConnection : 1;
+    if (this.awarenessClients.size >= max) return false;
+    this.awarenessClients.add(client);
+    return true;
+  }
+
   /** Says once per connection that a write was refused; an empty sync step 2 is no write at all. */
-  private refuseWrite(update: Uint8Array): void {
-    const { structs, ds } = Y.decodeUpdate(update);
-    if (this.deniedSent || (structs.length === 0 && ds.clients.size === 0)) return;
+  private refuseWrite(shape: UpdateShape): void {
+    if (this.deniedSent || (shape.structs === 0 && shape.deleteRanges === 0)) return;
     this.deniedSent = true;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.auth);

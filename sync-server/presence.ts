@@ -7,6 +7,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { PresenceUser } from '../shared/model/accounts';
+import { UpdateLimitError } from './updateScan';
 
 export interface AwarenessEntry {
   client: number;
@@ -15,14 +16,31 @@ export interface AwarenessEntry {
   state: unknown;
 }
 
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/** Bounds checked while decoding, before any state is parsed (sync-server/limits.ts). */
+export interface AwarenessBounds {
+  maxEntries: number;
+  maxStateChars: number;
+}
+
+/** Throws UpdateLimitError past `bounds`, and lib0 or JSON errors when the bytes are invalid. */
+export function decodeAwarenessUpdate(
+  update: Uint8Array,
+  bounds?: AwarenessBounds,
+): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (bounds !== undefined && count > bounds.maxEntries) {
+    throw new UpdateLimitError(`more than ${bounds.maxEntries} awareness entries`);
+  }
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const client = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    entries.push({ client, clock, state: JSON.parse(decoding.readVarString(decoder)) as unknown });
+    const state = decoding.readVarString(decoder);
+    if (bounds !== undefined && state.length > bounds.maxStateChars) {
+      throw new UpdateLimitError(`an awareness state over ${bounds.maxStateChars} characters`);
+    }
+    entries.push({ client, clock, state: JSON.parse(state) as unknown });
   }
   return entries;
 }

@@ -22,16 +22,19 @@ import { SCHEMA_VERSIONS } from '../shared/ydoc/schema';
 import { AccountStore } from './accounts/accountStore';
 import { ensureFirstAdmin, type AdminInput } from './accounts/bootstrap';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './accounts/loginLimiter';
-import { Connection } from './connection';
+import { Connection, type ConnectionContext } from './connection';
 import { handleApi, isApiPath, type ApiContext } from './http/api';
 import { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './http/origin';
 import { sendError } from './http/respond';
 import { serveStatic } from './http/static';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
+import { checkDataDir, DATABASE_FILE, lockDataDir } from './dataDir';
 import { RoomRegistry } from './roomRegistry';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
-import { authorizeUpgrade, reevaluate } from './socketAccess';
+import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
+import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 
@@ -68,6 +71,13 @@ export interface ServerOptions {
   loginLimits?: Partial<LoginLimits>;
   /** Behind a reverse proxy: count login failures per X-Forwarded-For address, not the proxy's. */
   trustProxy?: boolean;
+  /** Bounds on what sync messages decode to (limits.ts); tests lower them. */
+  limits?: Partial<SyncLimits>;
+  /**
+   * How often every open socket's session and membership are re-checked, which closes sockets
+   * of sessions that expired by time or were revoked by `npm run admin` in another process.
+   */
+  sessionRecheckMs?: number;
 }
 
 export interface MinkaServer {
@@ -76,7 +86,7 @@ export interface MinkaServer {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'minka.sqlite';
+export { DATABASE_FILE } from './dataDir';
 
 export async function createServer(options: ServerOptions): Promise<MinkaServer> {
   const host = options.host ?? '127.0.0.1';
@@ -84,12 +94,22 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const rateLimit = options.rateLimit ?? { perSecond: 300, burst: 3000 };
   const now = options.now ?? (() => Date.now());
-  const storage = options.storage ?? openSqlite(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  checkDataDir(options.dataDir);
+  const unlock = lockDataDir(options.dataDir);
+  let storage: Storage;
   let store: AccountStore;
+  try {
+    storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
   } catch (error) {
     await storage.close();
+    unlock();
     throw error;
   }
 
@@ -124,6 +144,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   } catch (error) {
     store.close();
     await storage.close();
+    unlock();
     throw error;
   }
 
@@ -137,6 +158,12 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     options.idleUnloadMs ?? 30_000,
   );
   const connections = new Set<Connection>();
+  const connectionContext: ConnectionContext = {
+    rateLimit,
+    limits: { ...DEFAULT_SYNC_LIMITS, ...options.limits },
+    clientIds: store.clientIds,
+    log,
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   const loginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const origins: OriginPolicy = {
@@ -153,7 +180,16 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     now,
     trustProxy: options.trustProxy ?? false,
     accessChanged: (userId) => reevaluate(store, connections, userId),
+    tickets: new SyncTickets(now),
   };
+  const recheckTimer = setInterval(() => {
+    try {
+      reevaluateAll(store, connections);
+    } catch (error) {
+      log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`);
+    }
+  }, options.sessionRecheckMs ?? 2000);
+  recheckTimer.unref();
   let closing: Promise<void> | null = null;
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -184,8 +220,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     const name = roomName(parsed);
-    const token = requestUrl(req).searchParams.get('token');
-    const decision = authorizeUpgrade(store, token, parsed);
+    const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
+    const decision = authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -229,7 +265,13 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     // Access may have changed while the room loaded: decide again, with what is true now.
-    const current = authorizeUpgrade(store, token, parsed);
+    let current;
+    try {
+      current = authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
+    } catch (error) {
+      room.release();
+      throw error;
+    }
     if (!current.ok) {
       room.release();
       refuse(socket, current.status, current.code, current.message);
@@ -241,7 +283,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       joined = true;
-      const connection = new Connection(ws, room, current.access, rateLimit, log);
+      const connection = new Connection(ws, socket, room, current.access, connectionContext);
       connections.add(connection);
       ws.once('close', () => connections.delete(connection));
     });
@@ -249,28 +291,42 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
 
   const server = createHttpServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
-      log(`ERROR en ${req.url ?? ''}: ${describeError(error)}`);
+      // The path only: a query string may hold a secret.
+      log(`ERROR en ${rawPath(req.url)}: ${describeError(error)}`);
       if (!res.headersSent)
         sendError(res, 500, 'internal_error', 'Error interno del servidor; revise su registro.');
       else res.destroy();
     });
   });
-  server.on(
-    'upgrade',
-    (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head),
-  );
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrade(req, socket, head).catch((error: unknown) => {
+      // A database that is locked, full or failing answers 503, never an unhandled rejection.
+      log(`ERROR al abrir una conexión de sincronización: ${describeError(error)}`);
+      if (!socket.destroyed) {
+        refuse(
+          socket,
+          503,
+          'storage_unavailable',
+          'El servidor no puede usar su base de datos ahora; vuelva a conectarse en unos segundos.',
+        );
+      }
+    });
+  });
 
   try {
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
+    clearInterval(recheckTimer);
     store.close();
     await storage.close();
+    unlock();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const close = async (): Promise<void> => {
+    clearInterval(recheckTimer);
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     for (const connection of connections)
@@ -281,6 +337,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await stopped;
     store.close();
     await storage.close();
+    unlock();
   };
 
   return {
@@ -288,11 +345,6 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     port,
     close: () => (closing ??= close()),
   };
-}
-
-function openSqlite(dataDir: string): Storage {
-  mkdirSync(dataDir, { recursive: true });
-  return new SqliteStorage(join(dataDir, DATABASE_FILE));
 }
 
 function listen(
@@ -329,6 +381,20 @@ function newerSchemaThanServer(req: IncomingMessage, room: Room): boolean {
 function requestUrl(req: IncomingMessage): URL {
   const raw = req.url ?? '/';
   return new URL(`http://minka.invalid${raw.startsWith('/') ? '' : '/'}${raw}`);
+}
+
+/**
+ * The session a socket names: a single-use `ticket` (its session id once redeemed), else a
+ * `token` (older clients), else none.
+ */
+function socketCredential(query: URLSearchParams, tickets: SyncTickets): SocketCredential {
+  const ticket = query.get('ticket');
+  if (ticket !== null && ticket !== '') {
+    const sessionId = tickets.redeem(ticket);
+    return sessionId === null ? null : { sessionId };
+  }
+  const token = query.get('token');
+  return token === null || token === '' ? null : { token };
 }
 
 /** The room a `/sync/` path names (percent-decoded once), or null. */

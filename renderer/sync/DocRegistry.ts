@@ -13,6 +13,8 @@ export interface AppSyncStatus {
   /** Every open room received a `saved` vector on its current connection. */
   allSaved: boolean;
   rooms: number;
+  /** Pending changes the server refused (read-only role); included in `pending`. */
+  refused: number;
 }
 
 export interface DocRegistryOptions {
@@ -34,7 +36,13 @@ interface Entry {
   unsubscribe: () => void;
 }
 
-const EMPTY_STATUS: AppSyncStatus = { connected: false, pending: 0, allSaved: false, rooms: 0 };
+const EMPTY_STATUS: AppSyncStatus = {
+  connected: false,
+  pending: 0,
+  allSaved: false,
+  rooms: 0,
+  refused: 0,
+};
 
 export class DocRegistry {
   private readonly entries = new Map<string, Entry>();
@@ -170,13 +178,15 @@ export class DocRegistry {
       pending: statuses.reduce((sum, s) => sum + s.pending, 0),
       allSaved: statuses.length > 0 && statuses.every((s) => s.savedReceived),
       rooms: statuses.length,
+      refused: statuses.reduce((sum, s) => sum + s.refused, 0),
     };
     const prev = this.status;
     if (
       prev.connected === next.connected &&
       prev.pending === next.pending &&
       prev.allSaved === next.allSaved &&
-      prev.rooms === next.rooms
+      prev.rooms === next.rooms &&
+      prev.refused === next.refused
     ) {
       return;
     }

@@ -16,7 +16,7 @@ import { parseRoom, type RoomKind } from '../../shared/protocol/rooms';
 import { migrateRoom, SCHEMA_VERSIONS, storedSchemaVersion } from '../../shared/ydoc/schema';
 import { DexiePersistence } from '../storage/DexiePersistence';
 import type { WorkspaceDexie } from '../storage/workspaceDb';
-import { onSavedMessage } from './savedMessage';
+import { onSavedMessage, onWriteRefused } from './savedMessage';
 
 export interface RoomStatus {
   loaded: boolean;
@@ -24,6 +24,8 @@ export interface RoomStatus {
   pending: number;
   /** A `saved` message arrived on the current connection. */
   savedReceived: boolean;
+  /** Pending changes the server refused on this connection (the person's role is read-only). */
+  refused: number;
   /** `tooNew`: written by a newer Minka (read-only here); `serverTooOld`: the server refused us. */
   schema: RoomSchema;
 }
@@ -51,6 +53,7 @@ export class RoomConnection {
     connected: false,
     pending: 0,
     savedReceived: false,
+    refused: 0,
     schema: 'current',
   };
   private schema: RoomSchema = 'current';
@@ -59,6 +62,7 @@ export class RoomConnection {
   private readonly kind: RoomKind | null;
   private readonly listeners = new Set<() => void>();
   private savedReceived = false;
+  private writeRefused = false;
   private started = false;
   private wantOnline: boolean;
   private destroyed = false;
@@ -144,8 +148,15 @@ export class RoomConnection {
         this.refresh();
       });
     });
+    onWriteRefused(provider, () => {
+      this.writeRefused = true;
+      this.refresh();
+    });
     provider.on('status', ({ status }) => {
-      if (status !== 'connected') this.savedReceived = false;
+      if (status !== 'connected') {
+        this.savedReceived = false;
+        this.writeRefused = false;
+      }
       this.refresh();
     });
     this.provider = provider;
@@ -172,6 +183,7 @@ export class RoomConnection {
       connected: this.provider?.wsconnected ?? false,
       pending: persisted.pending,
       savedReceived: this.savedReceived,
+      refused: this.writeRefused ? persisted.pending : 0,
       schema: this.schema,
     };
     const prev = this.status;
@@ -180,6 +192,7 @@ export class RoomConnection {
       prev.connected === next.connected &&
       prev.pending === next.pending &&
       prev.savedReceived === next.savedReceived &&
+      prev.refused === next.refused &&
       prev.schema === next.schema
     ) {
       return;

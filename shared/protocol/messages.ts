@@ -44,6 +44,12 @@ export const CloseCode = {
    */
   rateLimited: 1008,
   /**
+   * The room reached the server's memory ceiling for one room (sync-server/limits.ts). Permanent
+   * (44xx): sending the same changes again cannot succeed; the client keeps them and an
+   * administrator must act.
+   */
+  roomFull: 4413,
+  /**
    * The client writes a schema newer than this server knows (its `?schema=` for the room's
    * kind): the server cannot relay it to older clients safely. Permanent on purpose (44xx: the
    * stock client stops reconnecting) until the server is updated; the client keeps its changes.

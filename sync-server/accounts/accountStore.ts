@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { configure } from '../storage/migrations';
 import { AccessRequests } from './accessRequests';
 import { AuditLog } from './audit';
+import { ClientIds } from './clientIds';
 import { Groups } from './groups';
 import { Invitations } from './invitations';
 import { Organizations } from './organizations';
@@ -21,6 +22,7 @@ export class AccountStore {
   readonly invitations: Invitations;
   readonly accessRequests: AccessRequests;
   readonly audit: AuditLog;
+  readonly clientIds: ClientIds;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -32,6 +34,7 @@ export class AccountStore {
     this.invitations = new Invitations(this.db, now);
     this.accessRequests = new AccessRequests(this.db, now);
     this.audit = new AuditLog(this.db, now);
+    this.clientIds = new ClientIds(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

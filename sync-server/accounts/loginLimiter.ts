@@ -1,17 +1,28 @@
 /**
- * Slows and then stops password guessing: failed logins are counted per account (email) and per
- * address within a window; past the limit a login is refused with 429 and the seconds until the
- * oldest failure leaves the window. A successful login clears its account's count. Counts live
- * in memory: a restart forgets them, which costs an attacker a restart of a server they do not run.
+ * Slows and then stops password guessing without handing the guesser a way to lock the owner
+ * out. Every attempt reserves its place *before* the password is verified (and counts as a
+ * failure until it succeeds), so a hundred parallel guesses cannot all be verified while the
+ * first ones are still running. Limits, within a window:
+ *
+ * - per account and address: `perAccount` failures lock that address out of that account only;
+ * - per address: `perAddress` failures over all accounts lock that address out;
+ * - per account, from anywhere: past `perAccount` failures, attempts on the account are spaced
+ *   `accountIntervalMs` apart (a slow-down, never a lockout), except from an address the owner
+ *   signed in from before, which is not slowed.
+ *
+ * Counts live in memory: a restart forgets them, which costs an attacker a restart of a server
+ * they do not run.
  */
 export interface LoginLimits {
-  /** Failed logins of one email within the window before it is blocked. */
+  /** Failed logins of one email from one address within the window before that pair is blocked. */
   perAccount: number;
   /** Failed logins from one address within the window before it is blocked. */
   perAddress: number;
   windowMs: number;
   /** Added to every failed login's answer, so guessing is slow even below the limits. */
   failureDelayMs: number;
+  /** Spacing of attempts on an account that failed `perAccount` times from anywhere. */
+  accountIntervalMs: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
@@ -19,35 +30,63 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   perAddress: 30,
   windowMs: 15 * 60 * 1000,
   failureDelayMs: 250,
+  accountIntervalMs: 2000,
 };
 
+/** How long an address the owner signed in from stays exempt from the account slow-down. */
+const TRUSTED_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type Reservation =
+  { ok: true; succeed: () => void } | { ok: false; retryAfterSeconds: number };
+
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
+  private readonly trusted = new Map<string, number>();
 
   constructor(
     private readonly limits: LoginLimits,
     private readonly now: () => number,
   ) {}
 
-  /** Seconds to wait before trying again, or 0 when a login may be attempted now. */
-  retryAfter(email: string, address: string): number {
-    const wait = Math.max(
-      this.wait(`account:${email.toLowerCase()}`, this.limits.perAccount),
-      this.wait(`address:${address}`, this.limits.perAddress),
+  /** Takes a place for one attempt, counted as failed unless `succeed()` is called. */
+  reserve(email: string, address: string): Reservation {
+    const account = `account:${email.toLowerCase()}`;
+    const pair = `pair:${email.toLowerCase()}|${address}`;
+    const byAddress = `address:${address}`;
+    const now = this.now();
+    let wait = Math.max(
+      this.wait(pair, this.limits.perAccount),
+      this.wait(byAddress, this.limits.perAddress),
     );
-    return wait === 0 ? 0 : Math.max(1, Math.ceil(wait / 1000));
-  }
-
-  fail(email: string, address: string): void {
-    for (const key of [`account:${email.toLowerCase()}`, `address:${address}`]) {
-      const recent = this.recent(key);
-      recent.push(this.now());
-      this.failures.set(key, recent);
+    const accountAttempts = this.recent(account);
+    if (accountAttempts.length >= this.limits.perAccount && !this.isTrusted(pair)) {
+      const last = accountAttempts[accountAttempts.length - 1]!;
+      wait = Math.max(wait, last + this.limits.accountIntervalMs - now);
     }
+    if (wait > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+    for (const key of [account, pair, byAddress]) this.recent(key).push(now);
+    return {
+      ok: true,
+      succeed: () => {
+        for (const key of [account, pair, byAddress]) this.forget(key, now);
+        this.attempts.delete(pair);
+        this.trusted.set(pair, this.now() + TRUSTED_ADDRESS_MS);
+      },
+    };
   }
 
-  succeed(email: string): void {
-    this.failures.delete(`account:${email.toLowerCase()}`);
+  private isTrusted(pair: string): boolean {
+    const until = this.trusted.get(pair);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.trusted.delete(pair);
+    return false;
+  }
+
+  private forget(key: string, at: number): void {
+    const list = this.attempts.get(key);
+    const index = list?.lastIndexOf(at) ?? -1;
+    if (index >= 0) list!.splice(index, 1);
   }
 
   private wait(key: string, limit: number): number {
@@ -58,9 +97,8 @@ export class LoginLimiter {
 
   private recent(key: string): number[] {
     const since = this.now() - this.limits.windowMs;
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
+    const recent = (this.attempts.get(key) ?? []).filter((at) => at > since);
+    this.attempts.set(key, recent);
     return recent;
   }
 }

@@ -72,6 +72,22 @@ export class Sessions {
     return { ok: true, session: { id: row.id, user, expiresAt } };
   }
 
+  /** Checks a session by id (a redeemed sync ticket), without sliding its expiry. */
+  byId(id: string): SessionCheck {
+    const row = this.db
+      .prepare<[string], SessionRow>(
+        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?',
+      )
+      .get(id);
+    if (row === undefined || row.revoked_at !== null)
+      return { ok: false, reason: 'session_invalid' };
+    if (this.now() >= row.expires_at) return { ok: false, reason: 'session_expired' };
+    const user = this.users.get(row.user_id);
+    if (user === null) return { ok: false, reason: 'session_invalid' };
+    if (user.disabled) return { ok: false, reason: 'user_disabled' };
+    return { ok: true, session: { id: row.id, user, expiresAt: row.expires_at } };
+  }
+
   /** True while the session is neither revoked nor expired (re-checked for open sockets). */
   isActive(id: string): boolean {
     const row = this.db

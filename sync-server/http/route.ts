@@ -8,6 +8,7 @@ import type { Storage } from '../storage/storage';
 import type { AccountStore } from '../accounts/accountStore';
 import type { LoginLimiter, LoginLimits } from '../accounts/loginLimiter';
 import type { Session } from '../accounts/sessions';
+import type { SyncTickets } from '../syncTickets';
 
 export interface ApiContext {
   storage: Storage;
@@ -22,6 +23,8 @@ export interface ApiContext {
   trustProxy: boolean;
   /** Re-checks the open sockets of a user whose access just changed (role, membership, session). */
   accessChanged: (userId: string) => void;
+  /** Single-use tickets for sync sockets. */
+  tickets: SyncTickets;
 }
 
 export interface Call {

@@ -103,6 +103,16 @@ const MIGRATIONS: readonly string[] = [
      group_id TEXT,
      detail TEXT NOT NULL DEFAULT ''
    );`,
+  // Client-id integrity (issue 9): the person (and session, i.e. device) that first wrote each
+  // Yjs client id of a room; structs of that client id from anyone else are refused.
+  `CREATE TABLE client_ids (
+     room TEXT NOT NULL,
+     client INTEGER NOT NULL,
+     user_id TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     first_written_at INTEGER NOT NULL,
+     PRIMARY KEY (room, client)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -125,7 +135,10 @@ export function configure(db: Database.Database): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, on the event loop: a short wait keeps a lock
+  // held by another process (a backup, npm run admin) from freezing the server; past it the
+  // commit is retried with backoff and API calls answer 503 storage_unavailable.
+  db.pragma('busy_timeout = 250');
   migrate(db);
   return db;
 }

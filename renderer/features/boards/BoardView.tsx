@@ -229,6 +229,7 @@ export function BoardView({
             connected={status.connected}
             pending={status.pending}
             savedReceived={status.savedReceived}
+            refused={status.refused}
           />
           {!readOnly && !entry.archived && indexActions !== null && (
             <ArchiveBoardButton

@@ -59,6 +59,7 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
             connected={status.connected}
             pending={status.pending}
             savedReceived={status.savedReceived}
+            refused={status.refused}
           />
           <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
           {editable && actions !== null && !entry.archived && (

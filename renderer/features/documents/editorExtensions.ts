@@ -14,6 +14,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
 import { Callout } from './callout';
+import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
 export function isAllowedLink(url: string): boolean {
@@ -84,6 +85,7 @@ export function editorExtensions(options: {
     Callout,
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
+    ReadOnlyGuard,
   ];
   if (options.provider !== null) {
     extensions.push(

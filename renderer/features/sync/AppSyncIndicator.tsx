@@ -11,6 +11,7 @@ export function AppSyncIndicator() {
       connected={status.connected}
       pending={status.pending}
       savedReceived={status.allSaved}
+      refused={status.refused}
     />
   );
 }

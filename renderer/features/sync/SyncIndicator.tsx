@@ -1,4 +1,4 @@
-import { CloudCheck, CloudOff, RefreshCw } from 'lucide-react';
+import { CloudAlert, CloudCheck, CloudOff, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 
 export interface SyncIndicatorProps {
@@ -6,12 +6,16 @@ export interface SyncIndicatorProps {
   pending: number;
   /** The server's `saved` vector arrived on the current connection. */
   savedReceived: boolean;
+  /** Pending changes the server refused because the person's role is read-only. */
+  refused?: number;
   className?: string;
 }
 
 /** What the sync state means to a person; `saved` vectors and stored changes decide it. */
-export function syncPhase({ connected, pending, savedReceived }: SyncIndicatorProps) {
+export function syncPhase({ connected, pending, savedReceived, refused }: SyncIndicatorProps) {
   if (!connected) return 'offline' as const;
+  // Refused changes will not reach the server until access returns: not "syncing" forever.
+  if ((refused ?? 0) > 0) return 'refused' as const;
   if (pending > 0 || !savedReceived) return 'syncing' as const;
   return 'saved' as const;
 }
@@ -19,13 +23,22 @@ export function syncPhase({ connected, pending, savedReceived }: SyncIndicatorPr
 export function SyncIndicator(props: SyncIndicatorProps) {
   const { t } = useTranslation();
   const phase = syncPhase(props);
-  const Icon = phase === 'offline' ? CloudOff : phase === 'syncing' ? RefreshCw : CloudCheck;
+  const Icon =
+    phase === 'offline'
+      ? CloudOff
+      : phase === 'refused'
+        ? CloudAlert
+        : phase === 'syncing'
+          ? RefreshCw
+          : CloudCheck;
   const text =
     phase === 'offline'
       ? t('sync.offline', { count: props.pending })
-      : phase === 'syncing'
-        ? t('sync.syncing')
-        : t('sync.saved');
+      : phase === 'refused'
+        ? t('sync.refused', { count: props.refused })
+        : phase === 'syncing'
+          ? t('sync.syncing')
+          : t('sync.saved');
   return (
     <div
       role="status"

@@ -1,6 +1,7 @@
 /**
  * Sign-in and sign-out. A failed login takes as long for an unknown email as for a wrong
- * password, is slowed and counted per account and per address, and is written to the audit log.
+ * password, is slowed and counted (loginLimiter.ts: reserved before the password is verified) per
+ * account and address, per address and per account, and is written to the audit log.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { API_PATHS, type LoginResponse, loginRequest } from '../../../shared/protocol/api';
@@ -30,19 +31,19 @@ export async function checkPassword(
   address: string,
 ): Promise<User> {
   const { store, limiter, loginLimits } = context;
-  const retryAfter = limiter.retryAfter(email, address);
-  if (retryAfter > 0) {
+  const reservation = limiter.reserve(email, address);
+  if (!reservation.ok) {
+    const seconds = reservation.retryAfterSeconds;
     throw new ApiFailure(
       429,
       'too_many_attempts',
-      `Demasiados intentos fallidos: espere ${retryAfter} s antes de volver a intentarlo.`,
-      { 'Retry-After': String(retryAfter) },
+      `Demasiados intentos fallidos: espere ${seconds} s antes de volver a intentarlo.`,
+      { 'Retry-After': String(seconds) },
     );
   }
   const found = store.users.withPassword(email);
   const right = await verifyPassword(password, found?.passwordHash ?? UNKNOWN_USER_HASH);
   if (found === null || !right) {
-    limiter.fail(email, address);
     store.audit.record({
       action: 'login_failed',
       email,
@@ -65,7 +66,7 @@ export async function checkPassword(
       'Su cuenta fue desactivada; consulte a la administración del clúster.',
     );
   }
-  limiter.succeed(email);
+  reservation.succeed();
   return found.user;
 }
 

@@ -1,11 +1,12 @@
 /**
- * Markdown export with Turndown (HTML → Markdown) and its GitHub-flavoured plugin (tables with
- * a header row, strikethrough, task lists). Chosen over prosemirror-markdown because it reads the
+ * Markdown export with Turndown (HTML → Markdown) and the GitHub-flavoured rules of
+ * @joplin/turndown-plugin-gfm, the maintained fork of turndown-plugin-gfm (tables, strikethrough;
+ * task lists have a rule of their own). Chosen over prosemirror-markdown because it reads the
  * HTML the schema already produces, so a node added to the editor later exports sensibly without
- * writing a serializer for it; a table without a header row stays as HTML, which Markdown allows.
+ * writing a serializer for it; a table without a header row gets an empty one (GFM needs it).
  */
 import TurndownService from 'turndown';
-import { gfm } from 'turndown-plugin-gfm';
+import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
 
 export function htmlToMarkdown(title: string, bodyHtml: string): string {
   const service = new TurndownService({
@@ -14,7 +15,8 @@ export function htmlToMarkdown(title: string, bodyHtml: string): string {
     bulletListMarker: '-',
     emDelimiter: '_',
   });
-  service.use(gfm);
+  // Task items have their own rule below (Tiptap's markup), so the plugin's is left out.
+  service.use([tables, strikethrough]);
   // Text that looks like HTML stays text: `\<` is CommonMark for a literal `<`, so a Markdown
   // viewer that renders inline HTML cannot be made to run a <script> someone typed.
   const escapeMarkdown = service.escape.bind(service);

@@ -1,7 +1,7 @@
 // Boots electron/main/index.ts against a recording fake of the electron module, so the wiring
 // (not just the pure modules) is checked: what every window gets, what is registered before and
 // after `ready`, how deep links, the menu, exports and the quit guard reach the renderer.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -118,8 +118,9 @@ vi.mock('electron', () => {
     safeStorage: {
       isEncryptionAvailable: () => true,
       getSelectedStorageBackend: () => 'gnome_libsecret',
-      encryptString: (text: string) => Buffer.from(`enc:${text}`),
-      decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ''),
+      // Scrambled like real ciphertext: the plaintext token must not survive in the bytes.
+      encryptString: (text: string) => Buffer.from([...Buffer.from(text)].map((b) => b ^ 0x5a)),
+      decryptString: (data: Buffer) => Buffer.from([...data].map((b) => b ^ 0x5a)).toString(),
     },
     screen: {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
@@ -287,6 +288,12 @@ describe('electron/main/index', () => {
       stored: true,
     });
     await expect(ipc('token:load')(event, server)).resolves.toBe('secret-token');
+    const userData = (await import('electron')).app.getPath('userData');
+    const stored = readdirSync(userData, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(path.join(entry.parentPath, entry.name)));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const bytes of stored) expect(bytes.includes('secret-token')).toBe(false);
     await ipc('token:clear')(event, server);
     await expect(ipc('token:load')(event, server)).resolves.toBeNull();
   });
@@ -334,7 +341,7 @@ describe('electron/main/index', () => {
     expect(names()).toContain('Notification.show');
   });
 
-  it('on quit asks the renderer, explains unsent changes and waits when told to', async () => {
+  it('on quit asks the renderer, waits when told to, then quits and remembers the window', async () => {
     const window = mainWindow();
     const quitEvent = { preventDefault: vi.fn() };
     recorded.state.messageBoxResponse = 1;
@@ -365,10 +372,8 @@ describe('electron/main/index', () => {
     const passThrough = { preventDefault: vi.fn() };
     recorded.appListeners.get('before-quit')?.(passThrough);
     expect(passThrough.preventDefault).not.toHaveBeenCalled();
-  });
 
-  it('after the person chose to quit, lets the window close and remembers where it was', async () => {
-    const window = mainWindow();
+    // Having chosen to quit, the window closes without asking again and remembers where it was.
     const closeEvent = { preventDefault: vi.fn() };
     window.listeners.get('close')?.(closeEvent);
     expect(closeEvent.preventDefault).not.toHaveBeenCalled();

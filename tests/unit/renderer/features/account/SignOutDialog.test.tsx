@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi, type Mock } from 'vitest';
 import { SignOutDialog } from '../../../../../renderer/features/account/SignOutDialog';
 import { resources } from '../../../../../renderer/i18n';
 import { openWorkspaceDb, type WorkspaceDexie } from '../../../../../renderer/storage/workspaceDb';
@@ -28,7 +28,13 @@ afterEach(() => {
 
 /** A registry as the dialog sees it: an app-wide status that tests can move. */
 function fakeRegistry(pending: number) {
-  let status: AppSyncStatus = { connected: true, pending, allSaved: pending === 0, rooms: 1 };
+  let status: AppSyncStatus = {
+    connected: true,
+    pending,
+    allSaved: pending === 0,
+    rooms: 1,
+    refused: 0,
+  };
   const listeners = new Set<() => void>();
   const registry = {
     getStatus: () => status,
@@ -56,7 +62,7 @@ async function dbWith(pendingChanges: number): Promise<WorkspaceDexie> {
 async function render(
   db: WorkspaceDexie,
   registry: DocRegistry,
-  onSignOut: (keep: boolean) => void,
+  onSignOut: Mock<(keep: boolean) => void>,
 ) {
   const container = document.createElement('div');
   document.body.append(container);
@@ -73,7 +79,12 @@ async function render(
       </RegistryContext.Provider>,
     );
   });
-  await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+  // The dialog first counts the changes waiting here; then it either signs out or asks.
+  await vi.waitFor(() =>
+    expect(
+      onSignOut.mock.calls.length > 0 || document.querySelector('[role="alertdialog"]') !== null,
+    ).toBe(true),
+  );
 }
 
 const button = (name: string) =>
@@ -81,14 +92,14 @@ const button = (name: string) =>
 
 describe('SignOutDialog', () => {
   it('signs out at once, allowing the synced database to go, when nothing waits', async () => {
-    const onSignOut = vi.fn();
+    const onSignOut = vi.fn<(keep: boolean) => void>();
     await render(await dbWith(0), fakeRegistry(0).registry, onSignOut);
     expect(onSignOut).toHaveBeenCalledExactlyOnceWith(false);
     expect(document.querySelector('[role="alertdialog"]')).toBeNull();
   });
 
   it('asks when changes wait only on this computer, and keeps them when told to', async () => {
-    const onSignOut = vi.fn();
+    const onSignOut = vi.fn<(keep: boolean) => void>();
     await render(await dbWith(3), fakeRegistry(0).registry, onSignOut);
     const dialog = document.querySelector('[role="alertdialog"]');
     expect(dialog?.textContent).toContain('3 cambios están guardados solo en este equipo.');
@@ -98,7 +109,7 @@ describe('SignOutDialog', () => {
   });
 
   it('while waiting, signs out by itself once everything reached the server', async () => {
-    const onSignOut = vi.fn();
+    const onSignOut = vi.fn<(keep: boolean) => void>();
     const db = await dbWith(1);
     const { registry, setPending } = fakeRegistry(1);
     await render(db, registry, onSignOut);
@@ -109,7 +120,6 @@ describe('SignOutDialog', () => {
     expect(onSignOut).not.toHaveBeenCalled();
     await db.changes.clear();
     await act(async () => setPending(0));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    expect(onSignOut).toHaveBeenCalledExactlyOnceWith(false);
+    await vi.waitFor(() => expect(onSignOut).toHaveBeenCalledExactlyOnceWith(false));
   });
 });

@@ -66,6 +66,18 @@ describe('document export', () => {
     expect(markdown).toMatch(/\[ \] Publicar informe/);
   });
 
+  it('writes tables and strikethrough as GitHub-flavoured Markdown, each task box once', () => {
+    const markdown = htmlToMarkdown(
+      'Consumo',
+      '<table><tbody><tr><th><p>Faena</p></th><th><p>Litros</p></th></tr>' +
+        '<tr><td><p>Planta</p></td><td><p>12</p></td></tr></tbody></table><p><s>meta anterior</s></p>',
+    );
+    expect(markdown).toMatch(/\| Faena \| Litros \|\n\| --- \| --- \|\n\| Planta \| 12 +\|/);
+    expect(markdown).toContain('~~meta anterior~~');
+    const tasks = htmlToMarkdown('Plan hídrico', documentBodyHtml(seededDoc()));
+    expect(tasks.match(/\[x\]/g)).toHaveLength(1);
+  });
+
   it('keeps text that looks like HTML as text in Markdown', () => {
     const markdown = htmlToMarkdown(
       '',

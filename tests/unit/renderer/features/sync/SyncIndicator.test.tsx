@@ -55,3 +55,17 @@ describe('SyncIndicator', () => {
     expect(status.getAttribute('aria-live')).toBe('polite');
   });
 });
+
+describe('SyncIndicator with changes the server refused', () => {
+  it('says they wait for access instead of syncing forever', () => {
+    expect(
+      shown({ connected: true, pending: 2, savedReceived: true, refused: 2 }).textContent,
+    ).toBe('Pendiente — requiere acceso: 2 cambios solo en este equipo');
+  });
+
+  it('is offline first when there is no connection', () => {
+    expect(
+      shown({ connected: false, pending: 1, savedReceived: false, refused: 1 }).textContent,
+    ).toBe('Sin conexión — 1 cambio guardado en este equipo');
+  });
+});

@@ -1,5 +1,5 @@
-// turndown-plugin-gfm ships no types; this is the part Minka uses.
-declare module 'turndown-plugin-gfm' {
+// @joplin/turndown-plugin-gfm ships no types; this is the part Minka uses.
+declare module '@joplin/turndown-plugin-gfm' {
   import type TurndownService from 'turndown';
   export const gfm: TurndownService.Plugin;
   export const tables: TurndownService.Plugin;
