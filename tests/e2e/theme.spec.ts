@@ -50,6 +50,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the ${scheme} theme (system preference) passes axe colour contrast`, async ({
     browser,
   }) => {
+    // Three full axe runs plus a new board: slow on a loaded machine, not stuck.
+    test.setTimeout(180_000);
     const { page, context } = await openApp(browser, appUrl(), JORGE);
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
