@@ -16,6 +16,7 @@ import { SearchLauncher } from '../features/search/SearchLauncher';
 import { ShortcutHelp } from '../features/help/ShortcutHelp';
 import { HomeView } from '../features/home/HomeView';
 import { useRecordRecent } from '../features/home/recents';
+import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
@@ -41,6 +42,7 @@ export function AppShell({ auth }: { auth: Auth }) {
         <ShortcutHelp />
         <div className="header-spacer" />
         <AppSyncIndicator />
+        <ActivityPanel />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />
         <AccountMenu />
       </header>
@@ -71,6 +73,7 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
             groupId={route.groupId}
             docId={route.docId}
             editable={editable}
+            canComment={role !== 'viewer'}
           />
         </>
       );

@@ -1,5 +1,5 @@
 import './editor.css';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -12,6 +12,7 @@ import { LinkDialog } from './LinkDialog';
 import { SelectionBubbleMenu } from './SelectionBubbleMenu';
 import { SlashMenu } from './SlashMenu';
 import { useRevealInEditor } from '../search/revealInEditor';
+import { setReviewState, type ReviewState } from '../review/reviewExtension';
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
@@ -22,6 +23,8 @@ export interface DocumentEditorProps {
   revealId?: string;
   /** Starts a comment on the selection (shown in the selection bubble when given). */
   onComment?: () => void;
+  /** Comments and suggestions over the body (absent: the editor shows none). */
+  review?: { state: ReviewState; attach: (editor: Editor | null) => void };
 }
 
 export function DocumentEditor({
@@ -31,6 +34,7 @@ export function DocumentEditor({
   editable,
   revealId,
   onComment,
+  review,
 }: DocumentEditorProps) {
   const { t } = useTranslation();
   const [initialUser] = useState(user);
@@ -44,6 +48,7 @@ export function DocumentEditor({
         placeholder: t('document.placeholder'),
         taskLabel: (text, checked) =>
           t(checked ? 'editor.taskDone' : 'editor.task', { text: text || t('editor.emptyTask') }),
+        mentionListLabel: t('review.mentionList'),
       }),
       editable,
       editorProps: {
@@ -61,9 +66,21 @@ export function DocumentEditor({
 
   useRevealInEditor(editor, revealId);
 
+  // A commenter's editor stays focusable (to select and suggest); the review layer refuses edits.
+  const readOnlyBody = review?.state.readOnlyBody === true;
   useEffect(() => {
-    editor.setEditable(editable);
-  }, [editor, editable]);
+    editor.setEditable(editable || readOnlyBody);
+  }, [editor, editable, readOnlyBody]);
+
+  const reviewState = review?.state;
+  const attach = review?.attach;
+  useEffect(() => {
+    attach?.(editor);
+    return () => attach?.(null);
+  }, [editor, attach]);
+  useEffect(() => {
+    if (reviewState !== undefined && !editor.isDestroyed) setReviewState(editor.view, reviewState);
+  }, [editor, reviewState]);
 
   useEffect(() => {
     if (provider !== null && editor.commands.updateUser !== undefined)
@@ -72,12 +89,12 @@ export function DocumentEditor({
 
   return (
     <div className="editor">
-      {editable && <EditorToolbar editor={editor} />}
+      {editable && !readOnlyBody && <EditorToolbar editor={editor} />}
       <div className="editor-layout">
         <DocumentOutline editor={editor} />
         <EditorContent editor={editor} className="editor-content" />
       </div>
-      {editable && <SlashMenu editor={editor} />}
+      {editable && !readOnlyBody && <SlashMenu editor={editor} />}
       <SelectionBubbleMenu editor={editor} onLink={() => setLinkOpen(true)} onComment={onComment} />
       <LinkBubbleMenu editor={editor} onEdit={() => setLinkOpen(true)} />
       <LinkDialog

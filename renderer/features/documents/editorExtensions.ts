@@ -14,6 +14,8 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
 import { Callout } from './callout';
+import { bodyMention } from '../review/bodyMention';
+import { ReviewExtension } from '../review/reviewExtension';
 import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
@@ -58,6 +60,8 @@ export function editorExtensions(options: {
   placeholder: string;
   /** The screen-reader name of a task's checkbox, in the UI language. */
   taskLabel?: (text: string, checked: boolean) => string;
+  /** The accessible name of the "@" list of people. */
+  mentionListLabel?: string;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -85,6 +89,8 @@ export function editorExtensions(options: {
     Callout,
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
+    ReviewExtension,
+    bodyMention(options.mentionListLabel ?? ''),
     ReadOnlyGuard,
   ];
   if (options.provider !== null) {
