@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DEFAULT_LANGUAGE, initI18n, isLanguage } from './i18n';
 import { getServerUrl } from './platform/serverUrl';
+import { initTheme } from './features/theme/theme';
 import { SettingsStore } from './storage/SettingsStore';
 
 async function start() {
+  initTheme();
   const settings = new SettingsStore();
   const stored = await settings.getLanguage().catch(() => null);
   await initI18n(isLanguage(stored) ? stored : DEFAULT_LANGUAGE);

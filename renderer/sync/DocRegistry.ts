@@ -118,6 +118,11 @@ export class DocRegistry {
     return this.entries.get(room)?.connection ?? null;
   }
 
+  /** Every room open now (in use, or waiting to close). */
+  openRooms(): string[] {
+    return [...this.entries.keys()];
+  }
+
   isOpen(room: string): boolean {
     return this.entries.has(room);
   }

@@ -99,9 +99,14 @@ export function DocumentView({
           </div>
           <TitleField
             key={docId}
-            title={entry.title || t('document.untitled')}
+            title={entry.title}
             editable={canEdit}
             onRename={(title) => actions?.rename(docId, title)}
+            onEnter={() =>
+              document
+                .querySelector<HTMLElement>('.document .editor-content [contenteditable]')
+                ?.focus()
+            }
           />
           {createdAt > 0 && (
             <p className="document-meta">
@@ -154,6 +159,7 @@ export function DocumentView({
           provider={provider}
           user={user}
           editable={canEdit}
+          revealId={docId}
           review={{ state: review.editorState, attach: review.attachEditor }}
         />
         <LinkedCards groupId={groupId} docId={docId} />
