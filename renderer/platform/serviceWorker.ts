@@ -11,6 +11,9 @@
 import { Workbox } from 'workbox-window';
 import { getBridge } from './bridge';
 
+/** How often an open tab asks the server whether a new build was deployed. */
+const UPDATE_CHECK_MS = 60 * 60_000;
+
 /** Called when a new build is installed and waiting; `apply` activates it and reloads. */
 export type UpdateListener = (apply: () => void) => void;
 
@@ -36,5 +39,9 @@ export function registerServiceWorker(onUpdate: UpdateListener): void {
     });
   workbox.addEventListener('waiting', offer);
   // A failed registration (private mode, a proxy stripping the file) leaves the app online-only.
-  workbox.register().catch(() => undefined);
+  workbox.register().then(
+    // Browsers look for a new sw.js on navigation; a tab left open for days asks hourly too.
+    () => setInterval(() => void workbox.update().catch(() => undefined), UPDATE_CHECK_MS),
+    () => undefined,
+  );
 }
