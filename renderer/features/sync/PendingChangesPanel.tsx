@@ -43,6 +43,9 @@ export function PendingChangesPanel({ onClose }: { onClose: () => void }) {
           <Dialog.Description className="dialog-description">
             {rooms !== null && rooms.length === 0 ? t('pending.empty') : t('pending.description')}
           </Dialog.Description>
+          {rooms?.some((room) => room.refused) === true && (
+            <p className="notice">{t('pending.refusedExplain')}</p>
+          )}
           {rooms === null && <p className="pending-loading">{t('app.loading')}</p>}
           {groups.map(([groupId, groupRooms]) => {
             const name = me.memberships.find((m) => m.group.id === groupId)?.group.name ?? null;
