@@ -28,6 +28,11 @@ export interface RoomOptions {
   compactAfter: number;
   /** Called when the room has no connection and nothing left to commit. */
   onIdle: (room: Room) => void;
+  /**
+   * Called after each successful commit with its updates (notifications read what it holds;
+   * automatic versions read the room's state).
+   */
+  onCommitted?: (room: Room, batch: readonly Uint8Array[]) => void;
 }
 
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
@@ -265,6 +270,7 @@ export class Room {
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);
     for (const peer of this.peers.keys()) peer.send(saved);
+    this.options.onCommitted?.(this, batch);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 

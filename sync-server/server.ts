@@ -30,8 +30,10 @@ import { serveStatic } from './http/static';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import type { RateLimit } from './rateLimit';
 import { describeError } from './describeError';
+import { Notifier } from './notifier';
 import { checkDataDir, DATABASE_FILE, lockDataDir } from './dataDir';
 import { RoomRegistry } from './roomRegistry';
+import { createAutoVersioner } from './versions/autoVersions';
 import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
@@ -148,10 +150,16 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     throw error;
   }
 
+  const notifier = new Notifier(store, log);
+  const autoVersion = createAutoVersioner(store, now, log);
   const registry = new RoomRegistry(
     {
       storage,
       log,
+      onCommitted: (room, batch) => {
+        notifier.roomCommitted(room.name, room.doc, batch);
+        autoVersion(room.name, room.doc);
+      },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
     },

@@ -12,6 +12,7 @@ import { MembersPanel } from '../features/members/MembersPanel';
 import { OrganizationDirectory } from '../features/members/OrganizationDirectory';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
+import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
@@ -34,6 +35,7 @@ export function AppShell({ auth }: { auth: Auth }) {
         {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
         <div className="header-spacer" />
         <AppSyncIndicator />
+        <ActivityPanel />
         <LanguageSelect onChange={(language) => void settings.setLanguage(language)} />
         <AccountMenu />
       </header>
@@ -64,6 +66,7 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
             groupId={route.groupId}
             docId={route.docId}
             editable={editable}
+            canComment={role !== 'viewer'}
           />
         </>
       );

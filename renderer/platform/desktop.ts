@@ -101,6 +101,47 @@ function download(text: string, type: string, fileName: string): void {
   }
 }
 
+/**
+ * Downloads a file made in the renderer (Word documents). Electron shows its own save dialog for
+ * a download, so the same path serves the desktop and the browser.
+ */
+export function downloadFile(title: string, extension: string, bytes: Uint8Array, type: string) {
+  const fileName = exportFileName(title, 'html').replace(/\.html$/, `.${extension}`);
+  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type }));
+  try {
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    anchor.rel = 'noopener';
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  return { status: 'saved' as const, fileName };
+}
+
+/**
+ * A standalone HTML file (the sign-off record) as PDF: main prints it on the desktop; the browser
+ * prints it from a hidden frame, since the page on screen is not that file.
+ */
+export async function printHtml(title: string, html: string): Promise<ExportOutcome> {
+  const bridge = getBridge();
+  if (bridge !== null) return bridge.exportDocument({ format: 'pdf', title, html });
+  const frame = document.createElement('iframe');
+  frame.className = 'print-frame';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.srcdoc = html;
+  await new Promise<void>((resolve) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    document.body.append(frame);
+  });
+  frame.contentWindow?.print();
+  setTimeout(() => frame.remove(), 60_000);
+  return { status: 'printing' };
+}
+
 /** An OS notification. The browser shows one only where the person already allowed it. */
 export async function notify(notification: OsNotification): Promise<void> {
   const bridge = getBridge();

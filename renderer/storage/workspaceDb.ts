@@ -4,6 +4,7 @@
  * said it saved per room.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { CreateVersionBody } from '../../shared/protocol/versionsApi';
 
 export interface UpdateRow {
   seq?: number;
@@ -30,10 +31,26 @@ export interface RoomRow {
   savedSnapshot: Uint8Array | null;
 }
 
+/**
+ * An HTTP operation made offline, replayed in order when the server answers (ARCHITECTURE §5):
+ * today, registering a named version captured at the state the person saw. `failed` holds the
+ * code of a refusal that retrying cannot fix, so the row is shown, not lost nor resent forever.
+ */
+export interface OutboxRow {
+  seq?: number;
+  kind: 'createVersion';
+  groupId: string;
+  docId: string;
+  body: CreateVersionBody;
+  at: number;
+  failed?: string;
+}
+
 export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
 };
 
 /** One database per server and local profile, so two servers or people never mix. */
@@ -61,6 +78,8 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
   // Version 2 had a `cache` table for a workspace record nothing read (the last `me` lives in
   // the session cache, features/account/sessionCache.ts): dropped.
   db.version(3).stores({ cache: null });
+  // Version 4: the outbox of operations made offline (named versions).
+  db.version(4).stores({ outbox: '++seq, docId' });
   return db;
 }
 

@@ -60,6 +60,11 @@ export class DocRegistry {
     }
   }
 
+  /** The local database the rooms are stored in (also holds the outbox). */
+  get db(): WorkspaceDexie {
+    return this.options.db;
+  }
+
   /** Reopens, in the background, every room with local changes the server has not saved. */
   async resumePending(): Promise<void> {
     for (const room of await roomsWithPendingChanges(this.options.db)) {

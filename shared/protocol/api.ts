@@ -110,6 +110,8 @@ export const API_ERROR_CODES = {
   memberNotFound: 'member_not_found',
   invitationNotFound: 'invitation_not_found',
   accessRequestNotFound: 'access_request_not_found',
+  /** 404: no such notification for the caller (another person's reads the same). */
+  notificationNotFound: 'notification_not_found',
   workspaceNotFound: 'workspace_not_found',
   methodNotAllowed: 'method_not_allowed',
   /** 409: the user already belongs to the group. */
@@ -134,6 +136,8 @@ export const API_ERROR_CODES = {
   unsupportedMediaType: 'unsupported_media_type',
   /** 429: too many failed logins for this account or address; see Retry-After (seconds). */
   tooManyAttempts: 'too_many_attempts',
+  /** 429: too many requests from this session in a short time; see Retry-After (seconds). */
+  tooManyRequests: 'too_many_requests',
   internalError: 'internal_error',
   storageUnavailable: 'storage_unavailable',
   storageFailing: 'storage_failing',
@@ -142,6 +146,24 @@ export const API_ERROR_CODES = {
   /** WebSocket upgrade only (400): the room name does not parse. */
   invalidRoom: 'invalid_room',
   shuttingDown: 'shutting_down',
+  /** 404: no such version of this document (or not in this group). */
+  versionNotFound: 'version_not_found',
+  /** 400: the version's `update` is not a complete Yjs state at the named `stateVector`. */
+  invalidVersionState: 'invalid_version_state',
+  /** 409: another version has the client-made id. */
+  versionExists: 'version_exists',
+  /** 404: no sign-off was asked on this version. */
+  signoffNotFound: 'signoff_not_found',
+  /** 409: a sign-off was already asked on this version. */
+  signoffExists: 'signoff_exists',
+  /** 400: a sign-off names an organization with no member in the group. */
+  organizationNotInGroup: 'organization_not_in_group',
+  /** 403: the caller's organization was not asked to sign off. */
+  organizationNotAsked: 'organization_not_asked',
+  /** 409: the caller's organization has answered already (answers are final). */
+  alreadyAnswered: 'already_answered',
+  /** 409: the sign-off's deadline has passed. */
+  signoffClosed: 'signoff_closed',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -395,6 +417,11 @@ export const AUDIT_ACTIONS = [
   'organization_created',
   'group_created',
   'group_updated',
+  'version_created',
+  'version_restored',
+  'signoff_requested',
+  'signoff_answered',
+  'signoff_decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -64,7 +64,9 @@ export type Block =
   | { type: 'paragraph'; runs: TextRun[] }
   | { type: 'bulletList'; items: string[] }
   | { type: 'orderedList'; items: string[] }
-  | { type: 'taskList'; items: Array<{ text: string; checked: boolean }> };
+  | { type: 'taskList'; items: Array<{ text: string; checked: boolean }> }
+  /** The first row is the header row. */
+  | { type: 'table'; rows: string[][] };
 
 function textElement(nodeName: string, runs: TextRun[]): Y.XmlElement {
   const element = new Y.XmlElement(nodeName);
@@ -112,6 +114,25 @@ function blockElement(block: Block): Y.XmlElement {
         block.items.map((item) => listItem('taskItem', item.text, { checked: item.checked })),
       );
       return list;
+    }
+    case 'table': {
+      const table = new Y.XmlElement('table');
+      table.insert(
+        0,
+        block.rows.map((cells, rowIndex) => {
+          const row = new Y.XmlElement('tableRow');
+          row.insert(
+            0,
+            cells.map((text) => {
+              const cell = new Y.XmlElement(rowIndex === 0 ? 'tableHeader' : 'tableCell');
+              cell.insert(0, [textElement('paragraph', [{ text }])]);
+              return cell;
+            }),
+          );
+          return row;
+        }),
+      );
+      return table;
     }
   }
 }

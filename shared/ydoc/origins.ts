@@ -10,6 +10,8 @@ export const Origin = {
   migration: 'minka:migration',
   /** Content written by the demo seed on first run. */
   seed: 'minka:seed',
+  /** A version restored as new edits (shared/ydoc/versions.ts). */
+  restore: 'minka:restore',
 } as const;
 
 export type Origin = (typeof Origin)[keyof typeof Origin];

@@ -15,20 +15,21 @@ import type { RoomKind } from '../protocol/rooms';
 import { BOARD_SCHEMA_VERSION, migrateBoard } from './boardDoc';
 import { DOCUMENT_SCHEMA_VERSION, migrateDocument } from './documentDoc';
 import { GROUP_INDEX_SCHEMA_VERSION, migrateGroupIndex } from './groupIndexDoc';
+import { THREADS_SCHEMA_VERSION, migrateThreads } from './threadsDoc';
 
-/** The newest schema this build reads and writes, per room kind (threads have none yet). */
+/** The newest schema this build reads and writes, per room kind. */
 export const SCHEMA_VERSIONS: Readonly<Record<RoomKind, number>> = {
   index: GROUP_INDEX_SCHEMA_VERSION,
   doc: DOCUMENT_SCHEMA_VERSION,
   board: BOARD_SCHEMA_VERSION,
-  threads: 0,
+  threads: THREADS_SCHEMA_VERSION,
 };
 
 const MIGRATIONS: Readonly<Record<RoomKind, ((doc: Y.Doc) => void) | null>> = {
   index: migrateGroupIndex,
   doc: migrateDocument,
   board: migrateBoard,
-  threads: null,
+  threads: migrateThreads,
 };
 
 /** The version a room's content says it was written with; 0 when it says none. */

@@ -1,6 +1,6 @@
 /**
  * The server-authoritative records of ARCHITECTURE §2 (workspace, organizations, users, sessions,
- * invitations, groups, memberships, access requests, audit log), in the same SQLite file as the
+ * invitations, groups, memberships, access requests, audit log) and notifications, in the same SQLite file as the
  * rooms but through their own connection, so the rooms' Storage interface stays small.
  */
 import Database from 'better-sqlite3';
@@ -10,9 +10,11 @@ import { AuditLog } from './audit';
 import { ClientIds } from './clientIds';
 import { Groups } from './groups';
 import { Invitations } from './invitations';
+import { Notifications } from './notifications';
 import { Organizations } from './organizations';
 import { Sessions } from './sessions';
 import { Users } from './users';
+import { Versions } from './versions';
 
 export class AccountStore {
   readonly organizations: Organizations;
@@ -22,7 +24,9 @@ export class AccountStore {
   readonly invitations: Invitations;
   readonly accessRequests: AccessRequests;
   readonly audit: AuditLog;
+  readonly notifications: Notifications;
   readonly clientIds: ClientIds;
+  readonly versions: Versions;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
@@ -34,7 +38,9 @@ export class AccountStore {
     this.invitations = new Invitations(this.db, now);
     this.accessRequests = new AccessRequests(this.db, now);
     this.audit = new AuditLog(this.db, now);
+    this.notifications = new Notifications(this.db, now);
     this.clientIds = new ClientIds(this.db, now);
+    this.versions = new Versions(this.db, now);
   }
 
   /** Runs `work` in one transaction: all its writes land, or none. */

@@ -17,10 +17,12 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
+import { versionRoutes } from './routes/versions';
 
 export type { ApiContext } from './route';
 
@@ -40,7 +42,9 @@ const ROUTES: readonly CompiledRoute[] = [
   ...memberRoutes,
   ...accessRequestRoutes,
   ...invitationRoutes,
+  ...notificationRoutes,
   ...syncTicketRoutes,
+  ...versionRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {

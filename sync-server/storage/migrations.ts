@@ -113,6 +113,80 @@ const MIGRATIONS: readonly string[] = [
      first_written_at INTEGER NOT NULL,
      PRIMARY KEY (room, client)
    ) WITHOUT ROWID;`,
+  // Notifications (issue 10): one row per person and event. `dedupe_key` names the event (a
+  // comment's mention, a card's assignment ...), so an update delivered twice notifies once.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     dedupe_key TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply', 'suggestion_accepted',
+       'suggestion_rejected', 'card_assigned', 'access_request', 'invitation')),
+     group_id TEXT NOT NULL,
+     target_kind TEXT NOT NULL CHECK (target_kind IN ('doc', 'board', 'group')),
+     target_id TEXT NOT NULL,
+     thread_id TEXT,
+     card_id TEXT,
+     actor_id TEXT,
+     actor_name TEXT NOT NULL DEFAULT '',
+     excerpt TEXT NOT NULL DEFAULT '',
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     UNIQUE (user_id, dedupe_key)
+   );
+   CREATE INDEX notifications_by_user ON notifications (user_id, created_at);`,
+  // Versions and institutional sign-off (issue 11). A version is an encoded Yjs state, keyed by
+  // the SHA-256 of those bytes; a sign-off and its answers are bound to that hash and, like the
+  // versions themselves, can only be added to, never changed (the triggers refuse it).
+  `CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     doc_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('named', 'auto')),
+     name TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     author_id TEXT REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     state_vector BLOB NOT NULL,
+     state BLOB NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_doc ON versions (group_id, doc_id, created_at);
+   CREATE TABLE signoffs (
+     version_id TEXT PRIMARY KEY REFERENCES versions (id),
+     hash TEXT NOT NULL,
+     rule TEXT NOT NULL CHECK (rule IN ('all', 'two_thirds', 'majority')),
+     deadline INTEGER NOT NULL,
+     requested_by TEXT NOT NULL REFERENCES users (id),
+     requested_at INTEGER NOT NULL,
+     outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'approved', 'rejected')),
+     decided_at INTEGER
+   );
+   CREATE TABLE signoff_organizations (
+     version_id TEXT NOT NULL REFERENCES signoffs (version_id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     PRIMARY KEY (version_id, organization_id)
+   );
+   CREATE TABLE signoff_answers (
+     version_id TEXT NOT NULL,
+     organization_id TEXT NOT NULL,
+     answer TEXT NOT NULL CHECK (answer IN ('approve', 'approve_with_observations', 'object')),
+     text TEXT NOT NULL DEFAULT '',
+     user_id TEXT NOT NULL REFERENCES users (id),
+     answered_at INTEGER NOT NULL,
+     PRIMARY KEY (version_id, organization_id),
+     FOREIGN KEY (version_id, organization_id)
+       REFERENCES signoff_organizations (version_id, organization_id)
+   );
+   CREATE TRIGGER versions_are_frozen BEFORE UPDATE ON versions
+     BEGIN SELECT RAISE(ABORT, 'versions cannot be changed'); END;
+   CREATE TRIGGER signoff_answers_are_final BEFORE UPDATE ON signoff_answers
+     BEGIN SELECT RAISE(ABORT, 'sign-off answers cannot be changed'); END;
+   CREATE TRIGGER signoff_answers_are_kept BEFORE DELETE ON signoff_answers
+     BEGIN SELECT RAISE(ABORT, 'sign-off answers cannot be deleted'); END;
+   CREATE TRIGGER signoff_decided_once BEFORE UPDATE ON signoffs
+     WHEN OLD.outcome <> 'pending' OR NEW.hash <> OLD.hash OR NEW.rule <> OLD.rule
+       OR NEW.deadline <> OLD.deadline
+     BEGIN SELECT RAISE(ABORT, 'a decided sign-off cannot be changed'); END;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,66 +2,11 @@
  * Who else has this board open, and which card each of them has open in the card panel,
  * through Yjs awareness (never stored). Our own state says who we are and which card we edit.
  */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { useAwarenessPeers, type Peer, type PresenceUser } from '../../sync/useAwarenessPeers';
 
-export interface PresenceUser {
-  name: string;
-  colour: string;
-  organization: string;
-}
-
-export interface Peer {
-  clientId: number;
-  user: PresenceUser;
-  cardId: string | null;
-}
-
-function readPeers(awareness: Awareness): Peer[] {
-  const peers: Peer[] = [];
-  awareness.getStates().forEach((state, clientId) => {
-    if (clientId === awareness.clientID) return;
-    const user = (state as { user?: Partial<PresenceUser> & { color?: string } }).user;
-    if (user === undefined || typeof user.name !== 'string') return;
-    const cardId = (state as { cardId?: unknown }).cardId;
-    peers.push({
-      clientId,
-      user: {
-        name: user.name,
-        colour: typeof user.colour === 'string' ? user.colour : (user.color ?? '#777777'),
-        organization: typeof user.organization === 'string' ? user.organization : '',
-      },
-      cardId: typeof cardId === 'string' ? cardId : null,
-    });
-  });
-  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
-}
-
-/** Caches the peer list so useSyncExternalStore sees a stable value between real changes. */
-class PeersStore {
-  private key = '';
-  private peers: Peer[] = [];
-
-  constructor(private readonly awareness: Awareness | null) {}
-
-  subscribe = (notify: () => void) => {
-    const awareness = this.awareness;
-    if (awareness === null) return () => undefined;
-    awareness.on('change', notify);
-    return () => awareness.off('change', notify);
-  };
-
-  getSnapshot = (): Peer[] => {
-    if (this.awareness === null) return this.peers;
-    const peers = readPeers(this.awareness);
-    const key = JSON.stringify(peers);
-    if (key !== this.key) {
-      this.key = key;
-      this.peers = peers;
-    }
-    return this.peers;
-  };
-}
+export type { Peer, PresenceUser };
 
 export function usePresence(
   awareness: Awareness | null,
@@ -79,7 +24,5 @@ export function usePresence(
     awareness.setLocalStateField('cardId', cardId);
   }, [awareness, cardId]);
 
-  const store = useMemo(() => new PeersStore(awareness), [awareness]);
-
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  return useAwarenessPeers(awareness);
 }

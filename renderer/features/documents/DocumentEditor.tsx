@@ -1,19 +1,22 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { editorExtensions, type CaretUser } from './editorExtensions';
 import { EditorToolbar } from './EditorToolbar';
+import { setReviewState, type ReviewState } from '../review/reviewExtension';
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider | null;
   user: CaretUser;
   editable: boolean;
+  /** Comments and suggestions over the body (absent: the editor shows none). */
+  review?: { state: ReviewState; attach: (editor: Editor | null) => void };
 }
 
-export function DocumentEditor({ doc, provider, user, editable }: DocumentEditorProps) {
+export function DocumentEditor({ doc, provider, user, editable, review }: DocumentEditorProps) {
   const { t } = useTranslation();
   const [initialUser] = useState(user);
   const editor = useEditor(
@@ -23,6 +26,7 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
         provider,
         user: initialUser,
         placeholder: t('document.placeholder'),
+        mentionListLabel: t('review.mentionList'),
       }),
       editable,
       editorProps: {
@@ -38,9 +42,21 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
     [doc, provider, t],
   );
 
+  // A commenter's editor stays focusable (to select and suggest); the review layer refuses edits.
+  const readOnlyBody = review?.state.readOnlyBody === true;
   useEffect(() => {
-    editor.setEditable(editable);
-  }, [editor, editable]);
+    editor.setEditable(editable || readOnlyBody);
+  }, [editor, editable, readOnlyBody]);
+
+  const reviewState = review?.state;
+  const attach = review?.attach;
+  useEffect(() => {
+    attach?.(editor);
+    return () => attach?.(null);
+  }, [editor, attach]);
+  useEffect(() => {
+    if (reviewState !== undefined && !editor.isDestroyed) setReviewState(editor.view, reviewState);
+  }, [editor, reviewState]);
 
   useEffect(() => {
     if (provider !== null && editor.commands.updateUser !== undefined)
@@ -49,7 +65,7 @@ export function DocumentEditor({ doc, provider, user, editable }: DocumentEditor
 
   return (
     <div className="editor">
-      {editable && <EditorToolbar editor={editor} />}
+      {editable && !readOnlyBody && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} className="editor-content" />
     </div>
   );

@@ -10,8 +10,15 @@ import { useDoc } from '../../sync/useDoc';
 import { useYValue } from '../../sync/useYValue';
 import { LinkedCards } from '../boards/LinkedCards';
 import { useGroupIndex } from '../groups/useGroupIndex';
+import { DocumentPresence } from '../review/DocumentPresence';
+import { ReviewToolbar } from '../review/ReviewToolbar';
+import { ThreadPanel } from '../review/ThreadPanel';
+import { useDocumentReview } from '../review/useDocumentReview';
 import { SchemaNotice } from '../sync/SchemaNotice';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { HistoryPanel } from '../versions/HistoryPanel';
+import { SignoffBanner } from '../versions/SignoffBanner';
+import { useVersions } from '../versions/useVersions';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { ExportMenu } from './export/ExportMenu';
@@ -20,13 +27,21 @@ import { TitleField } from './TitleField';
 export interface DocumentViewProps {
   groupId: GroupId;
   docId: DocId;
-  /** False for viewers: the body and the title are shown read-only. */
+  /** False for viewers and commenters: the body and the title are shown read-only. */
   editable?: boolean;
+  /** Commenters, editors and leads comment and suggest; viewers only read threads. */
+  canComment?: boolean;
 }
 
-export function DocumentView({ groupId, docId, editable = true }: DocumentViewProps) {
+export function DocumentView({
+  groupId,
+  docId,
+  editable = true,
+  canComment = editable,
+}: DocumentViewProps) {
   const { t, i18n } = useTranslation();
-  const { profile } = useApp();
+  const { profile, me, roleIn, isAdmin } = useApp();
+  const versions = useVersions(groupId, docId);
   const { index, actions } = useGroupIndex(groupId);
   const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
@@ -35,6 +50,15 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
     [profile.name, profile.colour],
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
+  // A room from a newer Minka is read-only: neither its body nor its threads are written.
+  const archived = entry?.archived === true || status?.schema === 'tooNew';
+  const review = useDocumentReview({
+    groupId,
+    docId,
+    body: doc,
+    canEdit: editable && !archived,
+    canComment: canComment && !archived,
+  });
 
   if (index === null || doc === null || status === null) {
     return <p className="view-note">{t('document.loading')}</p>;
@@ -52,52 +76,109 @@ export function DocumentView({ groupId, docId, editable = true }: DocumentViewPr
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
-    <article className="document">
-      <header className="document-header">
-        <div className="document-header-row">
-          <SyncIndicator
-            connected={status.connected}
-            pending={status.pending}
-            savedReceived={status.savedReceived}
-            refused={status.refused}
-          />
-          <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
-          {editable && actions !== null && !entry.archived && (
-            <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
-          )}
-        </div>
-        <TitleField
-          key={docId}
-          title={entry.title || t('document.untitled')}
-          editable={canEdit}
-          onRename={(title) => actions?.rename(docId, title)}
-        />
-        {createdAt > 0 && (
-          <p className="document-meta">
-            {entry.createdBy
-              ? t('document.createdOn', {
-                  date: formatDate(createdAt, i18n.language),
-                  author: entry.createdBy,
-                })
-              : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
-          </p>
-        )}
-        <SchemaNotice schema={status.schema} />
-        {entry.archived && (
-          <div className="notice" role="note">
-            <Archive aria-hidden="true" size={16} />
-            <span>{t('document.archivedNotice')}</span>
-            {editable && (
-              <button type="button" className="text-button" onClick={() => actions?.restore(docId)}>
-                <ArchiveRestore aria-hidden="true" size={14} />
-                {t('document.restore')}
-              </button>
+    <div className={`document-layout${review.panelOpen ? ' with-panel' : ''}`}>
+      <article className="document">
+        <header className="document-header">
+          <div className="document-header-row">
+            <DocumentPresence awareness={provider?.awareness ?? null} />
+            <SyncIndicator
+              connected={status.connected}
+              pending={status.pending}
+              savedReceived={status.savedReceived}
+              refused={status.refused}
+            />
+            <HistoryPanel
+              groupId={groupId}
+              groupName={me.memberships.find((m) => m.group.id === groupId)?.group.name ?? ''}
+              docId={docId}
+              doc={doc}
+              title={entry.title || t('document.untitled')}
+              canEdit={canEdit}
+              canLead={isAdmin || roleIn(groupId) === 'lead'}
+              versions={versions}
+            />
+            <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
+            {editable && actions !== null && !entry.archived && (
+              <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
             )}
           </div>
+          <TitleField
+            key={docId}
+            title={entry.title || t('document.untitled')}
+            editable={canEdit}
+            onRename={(title) => actions?.rename(docId, title)}
+          />
+          {createdAt > 0 && (
+            <p className="document-meta">
+              {entry.createdBy
+                ? t('document.createdOn', {
+                    date: formatDate(createdAt, i18n.language),
+                    author: entry.createdBy,
+                  })
+                : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
+            </p>
+          )}
+          <SchemaNotice schema={status.schema} />
+          <SignoffBanner doc={doc} versions={versions} />
+          {entry.archived && (
+            <div className="notice" role="note">
+              <Archive aria-hidden="true" size={16} />
+              <span>{t('document.archivedNotice')}</span>
+              {editable && (
+                <button
+                  type="button"
+                  className="text-button"
+                  onClick={() => actions?.restore(docId)}
+                >
+                  <ArchiveRestore aria-hidden="true" size={14} />
+                  {t('document.restore')}
+                </button>
+              )}
+            </div>
+          )}
+        </header>
+        <ReviewToolbar
+          canComment={canComment && !archived}
+          suggesting={review.suggesting}
+          canToggleSuggesting={review.canToggleSuggesting}
+          onToggleSuggesting={review.setSuggesting}
+          onComment={() => review.startDraft('comment')}
+          onSuggest={() => review.startDraft('suggestion')}
+          panelOpen={review.panelOpen}
+          onTogglePanel={() => review.setPanelOpen(!review.panelOpen)}
+          openCount={review.openCount}
+        />
+        {review.problem !== null && (
+          <p className="notice" role="status">
+            {t(`review.problem.${review.problem}`)}
+          </p>
         )}
-      </header>
-      <DocumentEditor key={docId} doc={doc} provider={provider} user={user} editable={canEdit} />
-      <LinkedCards groupId={groupId} docId={docId} />
-    </article>
+        <DocumentEditor
+          key={docId}
+          doc={doc}
+          provider={provider}
+          user={user}
+          editable={canEdit}
+          review={{ state: review.editorState, attach: review.attachEditor }}
+        />
+        <LinkedCards groupId={groupId} docId={docId} />
+      </article>
+      {review.panelOpen && (
+        <ThreadPanel
+          threads={review.review.threads}
+          states={review.review.states}
+          me={review.review.me}
+          canWrite={canComment}
+          canDecide={canEdit}
+          activeId={review.activeId}
+          onActivate={review.activate}
+          actions={review.review.actions}
+          candidates={review.candidates}
+          draft={review.draft}
+          onDraftDone={review.finishDraft}
+          onClose={() => review.setPanelOpen(false)}
+        />
+      )}
+    </div>
   );
 }

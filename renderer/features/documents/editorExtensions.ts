@@ -12,6 +12,8 @@ import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
+import { bodyMention } from '../review/bodyMention';
+import { ReviewExtension } from '../review/reviewExtension';
 import { ReadOnlyGuard } from './readOnlyGuard';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
@@ -39,6 +41,8 @@ export function editorExtensions(options: {
   provider: WebsocketProvider | null;
   user: CaretUser;
   placeholder: string;
+  /** The accessible name of the "@" list of people. */
+  mentionListLabel?: string;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -57,6 +61,8 @@ export function editorExtensions(options: {
     TableKit.configure({ table: { resizable: true } }),
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
+    ReviewExtension,
+    bodyMention(options.mentionListLabel ?? ''),
     ReadOnlyGuard,
   ];
   if (options.provider !== null) {

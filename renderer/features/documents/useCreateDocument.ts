@@ -1,18 +1,22 @@
 /**
  * Creates a document entirely on this computer (works offline): a fresh id, the document's own
- * initial state, its entry in the group index, then opens it. The sidebar's "Nuevo documento"
- * and the desktop menu's (Ctrl+N) both come here.
+ * initial state (blank, a template, or an imported file), its entry in the group index, then opens
+ * it. The sidebar's "Nuevo documento" and the desktop menu's (Ctrl+N) both come here.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { newDocId, type GroupId } from '../../../shared/model/ids';
 import { docRoom, indexRoom, roomName } from '../../../shared/protocol/rooms';
 import { initDocument } from '../../../shared/ydoc/documentDoc';
+import { applyDocumentTemplate, documentTemplate } from '../../../shared/ydoc/documentTemplates';
 import { addEntry } from '../../../shared/ydoc/groupIndexDoc';
 import { useApp } from '../../app/AppContext';
 import { docHref, navigate } from '../../app/route';
 import type { DocRegistry } from '../../sync/DocRegistry';
 import { useRegistry } from '../../sync/RegistryContext';
+import { writeHtmlIntoDocument } from './import/importDocument';
+import type { NewDocumentChoice } from './NewDocumentDialog';
 
 /** Writes the new document and its index entry to IndexedDB, then navigates to it. */
 export async function createDocument(
@@ -20,6 +24,8 @@ export async function createDocument(
   groupId: GroupId,
   title: string,
   createdBy: string,
+  /** Writes the first content (a template, an import) into the new document. */
+  fill?: (doc: Y.Doc) => void,
 ): Promise<void> {
   const docId = newDocId();
   const indexName = roomName(indexRoom(groupId));
@@ -30,6 +36,7 @@ export async function createDocument(
   try {
     await Promise.all([index.persistence.whenLoaded, doc.persistence.whenLoaded]);
     initDocument(doc.doc, Date.now());
+    fill?.(doc.doc);
     addEntry(index.doc, { id: docId, kind: 'doc', title, createdBy });
     await Promise.all([index.persistence.whenWritten(), doc.persistence.whenWritten()]);
   } finally {
@@ -39,13 +46,31 @@ export async function createDocument(
   navigate(docHref(groupId, docId));
 }
 
-/** `createDocument` in `groupId`, titled "Sin título" in the UI language, by the signed-in person. */
-export function useCreateDocument(groupId: GroupId): () => Promise<void> {
+/** `createDocument` in `groupId` by the signed-in person: blank ("Sin título"), from a template or from a file. */
+export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice) => Promise<void> {
   const registry = useRegistry();
   const { profile } = useApp();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return useCallback(
-    () => createDocument(registry, groupId, t('document.untitled'), profile.name),
-    [groupId, profile.name, registry, t],
+    (choice: NewDocumentChoice = { kind: 'template', templateId: 'blank' }) => {
+      if (choice.kind === 'import') {
+        const { title, html } = choice.file;
+        return createDocument(registry, groupId, title, profile.name, (doc) =>
+          writeHtmlIntoDocument(doc, html),
+        );
+      }
+      const { templateId } = choice;
+      if (templateId === 'blank') {
+        return createDocument(registry, groupId, t('document.untitled'), profile.name);
+      }
+      return createDocument(
+        registry,
+        groupId,
+        documentTemplate(templateId, i18n.language).title,
+        profile.name,
+        (doc) => applyDocumentTemplate(doc, templateId, i18n.language),
+      );
+    },
+    [groupId, i18n.language, profile.name, registry, t],
   );
 }

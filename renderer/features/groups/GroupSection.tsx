@@ -1,5 +1,5 @@
 import { ArchiveRestore, ChevronRight, Plus, Users } from 'lucide-react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRole } from '../../../shared/model/accounts';
 import type { BoardId, DocId } from '../../../shared/model/ids';
@@ -7,6 +7,7 @@ import type { WorkingGroup } from '../../../shared/model/workspace';
 import { canEditContent } from '../../app/AppContext';
 import { membersHref } from '../../app/route';
 import { GroupBoards } from '../boards/GroupBoards';
+import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { useCreateDocument } from '../documents/useCreateDocument';
 import { EntryLink } from './EntryLink';
 import { RoleBadge } from './RoleBadge';
@@ -30,6 +31,7 @@ export function GroupSection({
   const headingId = useId();
   const { index, documents, actions } = useGroupIndex(group.id);
   const createDocument = useCreateDocument(group.id);
+  const [choosing, setChoosing] = useState(false);
   const visible = documents?.filter((entry) => !entry.archived) ?? [];
   // Documents and boards alike: one "Archivados" per group.
   const archived = index?.entries.filter((entry) => entry.archived) ?? [];
@@ -60,7 +62,7 @@ export function GroupSection({
             aria-label={newLabel}
             title={newLabel}
             disabled={actions === null}
-            onClick={() => void createDocument()}
+            onClick={() => setChoosing(true)}
           >
             <Plus aria-hidden="true" size={16} />
           </button>
@@ -77,7 +79,7 @@ export function GroupSection({
               className="text-button"
               aria-label={newLabel}
               disabled={actions === null}
-              onClick={() => void createDocument()}
+              onClick={() => setChoosing(true)}
             >
               <Plus aria-hidden="true" size={14} />
               {t('groups.newDocument')}
@@ -93,6 +95,15 @@ export function GroupSection({
           ))}
         </ul>
       )}
+      <NewDocumentDialog
+        open={choosing}
+        groupName={group.name}
+        onOpenChange={setChoosing}
+        onCreate={(choice) => {
+          setChoosing(false);
+          void createDocument(choice);
+        }}
+      />
       {/* Boards (issue 4): the group's boards and "Nuevo tablero". */}
       <GroupBoards group={group} canCreate={canEdit} />
       {archived.length > 0 && (

@@ -69,6 +69,20 @@ export const accessRequestRoutes: Route[] = [
           actorId: session.user.id,
           groupId: group.id,
         });
+        for (const member of store.groups.members(group.id)) {
+          if (member.role !== 'lead') continue;
+          store.notifications.record({
+            userId: member.user.id,
+            dedupeKey: `access_request:${made.id}`,
+            kind: 'access_request',
+            groupId: group.id,
+            targetKind: 'group',
+            targetId: group.id,
+            actorId: session.user.id,
+            actorName: session.user.name,
+            excerpt: made.message,
+          });
+        }
         return made;
       });
       return created(view(context, request));

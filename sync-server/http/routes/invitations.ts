@@ -114,6 +114,19 @@ export const invitationRoutes: Route[] = [
           groupId: group.id,
           detail: input.role,
         });
+        if (existing !== null) {
+          store.notifications.record({
+            userId: existing.id,
+            dedupeKey: `invitation:${made.invitation.id}`,
+            kind: 'invitation',
+            groupId: group.id,
+            targetKind: 'group',
+            targetId: group.id,
+            actorId: session.user.id,
+            actorName: session.user.name,
+            excerpt: group.name,
+          });
+        }
         return made;
       });
       const body: CreateInvitationResponse = {

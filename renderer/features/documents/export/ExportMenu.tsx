@@ -1,7 +1,9 @@
-import { Download, FileCode, FileDown, FileText } from 'lucide-react';
+import { Download, FileCode, FileDown, FileText, FileType } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { downloadFile } from '../../../platform/desktop';
+import { DOCX_TYPE, documentJson, docxBytes } from './docx';
 import { useDocumentExport } from './useDocumentExport';
 import './print.css';
 
@@ -13,8 +15,12 @@ export interface ExportMenuProps {
 }
 
 export function ExportMenu({ doc, title, meta }: ExportMenuProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, exportAs } = useDocumentExport(doc, title, meta);
+  const exportDocx = async () => {
+    const bytes = await docxBytes({ title, body: documentJson(doc), language: i18n.language });
+    downloadFile(title, 'docx', bytes, DOCX_TYPE);
+  };
   return (
     <>
       <DropdownMenu.Root>
@@ -29,6 +35,10 @@ export function ExportMenu({ doc, title, meta }: ExportMenuProps) {
             <DropdownMenu.Item className="menu-item" onSelect={() => void exportAs('pdf')}>
               <FileDown aria-hidden="true" size={15} />
               {t('export.pdf')}
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" onSelect={() => void exportDocx()}>
+              <FileType aria-hidden="true" size={15} />
+              {t('export.docx')}
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" onSelect={() => void exportAs('html')}>
               <FileCode aria-hidden="true" size={15} />

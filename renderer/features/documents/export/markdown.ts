@@ -29,7 +29,12 @@ export function htmlToMarkdown(title: string, bodyHtml: string): string {
       return `- [${checked ? 'x' : ' '}] ${content.trim().replace(/\n+/g, '\n  ')}\n`;
     },
   });
-  const body = service.turndown(bodyHtml);
+  // Tiptap writes a <colgroup> before the rows, and the GFM table rule then misses the header row
+  // (it would export an empty header and the real one as a body row).
+  const template = document.createElement('template');
+  template.innerHTML = bodyHtml;
+  template.content.querySelectorAll('colgroup').forEach((colgroup) => colgroup.remove());
+  const body = service.turndown(template.innerHTML);
   const heading = title.trim() === '' ? '' : `# ${service.escape(title.trim())}\n\n`;
   return `${heading}${body}\n`;
 }

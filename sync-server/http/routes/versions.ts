@@ -1,0 +1,354 @@
+/**
+ * Versions of a document and the institutional sign-off on them (issue 11; contract in
+ * shared/protocol/versionsApi.ts). Members of the group read versions; leads and editors create
+ * and restore them; leads ask for sign-off; one member of each asked organization answers for it,
+ * once, before the deadline. Every step is written to the audit log in the same transaction.
+ */
+import { canonicalUuid } from '../../../shared/model/ids';
+import { roomName } from '../../../shared/protocol/rooms';
+import type { DocId, GroupId } from '../../../shared/model/ids';
+import {
+  answerSignoffBody,
+  createSignoffBody,
+  createVersionBody,
+  type SignoffResponse,
+  type VersionResponse,
+  type VersionsResponse,
+} from '../../../shared/protocol/versionsApi';
+import { verifyVersionState } from '../../../shared/ydoc/versions';
+import type { Session } from '../../accounts/sessions';
+import { mergeUpdates } from '../../storage/storage';
+import { contentHash, storeAutoVersion } from '../../versions/autoVersions';
+import * as Y from 'yjs';
+import { readJson } from '../body';
+import { ApiFailure } from '../failure';
+import { canManage, roleIn, visibleGroup } from '../permissions';
+import { created, ok, type ApiContext, type AuthedCall, type Route } from '../route';
+
+const BASE = '/api/groups/:groupId/docs/:docId/versions';
+
+function memberGroup(call: AuthedCall) {
+  const { context, session, params } = call;
+  const group = visibleGroup(context, session, params.groupId!);
+  const role = roleIn(context, session, group);
+  if (role === null) {
+    throw new ApiFailure(
+      403,
+      'not_a_member',
+      'Solo los miembros de este grupo ven sus versiones; solicite acceso desde el directorio.',
+    );
+  }
+  const docId = canonicalUuid(params.docId!);
+  if (docId === null) {
+    throw new ApiFailure(404, 'not_found', 'Ese documento no existe en este grupo.');
+  }
+  return { group, role, docId: docId as DocId };
+}
+
+function requireWriter(role: string): void {
+  if (role !== 'lead' && role !== 'editor') {
+    throw new ApiFailure(
+      403,
+      'forbidden',
+      'Solo quienes pueden editar este documento (líderes y editores) pueden guardar o restaurar versiones.',
+    );
+  }
+}
+
+function findVersion(context: ApiContext, groupId: string, docId: string, versionId: string) {
+  const version = context.store.versions.get(groupId, docId, versionId);
+  if (version === null) {
+    throw new ApiFailure(404, 'version_not_found', 'Esa versión no existe en este documento.');
+  }
+  return version;
+}
+
+const fromBase64 = (value: string) => new Uint8Array(Buffer.from(value, 'base64'));
+const toBase64 = (value: Uint8Array) => Buffer.from(value).toString('base64');
+
+function audit(
+  context: ApiContext,
+  session: Session,
+  groupId: string,
+  action:
+    | 'version_created'
+    | 'version_restored'
+    | 'signoff_requested'
+    | 'signoff_answered'
+    | 'signoff_decided',
+  detail: Record<string, unknown>,
+): void {
+  context.store.audit.record({
+    action,
+    actorId: session.user.id,
+    groupId,
+    detail: JSON.stringify(detail),
+  });
+}
+
+export const versionRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: BASE,
+    handle(call) {
+      const { group, docId } = memberGroup(call);
+      const body: VersionsResponse = {
+        versions: call.context.store.versions.list(group.id, docId),
+      };
+      return ok(body);
+    },
+  },
+  {
+    method: 'POST',
+    path: BASE,
+    async handle(call) {
+      const { context, session, req } = call;
+      const { group, role, docId } = memberGroup(call);
+      requireWriter(role);
+      const input = await readJson(req, createVersionBody);
+      const state = fromBase64(input.update);
+      const stateVector = fromBase64(input.stateVector);
+      const problem = verifyVersionState(state, stateVector);
+      if (problem !== null) {
+        throw new ApiFailure(
+          400,
+          'invalid_version_state',
+          problem === 'vector_mismatch'
+            ? 'El estado enviado no corresponde al vector de estado indicado; vuelva a guardar la versión.'
+            : 'El estado enviado no es un documento completo; vuelva a guardar la versión.',
+        );
+      }
+      const hash = contentHash(state);
+      const id = input.id ?? crypto.randomUUID();
+      const existing = context.store.versions.exists(id);
+      if (existing !== null) {
+        // The outbox may send a version twice (the first answer was lost): same content, same answer.
+        if (existing.groupId === group.id && existing.docId === docId && existing.hash === hash) {
+          return ok(findVersion(context, group.id, docId, id));
+        }
+        throw new ApiFailure(
+          409,
+          'version_exists',
+          'Ya existe otra versión con ese identificador.',
+        );
+      }
+      const createdAt = Math.min(
+        input.capturedAt === undefined ? context.now() : Date.parse(input.capturedAt),
+        context.now(),
+      );
+      context.store.transaction(() => {
+        context.store.versions.create({
+          id,
+          groupId: group.id,
+          docId,
+          kind: 'named',
+          name: input.name,
+          note: input.note ?? '',
+          authorId: session.user.id,
+          createdAt,
+          stateVector,
+          state,
+          hash,
+        });
+        audit(context, session, group.id, 'version_created', { docId, versionId: id, hash });
+      });
+      const {
+        state: _state,
+        stateVector: _vector,
+        ...summary
+      } = findVersion(context, group.id, docId, id);
+      return created(summary);
+    },
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/:versionId`,
+    handle(call) {
+      const { group, docId } = memberGroup(call);
+      const {
+        state,
+        stateVector,
+        groupId: _g,
+        docId: _d,
+        ...summary
+      } = findVersion(call.context, group.id, docId, call.params.versionId!);
+      const body: VersionResponse = {
+        ...summary,
+        stateVector: toBase64(stateVector),
+        update: toBase64(state),
+      };
+      return ok(body);
+    },
+  },
+  {
+    // Keeps the document's current (committed) state as an automatic version before the client
+    // restores an older one as new edits, so the restore itself can be undone from the history.
+    method: 'POST',
+    path: `${BASE}/:versionId/restore`,
+    async handle(call) {
+      const { context, session } = call;
+      const { group, role, docId } = memberGroup(call);
+      requireWriter(role);
+      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const room = roomName({ kind: 'doc', groupId: group.id as GroupId, docId });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, mergeUpdates(await context.storage.loadUpdates(room)));
+      const autoId = context.store.transaction(() => {
+        const made = storeAutoVersion(
+          context.store,
+          group.id,
+          docId,
+          doc,
+          `Antes de restaurar «${version.name === '' ? 'copia automática' : version.name}»`,
+          context.now(),
+        );
+        audit(context, session, group.id, 'version_restored', {
+          docId,
+          versionId: version.id,
+          before: made,
+        });
+        return made;
+      });
+      doc.destroy();
+      const {
+        state: _s,
+        stateVector: _v,
+        ...summary
+      } = findVersion(context, group.id, docId, autoId);
+      return created(summary);
+    },
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/:versionId/signoff`,
+    async handle(call) {
+      const { context, session, req } = call;
+      const { group, docId } = memberGroup(call);
+      if (!canManage(context, session, group)) {
+        throw new ApiFailure(
+          403,
+          'forbidden',
+          'Solo quienes coordinan este grupo pueden pedir la aprobación institucional.',
+        );
+      }
+      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const input = await readJson(req, createSignoffBody);
+      const deadline = Date.parse(input.deadline);
+      if (deadline <= context.now()) {
+        throw new ApiFailure(400, 'invalid_body', 'Revise el campo «deadline»: ya pasó.');
+      }
+      const inGroup = new Set(
+        context.store.groups.members(group.id).map((member) => member.user.organization.id),
+      );
+      const outside = input.organizations.find((id) => !inGroup.has(id));
+      if (outside !== undefined) {
+        throw new ApiFailure(
+          400,
+          'organization_not_in_group',
+          'Solo se puede pedir la aprobación a organizaciones con miembros en este grupo.',
+        );
+      }
+      if (context.store.versions.status(version.id) !== null) {
+        throw new ApiFailure(
+          409,
+          'signoff_exists',
+          'Ya se pidió la aprobación de esta versión; para otra ronda, guarde una versión nueva.',
+        );
+      }
+      context.store.transaction(() => {
+        context.store.versions.createSignoff({
+          versionId: version.id,
+          hash: version.hash,
+          rule: input.rule,
+          deadline,
+          requestedBy: session.user.id,
+          organizations: input.organizations,
+        });
+        audit(context, session, group.id, 'signoff_requested', {
+          docId,
+          versionId: version.id,
+          hash: version.hash,
+          rule: input.rule,
+          deadline: input.deadline,
+          organizations: input.organizations,
+        });
+      });
+      return created(context.store.versions.signoff(version));
+    },
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/:versionId/signoff`,
+    handle(call) {
+      const { group, docId } = memberGroup(call);
+      const version = findVersion(call.context, group.id, docId, call.params.versionId!);
+      const body: SignoffResponse | null = call.context.store.versions.signoff(version);
+      if (body === null) {
+        throw new ApiFailure(404, 'signoff_not_found', 'No se pidió aprobación de esta versión.');
+      }
+      return ok(body);
+    },
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/:versionId/signoff/answers`,
+    async handle(call) {
+      const { context, session, req } = call;
+      const { group, docId } = memberGroup(call);
+      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const input = await readJson(req, answerSignoffBody);
+      const { versions } = context.store;
+      const status = versions.status(version.id);
+      if (status === null) {
+        throw new ApiFailure(404, 'signoff_not_found', 'No se pidió aprobación de esta versión.');
+      }
+      const organizationId = session.user.organization.id;
+      if (!versions.asked(version.id, organizationId)) {
+        throw new ApiFailure(
+          403,
+          'organization_not_asked',
+          'No se pidió la aprobación de su organización para esta versión.',
+        );
+      }
+      if (versions.answered(version.id, organizationId)) {
+        throw new ApiFailure(
+          409,
+          'already_answered',
+          'Su organización ya respondió; las respuestas no se pueden cambiar.',
+        );
+      }
+      if (context.now() > Date.parse(status.deadline)) {
+        throw new ApiFailure(
+          409,
+          'signoff_closed',
+          'El plazo para responder ya venció; la respuesta no se registró.',
+        );
+      }
+      context.store.transaction(() => {
+        const decided = versions.answer({
+          versionId: version.id,
+          organizationId,
+          answer: input.answer,
+          text: input.text ?? '',
+          userId: session.user.id,
+        });
+        audit(context, session, group.id, 'signoff_answered', {
+          docId,
+          versionId: version.id,
+          hash: version.hash,
+          organizationId,
+          answer: input.answer,
+        });
+        if (decided !== null) {
+          audit(context, session, group.id, 'signoff_decided', {
+            docId,
+            versionId: version.id,
+            hash: version.hash,
+            outcome: decided,
+          });
+        }
+      });
+      return created(versions.signoff(version));
+    },
+  },
+];
