@@ -3,9 +3,11 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { offerUpdate, UpdateNotice } from './features/update/UpdateNotice';
 import { DEFAULT_LANGUAGE, initI18n, isLanguage } from './i18n';
 import { getServerUrl } from './platform/serverUrl';
 import { initTheme } from './features/theme/theme';
+import { registerServiceWorker } from './platform/serviceWorker';
 import { SettingsStore } from './storage/SettingsStore';
 
 async function start() {
@@ -18,8 +20,10 @@ async function start() {
   createRoot(root).render(
     <StrictMode>
       <App serverUrl={getServerUrl()} settings={settings} />
+      <UpdateNotice />
     </StrictMode>,
   );
 }
 
 void start();
+registerServiceWorker(offerUpdate);
