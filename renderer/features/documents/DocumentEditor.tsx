@@ -95,7 +95,12 @@ export function DocumentEditor({
         <EditorContent editor={editor} className="editor-content" />
       </div>
       {editable && !readOnlyBody && <SlashMenu editor={editor} />}
-      <SelectionBubbleMenu editor={editor} onLink={() => setLinkOpen(true)} onComment={onComment} />
+      <SelectionBubbleMenu
+        editor={editor}
+        onLink={() => setLinkOpen(true)}
+        canFormat={editable && !readOnlyBody}
+        onComment={onComment}
+      />
       <LinkBubbleMenu editor={editor} onEdit={() => setLinkOpen(true)} />
       <LinkDialog
         open={linkOpen}

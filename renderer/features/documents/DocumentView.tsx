@@ -161,6 +161,7 @@ export function DocumentView({
           editable={canEdit}
           revealId={docId}
           review={{ state: review.editorState, attach: review.attachEditor }}
+          onComment={canComment && !archived ? () => review.startDraft('comment') : undefined}
         />
         <LinkedCards groupId={groupId} docId={docId} />
       </article>

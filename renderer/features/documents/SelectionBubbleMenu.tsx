@@ -1,6 +1,6 @@
 /**
  * The small toolbar over selected text: bold, italic, highlight, link, and "Comentar" when the
- * document takes comments (the review feature passes `onComment`). Only for people who may edit.
+ * document takes comments (the review feature passes `onComment`). Commenters see only "Comentar".
  */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
@@ -19,10 +19,17 @@ const showOverSelection: NonNullable<BubbleMenuProps['shouldShow']> = ({ editor,
 export interface SelectionBubbleMenuProps {
   editor: Editor;
   onLink: () => void;
+  /** False for commenters: their editor only takes suggestions, never formatting. */
+  canFormat: boolean;
   onComment?: () => void;
 }
 
-export function SelectionBubbleMenu({ editor, onLink, onComment }: SelectionBubbleMenuProps) {
+export function SelectionBubbleMenu({
+  editor,
+  onLink,
+  canFormat,
+  onComment,
+}: SelectionBubbleMenuProps) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -52,6 +59,7 @@ export function SelectionBubbleMenu({ editor, onLink, onComment }: SelectionBubb
       <Icon aria-hidden="true" size={16} />
     </button>
   );
+  if (!canFormat && onComment === undefined) return null;
   return (
     <BubbleMenu
       editor={editor}
@@ -60,12 +68,16 @@ export function SelectionBubbleMenu({ editor, onLink, onComment }: SelectionBubb
       options={OPTIONS}
     >
       <div className="bubble-menu" role="toolbar" aria-label={t('editor.bubble.label')}>
-        {button(t('toolbar.bold'), Bold, state.bold, () => chain().toggleBold().run())}
-        {button(t('toolbar.italic'), Italic, state.italic, () => chain().toggleItalic().run())}
-        {button(t('editor.bubble.highlight'), Highlighter, state.highlight, () =>
-          chain().toggleHighlight().run(),
+        {canFormat && (
+          <>
+            {button(t('toolbar.bold'), Bold, state.bold, () => chain().toggleBold().run())}
+            {button(t('toolbar.italic'), Italic, state.italic, () => chain().toggleItalic().run())}
+            {button(t('editor.bubble.highlight'), Highlighter, state.highlight, () =>
+              chain().toggleHighlight().run(),
+            )}
+            {button(t('toolbar.link'), Link, state.link, onLink)}
+          </>
         )}
-        {button(t('toolbar.link'), Link, state.link, onLink)}
         {onComment !== undefined &&
           button(t('editor.bubble.comment'), MessageSquarePlus, undefined, onComment)}
       </div>
