@@ -346,6 +346,7 @@ function VersionView({
           docId={props.docId}
           title={title}
           version={version}
+          body={doc}
           canLead={props.canLead}
           content={versions.content}
           onChanged={() => void versions.refresh()}

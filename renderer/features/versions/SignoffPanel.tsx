@@ -16,6 +16,7 @@ import {
   type SignoffRule,
   type VersionSummary,
 } from '../../../shared/protocol/versionsApi';
+import type * as Y from 'yjs';
 import { versionsApi } from '../../api/versions';
 import { useApp } from '../../app/AppContext';
 import { downloadFile, printHtml } from '../../platform/desktop';
@@ -23,6 +24,7 @@ import { ApiRequestError, apiErrorText } from '../../api/client';
 import { listMembers } from '../../api/groups';
 import { DOCX_TYPE } from '../documents/export/docx';
 import { expedienteDocx, expedienteHtml, outcomeText } from './expediente';
+import { useObservationThread } from './useObservationThread';
 
 export interface SignoffPanelProps {
   groupId: GroupId;
@@ -30,6 +32,8 @@ export interface SignoffPanelProps {
   docId: string;
   title: string;
   version: VersionSummary;
+  /** The live document, where observations are anchored as a thread. */
+  body: Y.Doc;
   canLead: boolean;
   content: (versionId: string) => Promise<Uint8Array>;
   onChanged: () => void;
@@ -209,6 +213,7 @@ function SignoffStatusView({
   docId,
   title,
   version,
+  body,
   signoff,
   content,
   onAnswered,
@@ -290,7 +295,9 @@ function SignoffStatusView({
         <AnswerForm
           groupId={groupId}
           docId={docId}
+          body={body}
           versionId={version.id}
+          versionName={version.name}
           organization={mine.organization.name}
           onAnswered={onAnswered}
           onError={onError}
@@ -339,14 +346,18 @@ function SignoffStatusView({
 function AnswerForm({
   groupId,
   docId,
+  body,
   versionId,
+  versionName,
   organization,
   onAnswered,
   onError,
 }: {
   groupId: GroupId;
   docId: string;
+  body: Y.Doc;
   versionId: string;
+  versionName: string;
   organization: string;
   onAnswered: (signoff: SignoffResponse) => void;
   onError: (message: string) => void;
@@ -358,6 +369,7 @@ function AnswerForm({
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const needsText = answer !== 'approve';
+  const openThread = useObservationThread(groupId, docId, body);
 
   return (
     <form
@@ -366,12 +378,25 @@ function AnswerForm({
         event.preventDefault();
         if (needsText && text.trim() === '') return;
         setBusy(true);
+        const sent = text.trim();
         versionsApi
           .answer(api, groupId, docId, versionId, {
             answer,
-            text: text.trim() === '' ? undefined : text.trim(),
+            text: sent === '' ? undefined : sent,
           })
-          .then(onAnswered, (caught: unknown) => onError(apiErrorText(caught, t)))
+          .then(
+            (signoff) => {
+              // Only an answer the server recorded opens a thread: a refused one leaves nothing.
+              if (answer === 'approve_with_observations') {
+                openThread?.(
+                  t('versions.signoff.observationThread', { organization, name: versionName }),
+                  sent,
+                );
+              }
+              onAnswered(signoff);
+            },
+            (caught: unknown) => onError(apiErrorText(caught, t)),
+          )
           .finally(() => setBusy(false));
       }}
     >
