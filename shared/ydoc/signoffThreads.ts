@@ -57,7 +57,7 @@ export interface ObservationThread {
 /** Opens the thread for one organization's observations on a version. */
 export function createObservationThread(
   threads: Y.Doc,
-  body: Y.Doc,
+  anchor: TextAnchor,
   input: ObservationThread,
   origin: Origin = Origin.local,
 ): void {
@@ -66,7 +66,7 @@ export function createObservationThread(
     {
       id: input.id,
       kind: 'comment',
-      anchor: documentStartAnchor(body),
+      anchor,
       quote: '',
       author: input.author,
       comment: {

@@ -346,7 +346,6 @@ function VersionView({
           docId={props.docId}
           title={title}
           version={version}
-          body={doc}
           canLead={props.canLead}
           content={versions.content}
           onChanged={() => void versions.refresh()}

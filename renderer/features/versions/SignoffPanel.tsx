@@ -16,7 +16,6 @@ import {
   type SignoffRule,
   type VersionSummary,
 } from '../../../shared/protocol/versionsApi';
-import type * as Y from 'yjs';
 import { versionsApi } from '../../api/versions';
 import { useApp } from '../../app/AppContext';
 import { downloadFile, printHtml } from '../../platform/desktop';
@@ -24,7 +23,6 @@ import { ApiRequestError, apiErrorText } from '../../api/client';
 import { listMembers } from '../../api/groups';
 import { DOCX_TYPE } from '../documents/export/docx';
 import { expedienteDocx, expedienteHtml, outcomeText } from './expediente';
-import { useObservationThread } from './useObservationThread';
 
 export interface SignoffPanelProps {
   groupId: GroupId;
@@ -32,8 +30,6 @@ export interface SignoffPanelProps {
   docId: string;
   title: string;
   version: VersionSummary;
-  /** The live document, where observations are anchored as a thread. */
-  body: Y.Doc;
   canLead: boolean;
   content: (versionId: string) => Promise<Uint8Array>;
   onChanged: () => void;
@@ -213,7 +209,6 @@ function SignoffStatusView({
   docId,
   title,
   version,
-  body,
   signoff,
   content,
   onAnswered,
@@ -295,9 +290,7 @@ function SignoffStatusView({
         <AnswerForm
           groupId={groupId}
           docId={docId}
-          body={body}
           versionId={version.id}
-          versionName={version.name}
           organization={mine.organization.name}
           onAnswered={onAnswered}
           onError={onError}
@@ -346,18 +339,14 @@ function SignoffStatusView({
 function AnswerForm({
   groupId,
   docId,
-  body,
   versionId,
-  versionName,
   organization,
   onAnswered,
   onError,
 }: {
   groupId: GroupId;
   docId: string;
-  body: Y.Doc;
   versionId: string;
-  versionName: string;
   organization: string;
   onAnswered: (signoff: SignoffResponse) => void;
   onError: (message: string) => void;
@@ -369,7 +358,6 @@ function AnswerForm({
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const needsText = answer !== 'approve';
-  const openThread = useObservationThread(groupId, docId, body);
 
   return (
     <form
@@ -378,25 +366,12 @@ function AnswerForm({
         event.preventDefault();
         if (needsText && text.trim() === '') return;
         setBusy(true);
-        const sent = text.trim();
         versionsApi
           .answer(api, groupId, docId, versionId, {
             answer,
-            text: sent === '' ? undefined : sent,
+            text: text.trim() === '' ? undefined : text.trim(),
           })
-          .then(
-            (signoff) => {
-              // Only an answer the server recorded opens a thread: a refused one leaves nothing.
-              if (answer === 'approve_with_observations') {
-                openThread?.(
-                  t('versions.signoff.observationThread', { organization, name: versionName }),
-                  sent,
-                );
-              }
-              onAnswered(signoff);
-            },
-            (caught: unknown) => onError(apiErrorText(caught, t)),
-          )
+          .then(onAnswered, (caught: unknown) => onError(apiErrorText(caught, t)))
           .finally(() => setBusy(false));
       }}
     >

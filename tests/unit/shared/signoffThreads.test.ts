@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, getDocumentBody } from '../../../shared/ydoc/documentDoc';
-import { createObservationThread } from '../../../shared/ydoc/signoffThreads';
+import { createObservationThread, documentStartAnchor } from '../../../shared/ydoc/signoffThreads';
 import {
   anchorState,
   commentText,
@@ -19,7 +19,7 @@ import {
 const ana = { id: 'u-ana', name: 'Ana Mamani', organization: 'Municipalidad de Cotahuasi' };
 
 function observe(threads: Y.Doc, body: Y.Doc): void {
-  createObservationThread(threads, body, {
+  createObservationThread(threads, documentStartAnchor(body), {
     id: 't-1' as ThreadId,
     commentId: 'c-1' as CommentId,
     author: ana,
