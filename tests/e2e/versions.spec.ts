@@ -105,7 +105,9 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   await lucia.page.screenshot({ path: path.join(SHOTS, 'signoff-table.png') });
 
   // The observations become a comment thread on the whole document, for the group to discuss.
-  await lead.page.getByRole('button', { name: /^Comentarios \(/ }).click();
+  const toggle = lead.page.getByRole('button', { name: 'Comentarios (1)' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   const observation = lead.page
     .getByRole('complementary', { name: 'Comentarios' })
     .getByRole('article', { name: 'Comentario de Lucía Flores sobre todo el documento' });
