@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { sandboxedPreloadRequires } from './scripts/lib/preloadRequires';
 
 const root = import.meta.dirname;
@@ -24,6 +25,34 @@ function absoluteBase(): Plugin {
       config.base = '/';
     },
   };
+}
+
+/**
+ * The web client's service worker (sw.js, Workbox's generateSW): it precaches the build so a
+ * browser tab reloaded with the server down still opens the app, and waits for the person to
+ * press "Actualizar" before a new build takes over (registerType 'prompt'; registration and
+ * the prompt are in renderer/platform/serviceWorker.ts, which skips it under Electron).
+ * Navigations fall back to index.html, except the server's own paths, and nothing under /api,
+ * /sync or /healthz is ever cached: those always reach the network or fail.
+ */
+function serviceWorker() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    filename: 'sw.js',
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,woff2,svg,png,ico}'],
+      // The main bundle is over Workbox's 2 MiB default; a cut-off precache would not open.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/sync(\/|$)/, /^\/healthz$/],
+      cleanupOutdatedCaches: true,
+      // The first install takes the open tab at once, so it opens offline after one visit.
+      clientsClaim: true,
+      skipWaiting: false,
+    },
+  });
 }
 
 export default defineConfig({
@@ -52,7 +81,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), absoluteBase()],
+    plugins: [react(), absoluteBase(), serviceWorker()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

@@ -17,12 +17,13 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
-import type { PresenceUser } from '../shared/model/accounts';
+import type { GroupRole, PresenceUser } from '../shared/model/accounts';
 import { CloseCode, MessageType } from '../shared/protocol/messages';
 import type { RoomKind } from '../shared/protocol/rooms';
 import type { ClientIds } from './accounts/clientIds';
 import { FrameError, parseFrame, type Frame } from './frames';
 import { checkWrite } from './integrity';
+import { checkThreadsWrite } from './threadsIntegrity';
 import type { SyncLimits } from './limits';
 import { TokenBucket, type RateLimit } from './rateLimit';
 import { describeError } from './describeError';
@@ -36,6 +37,8 @@ export interface ConnectionAccess {
   sessionId: string;
   groupId: string;
   kind: RoomKind;
+  /** Kept current with `writable` by socketAccess.ts (threads: who decides suggestions). */
+  role: GroupRole;
   writable: boolean;
   presence: PresenceUser;
 }
@@ -48,11 +51,22 @@ export interface ConnectionContext {
   log: (line: string) => void;
 }
 
+const READ_ONLY_MESSAGE =
+  'Su rol en este grupo es de solo lectura aquí: el servidor no guardó sus cambios.';
+const FORGED_MESSAGE =
+  'El servidor no guardó un cambio en los comentarios: firmaba por otra persona o modificaba un comentario ajeno.';
+
 export class Connection implements Peer {
   private readonly bucket: TokenBucket;
   private readonly log: (line: string) => void;
   private closed = false;
   private deniedSent = false;
+  /**
+   * Set when a threads write signed for someone else or touched another person's comment: the
+   * server takes no more writes from this connection (they would build on the refused one), and
+   * it stays open for reading.
+   */
+  private forged = false;
   /** Awareness client ids this connection introduced. */
   private readonly awarenessClients = new Set<number>();
   private paused = false;
@@ -179,8 +193,8 @@ export class Connection implements Peer {
         this.answerStep1(frame.stateVector);
         return;
       case 'update': {
-        if (!this.access.writable) {
-          this.refuseWrite(frame.shape);
+        if (!this.access.writable || this.forged) {
+          this.refuseWrite(frame.shape, this.forged ? FORGED_MESSAGE : READ_ONLY_MESSAGE);
           return;
         }
         if (frame.shape.structs === 0 && frame.shape.deleteRanges === 0) return;
@@ -197,6 +211,18 @@ export class Connection implements Peer {
             `Escritura rechazada en la sala ${this.room.name} (persona ${this.access.userId}): ${refusal.reason}; se cierra esa conexión.`,
           );
           this.close(refusal.code, refusal.reason);
+          return;
+        }
+        const forged =
+          this.access.kind === 'threads'
+            ? checkThreadsWrite(this.room.doc, frame.update, this.access)
+            : null;
+        if (forged !== null) {
+          this.log(
+            `Escritura rechazada en la sala ${this.room.name} (persona ${this.access.userId}): ${forged}; no se aplica y esa conexión queda de solo lectura.`,
+          );
+          this.forged = true;
+          this.refuseWrite(frame.shape, FORGED_MESSAGE);
           return;
         }
         const result = this.room.receiveUpdate(this, frame.update);
@@ -234,6 +260,7 @@ export class Connection implements Peer {
       this.deferredStep1 = null;
       if (next !== null && !this.closed) this.answerStep1(next);
     });
+    this.room.answeredSyncStep1(this);
   }
 
   private answerQuery(): void {
@@ -265,15 +292,12 @@ export class Connection implements Peer {
   }
 
   /** Says once per connection that a write was refused; an empty sync step 2 is no write at all. */
-  private refuseWrite(shape: UpdateShape): void {
+  private refuseWrite(shape: UpdateShape, message: string): void {
     if (this.deniedSent || (shape.structs === 0 && shape.deleteRanges === 0)) return;
     this.deniedSent = true;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.auth);
-    authProtocol.writePermissionDenied(
-      encoder,
-      'Su rol en este grupo es de solo lectura aquí: el servidor no guardó sus cambios.',
-    );
+    authProtocol.writePermissionDenied(encoder, message);
     this.send(encoding.toUint8Array(encoder));
   }
 }

@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messages';
-import { deletesOf, deletesOfDoc, encodeSaved, type DeleteSet } from '../shared/protocol/saved';
+import { deletesOfDoc, encodeSaved, type DeleteSet } from '../shared/protocol/saved';
 import { describeError } from './describeError';
 import type { Storage } from './storage/storage';
 
@@ -51,8 +51,12 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer's awareness client ids, removed from the room when the peer leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Peers whose sync step 1 was answered, and which therefore hold the complete `saved`. */
+  private readonly answered = new WeakSet<Peer>();
   private joining = 0;
   private pending: Uint8Array[] = [];
+  /** The deletions of the pending updates, taken from their transactions (no second decode). */
+  private pendingDeletes: DeleteSet[] = [];
   /** Bytes of pending plus in-flight updates. */
   private pendingBytes = 0;
   private committing: Promise<void> | null = null;
@@ -75,6 +79,9 @@ export class Room {
     this.savedDeletes = deletesOfDoc(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) this.pendingDeletes.push(transaction.deleteSet);
+    });
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -112,14 +119,28 @@ export class Room {
     this.checkIdle();
   }
 
-  /** Adds a reserved peer and sends it the room: sync step 1, step 2, awareness, then `saved`. */
+  /**
+   * Adds a reserved peer and asks it what the room lacks (sync step 1), with the awareness. The
+   * room itself goes out only as the answer to the peer's own step 1 (see `answeredSyncStep1`), which
+   * every y-websocket client sends on connect: a client reconnecting after a day offline then
+   * downloads what it lacks, not the whole document.
+   */
   join(peer: Peer): void {
     this.joining--;
     this.peers.set(peer, new Set());
     peer.send(this.syncStep1());
-    peer.send(this.syncStep2());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(this.awarenessFrame(clients));
+  }
+
+  /**
+   * Called after a peer's sync step 1 was answered with what it lacks (sync step 2): the first
+   * time on a connection, the complete `saved` snapshot follows, so the client learns what is
+   * durable as soon as it holds the room.
+   */
+  answeredSyncStep1(peer: Peer): void {
+    if (!this.peers.has(peer) || this.answered.has(peer)) return;
+    this.answered.add(peer);
     peer.send(encodeSaved(this.savedVector, this.savedDeletes, true));
   }
 
@@ -230,9 +251,11 @@ export class Room {
     if (this.committing !== null || this.pending.length === 0)
       return this.committing ?? Promise.resolve();
     const batch = this.pending;
+    const deletes = this.pendingDeletes;
     this.pending = [];
+    this.pendingDeletes = [];
     const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, vector).finally(() => {
+    this.committing = this.write(batch, deletes, vector).finally(() => {
       this.committing = null;
       if (this.pending.length > 0) this.scheduleFlush();
       else this.checkIdle();
@@ -240,12 +263,17 @@ export class Room {
     return this.committing;
   }
 
-  private async write(batch: Uint8Array[], vector: Uint8Array): Promise<void> {
+  private async write(
+    batch: Uint8Array[],
+    batchDeletes: DeleteSet[],
+    vector: Uint8Array,
+  ): Promise<void> {
     const { storage, log } = this.options;
     try {
       await storage.appendUpdates(this.name, batch);
     } catch (error) {
       this.pending = batch.concat(this.pending);
+      this.pendingDeletes = batchDeletes.concat(this.pendingDeletes);
       this.failing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
@@ -265,7 +293,7 @@ export class Room {
     this.retryMs = FIRST_RETRY_MS;
     this.pendingBytes -= batch.reduce((sum, update) => sum + update.byteLength, 0);
     this.storedCount += batch.length;
-    const deletes = deletesOf(batch);
+    const deletes = Y.mergeDeleteSets(batchDeletes);
     this.savedVector = vector;
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);

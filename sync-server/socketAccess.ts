@@ -70,6 +70,7 @@ export function authorizeUpgrade(
       sessionId: session.id,
       groupId: room.groupId,
       kind: room.kind,
+      role,
       writable: canWriteRoom(role, room.kind),
       presence,
     },
@@ -103,6 +104,9 @@ function recheck(store: AccountStore, connections: Connection[]): void {
     }
     const role = store.groups.roleOf(userId, access.groupId);
     if (role === null) connection.close(AccessCloseCode.membershipRevoked, 'membership revoked');
-    else connection.setWritable(canWriteRoom(role, access.kind));
+    else {
+      access.role = role;
+      connection.setWritable(canWriteRoom(role, access.kind));
+    }
   }
 }

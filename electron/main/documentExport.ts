@@ -90,7 +90,9 @@ export async function exportDocument(
       ? await deps.printToPdf(request.html)
       : request.format === 'html'
         ? request.html
-        : request.markdown;
+        : request.format === 'markdown'
+          ? request.markdown
+          : request.json;
   await deps.writeFile(choice.filePath, data);
   return { status: 'saved', fileName: path.basename(choice.filePath) };
 }

@@ -3,7 +3,7 @@
  * languages. Main starts in the OS language and follows the renderer's choice once it is told
  * (IpcChannel.setLanguage); the renderer's locale files stay the source for everything else.
  */
-import type { ExportFormat, UiLanguage } from '../../shared/ipc/events';
+import type { SaveFormat, UiLanguage } from '../../shared/ipc/events';
 
 export function languageFromLocale(locale: string): UiLanguage {
   return locale.toLowerCase().startsWith('en') ? 'en' : 'es-419';
@@ -119,17 +119,23 @@ export function quitDialogText(language: UiLanguage, pending: number): QuitDialo
   };
 }
 
-const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+const FORMAT_NAMES: Readonly<Record<SaveFormat, string>> = {
   pdf: 'PDF',
   html: 'HTML',
   markdown: 'Markdown',
+  changes: 'JSON',
 };
 
 export function exportDialogText(
   language: UiLanguage,
-  format: ExportFormat,
+  format: SaveFormat,
 ): { title: string; filter: string } {
   const name = FORMAT_NAMES[format];
+  if (format === 'changes') {
+    return language === 'en'
+      ? { title: 'Export pending changes', filter: 'Minka changes (JSON)' }
+      : { title: 'Exportar cambios pendientes', filter: 'Cambios de Minka (JSON)' };
+  }
   return language === 'en'
     ? { title: `Export as ${name}`, filter: `${name} document` }
     : { title: `Exportar como ${name}`, filter: `Documento ${name}` };

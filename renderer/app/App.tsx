@@ -16,6 +16,8 @@ import { revokeSession } from '../api/accounts';
 import { releaseLocalData } from '../features/account/signOut';
 import { SessionCache } from '../features/account/sessionCache';
 import { useAuth, type Auth } from '../features/account/useAuth';
+import { SearchContext } from '../features/search/SearchContext';
+import { SearchService } from '../features/search/SearchService';
 import { onAppCommand } from '../platform/desktop';
 import { toWebSocketUrl } from '../platform/serverUrl';
 import { createTokenStore } from '../platform/tokenStore';
@@ -30,6 +32,7 @@ import { navigate, useRoute } from './route';
 interface LocalSession {
   db: WorkspaceDexie;
   registry: DocRegistry;
+  search: SearchService;
 }
 
 /** How often a failing socket may make the app re-check the session with `/api/me`. */
@@ -40,12 +43,14 @@ const REFRESH_ME_MS = 15_000;
 function useLocalSession(
   serverUrl: string,
   userId: string,
+  groups: readonly string[],
   params: () => Record<string, string>,
   onClose: (room: string, code: number) => void,
 ): LocalSession | null {
   const [session, setSession] = useState<LocalSession | null>(null);
   const paramsRef = useRef(params);
   const onCloseRef = useRef(onClose);
+  const groupsRef = useRef(groups);
   useEffect(() => {
     paramsRef.current = params;
     onCloseRef.current = onClose;
@@ -60,17 +65,28 @@ function useLocalSession(
       params: () => paramsRef.current(),
       onClose: (room, code) => onCloseRef.current(room, code),
     });
+    const search = new SearchService({ registry, db });
     void db.open().then(() => {
       if (cancelled) return;
       void registry.resumePending();
-      setSession({ db, registry });
+      void search.start(groupsRef.current);
+      setSession({ db, registry, search });
     });
     return () => {
       cancelled = true;
       setSession(null);
-      void registry.destroy().then(() => db.close());
+      void search
+        .destroy()
+        .then(() => registry.destroy())
+        .then(() => db.close());
     };
   }, [serverUrl, userId]);
+
+  // Memberships change on the server: a lost group leaves search at once.
+  useEffect(() => {
+    groupsRef.current = groups;
+    session?.search.setGroups(groups);
+  }, [session, groups]);
   return session;
 }
 
@@ -167,7 +183,11 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
     },
     [markExpired, refreshMe],
   );
-  const session = useLocalSession(serverUrl, me.user.id, params, onClose);
+  const groups = useMemo(
+    () => me.memberships.map((membership) => membership.group.id as string),
+    [me.memberships],
+  );
+  const session = useLocalSession(serverUrl, me.user.id, groups, params, onClose);
 
   useEffect(() => {
     if (tokenRef.current === token) return;
@@ -192,6 +212,7 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
       if (session === null) return;
       setSigningOut(true);
       await revokeSession(api).catch(() => undefined);
+      await session.search.destroy();
       await session.registry.destroy();
       await releaseLocalData(session.db, !keepLocal);
       await auth.finishSignOut();
@@ -229,7 +250,9 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
   return (
     <AppContext.Provider value={context}>
       <RegistryContext.Provider value={session.registry}>
-        <AppShell auth={auth} />
+        <SearchContext.Provider value={session.search}>
+          <AppShell auth={auth} />
+        </SearchContext.Provider>
         {signOutAsked && (
           <SignOutDialog
             db={session.db}

@@ -12,6 +12,10 @@ import { MembersPanel } from '../features/members/MembersPanel';
 import { OrganizationDirectory } from '../features/members/OrganizationDirectory';
 import { LanguageSelect } from '../features/profile/LanguageSelect';
 import { AppSyncIndicator } from '../features/sync/AppSyncIndicator';
+import { SearchLauncher } from '../features/search/SearchLauncher';
+import { ShortcutHelp } from '../features/help/ShortcutHelp';
+import { HomeView } from '../features/home/HomeView';
+import { useRecordRecent } from '../features/home/recents';
 import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
@@ -23,6 +27,7 @@ export function AppShell({ auth }: { auth: Auth }) {
   const { settings, me } = useApp();
   const route = useRoute();
   useDesktopIntegration();
+  useRecordRecent(me.user.id, route);
   const expired = auth.state.kind === 'signedIn' && auth.state.expired;
 
   return (
@@ -33,6 +38,8 @@ export function AppShell({ auth }: { auth: Auth }) {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         {me.workspace !== null && <span className="header-workspace">{me.workspace.name}</span>}
+        <SearchLauncher />
+        <ShortcutHelp />
         <div className="header-spacer" />
         <AppSyncIndicator />
         <ActivityPanel />
@@ -107,11 +114,6 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
         </section>
       );
     case 'home':
-      return (
-        <section className="empty-state">
-          <h1>{t('document.homeTitle')}</h1>
-          <p>{t('document.homeBody')}</p>
-        </section>
-      );
+      return <HomeView />;
   }
 }

@@ -12,16 +12,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupId } from '../../shared/model/ids';
 import { createDocument } from '../features/documents/useCreateDocument';
-import {
-  onAppCommand,
-  onQuitCheck,
-  setDesktopLanguage,
-  type AppCommand,
-} from '../platform/desktop';
+import { onQuitCheck, setDesktopLanguage, type AppCommand } from '../platform/desktop';
 import { useRegistry } from '../sync/RegistryContext';
 import { canEditContent, useApp, type AppContextValue } from './AppContext';
 import { routeGroupId, useRoute } from './route';
 import { requestNewBoard } from '../features/boards/newBoardRequest';
+import { onAppOrLocalCommand } from './localCommands';
 
 /** Moves keyboard focus to the n-th group of the sidebar (CmdOrCtrl+1 … 9). */
 function focusGroup(position: number): void {
@@ -40,7 +36,7 @@ function groupForNewDocument(app: AppContextValue, current: GroupId | null): Gro
 }
 
 export function useDesktopIntegration(): void {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const registry = useRegistry();
   const app = useApp();
   const route = useRoute();
@@ -54,12 +50,13 @@ export function useDesktopIntegration(): void {
   // The listener stays registered once; it reads the latest values through a ref.
   const latest = useRef({ app, route, title: '' });
   useEffect(() => {
-    latest.current = { app, route, title: t('document.untitled') };
-  }, [app, route, t]);
+    // A new document's title is stored empty; lists show "Sin título".
+    latest.current = { app, route, title: '' };
+  }, [app, route]);
 
   useEffect(
     () =>
-      onAppCommand((command: AppCommand) => {
+      onAppOrLocalCommand((command: AppCommand) => {
         const { app: current, route: here, title } = latest.current;
         switch (command.kind) {
           case 'switch-group':

@@ -58,6 +58,25 @@ export async function initI18n(language: Language): Promise<I18n> {
   return i18next;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One `Intl.DateTimeFormat` per language and style, made once: building one costs far more than
+ * formatting with it, and lists and headers format dates on every render.
+ */
+export function dateFormat(
+  language: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(timestamp: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(timestamp));
+  return dateFormat(language).format(new Date(timestamp));
 }

@@ -52,7 +52,11 @@ export type ExportOutcome =
   /** The browser's print dialog is open; it reports nothing back. */
   | { readonly status: 'printing' };
 
-const MIME_TYPES = { html: 'text/html;charset=utf-8', markdown: 'text/markdown;charset=utf-8' };
+const MIME_TYPES = {
+  html: 'text/html;charset=utf-8',
+  markdown: 'text/markdown;charset=utf-8',
+  changes: 'application/json;charset=utf-8',
+};
 
 /**
  * Saves an export: the native save dialog on the desktop (main prints the PDF), otherwise a
@@ -65,9 +69,24 @@ export async function saveExport(request: ExportRequest): Promise<ExportOutcome>
     window.print();
     return { status: 'printing' };
   }
-  const text = request.format === 'html' ? request.html : request.markdown;
-  const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[request.format] }));
+  const text =
+    request.format === 'html'
+      ? request.html
+      : request.format === 'markdown'
+        ? request.markdown
+        : request.json;
   const fileName = exportFileName(request.title, request.format);
+  download(text, MIME_TYPES[request.format], fileName);
+  return { status: 'saved', fileName };
+}
+
+/** Saves the sync panel's pending changes: the save dialog on the desktop, else a download. */
+export function savePendingChanges(title: string, json: string): Promise<ExportOutcome> {
+  return saveExport({ format: 'changes', title, json });
+}
+
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   try {
     const anchor = document.createElement('a');
     anchor.href = url;
@@ -80,7 +99,6 @@ export async function saveExport(request: ExportRequest): Promise<ExportOutcome>
     // The click starts the download synchronously; the URL is not needed after this turn.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
-  return { status: 'saved', fileName };
 }
 
 /**

@@ -31,6 +31,12 @@ export interface RoomRow {
   savedSnapshot: Uint8Array | null;
 }
 
+/** One row of search data: the serialized index, or a setting such as the groups kept offline. */
+export interface SearchRow {
+  key: string;
+  value: unknown;
+}
+
 /**
  * An HTTP operation made offline, replayed in order when the server answers (ARCHITECTURE §5):
  * today, registering a named version captured at the state the person saw. `failed` holds the
@@ -50,6 +56,7 @@ export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
+  search: EntityTable<SearchRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
 };
 
@@ -78,8 +85,12 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
   // Version 2 had a `cache` table for a workspace record nothing read (the last `me` lives in
   // the session cache, features/account/sessionCache.ts): dropped.
   db.version(3).stores({ cache: null });
+
   // Version 4: the outbox of operations made offline (named versions).
   db.version(4).stores({ outbox: '++seq, docId' });
+  // The offline search index and its settings (features/search/SearchService.ts): a few rows,
+  // deleted with the rest of the person's database at sign-out.
+  db.version(5).stores({ search: 'key' });
   return db;
 }
 

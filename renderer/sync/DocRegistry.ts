@@ -113,9 +113,19 @@ export class DocRegistry {
     this.maybeClose(room);
   }
 
+  /** This person's local database (read-only uses: the sync panel lists pending changes). */
+  database(): WorkspaceDexie {
+    return this.options.db;
+  }
+
   /** The open connection of a room, without holding it open. */
   peek(room: string): RoomConnection | null {
     return this.entries.get(room)?.connection ?? null;
+  }
+
+  /** Every room open now (in use, or waiting to close). */
+  openRooms(): string[] {
+    return [...this.entries.keys()];
   }
 
   isOpen(room: string): boolean {

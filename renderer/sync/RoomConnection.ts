@@ -143,10 +143,9 @@ export class RoomConnection {
       }
     });
     onSavedMessage(provider, (message) => {
-      void this.persistence.markSaved(message).then(() => {
-        this.savedReceived = true;
-        this.refresh();
-      });
+      this.savedReceived = true;
+      void this.persistence.markSaved(message);
+      this.refresh();
     });
     onWriteRefused(provider, () => {
       this.writeRefused = true;

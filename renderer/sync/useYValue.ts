@@ -1,10 +1,12 @@
 /**
  * The one bridge from a Y.Doc to React: re-reads `read(doc)` after every transaction and hands
- * components plain values. The read result is cached per doc version so useSyncExternalStore
- * sees a stable snapshot between changes.
+ * components plain values. What it returns stays the same reference while the value is equal
+ * (and equal parts keep theirs, see keepEqual), so a transaction that does not change what a
+ * component shows, such as a keystroke in the body for the document's header, renders nothing.
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { keepEqual } from './keepEqual';
 
 export function useYValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallback: T): T {
   const cache = useRef<{ doc: Y.Doc | null; version: number; read: unknown; value: T } | null>(
@@ -35,7 +37,8 @@ export function useYValue<T>(doc: Y.Doc | null, read: (doc: Y.Doc) => T, fallbac
     ) {
       return cached.value;
     }
-    const value = doc === null ? fallback : read(doc);
+    const fresh = doc === null ? fallback : read(doc);
+    const value = cached !== null && cached.doc === doc ? keepEqual(cached.value, fresh) : fresh;
     cache.current = { doc, version: version.current, read, value };
     return value;
   };

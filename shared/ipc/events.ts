@@ -34,6 +34,9 @@ export type AppCommandKind = AppCommand['kind'];
 
 export const EXPORT_FORMATS = ['pdf', 'html', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What the save dialog writes: a document export, or the sync panel's pending changes (JSON). */
+export const SAVE_FORMATS = [...EXPORT_FORMATS, 'changes'] as const;
+export type SaveFormat = (typeof SAVE_FORMATS)[number];
 
 /** The UI languages main knows (menu labels, quit dialog); the renderer's own codes. */
 export const UI_LANGUAGES = ['es-419', 'en'] as const;

@@ -4,17 +4,18 @@
  * or reserved characters, no leading dots or trailing dots and spaces, not a Windows device name
  * (CON, PRN, AUX, NUL, COM1…, LPT1…), at most 120 characters before the extension.
  */
-import type { ExportFormat } from './events';
+import type { SaveFormat } from './events';
 
-export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
+export const EXPORT_EXTENSIONS: Readonly<Record<SaveFormat, string>> = {
   pdf: 'pdf',
   html: 'html',
   markdown: 'md',
+  changes: 'json',
 };
 
 const FALLBACK_NAME = 'documento';
 
-export function exportFileName(title: string, format: ExportFormat): string {
+export function exportFileName(title: string, format: SaveFormat): string {
   const printable = Array.from(title.normalize('NFC'), (char) =>
     char.charCodeAt(0) < 0x20 || char === '\u007f' ? ' ' : char,
   ).join('');

@@ -53,6 +53,12 @@ export const exportRequestSchema = z.discriminatedUnion('format', [
     title: titleSchema,
     markdown: z.string().max(MAX_EXPORT_CHARS),
   }),
+  /** The sync panel's pending changes (renderer/features/sync/pendingExport.ts). */
+  z.strictObject({
+    format: z.literal('changes'),
+    title: titleSchema,
+    json: z.string().max(MAX_EXPORT_CHARS),
+  }),
 ]);
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);

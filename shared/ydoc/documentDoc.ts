@@ -177,3 +177,18 @@ export function readDocumentText(doc: Y.Doc): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The text of each top-level block of the body, in order (a list or a table is one block, its
+ * items one line each). Position i is the editor's i-th top-level node, which lets search open a
+ * document scrolled to the block that matched.
+ */
+export function readDocumentBlocks(doc: Y.Doc): string[] {
+  return getDocumentBody(doc)
+    .toArray()
+    .map((block) => {
+      const parts: string[] = [];
+      if (block instanceof Y.XmlElement || block instanceof Y.XmlText) collectText(block, parts);
+      return parts.join('\n');
+    });
+}

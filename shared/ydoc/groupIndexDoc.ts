@@ -100,10 +100,9 @@ function updateEntry(doc: Y.Doc, id: EntryId, apply: (map: Y.Map<unknown>) => vo
   doc.transact(() => apply(map as Y.Map<unknown>), Origin.local);
 }
 
+/** An empty title is stored as empty: the UI shows its placeholder ("Sin título") instead. */
 export function renameEntry(doc: Y.Doc, id: EntryId, title: string): void {
-  const trimmed = title.trim();
-  if (trimmed.length === 0) throw new CodedError('empty_title', 'A title cannot be empty');
-  updateEntry(doc, id, (map) => map.set('title', trimmed));
+  updateEntry(doc, id, (map) => map.set('title', title.trim()));
 }
 
 /** Archiving hides an entry without deleting anything, so it can always be restored. */

@@ -11,29 +11,39 @@ import { MessageType } from '../../shared/protocol/messages';
 import { applySaved, readSaved } from '../../shared/protocol/saved';
 
 export class ProtocolClient {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc = new Y.Doc();
   /** What the server has said it committed, merged over its `saved` messages. */
   saved: Y.Snapshot | null = null;
+  /** Bytes received, and of those the bytes of `saved` messages. */
+  receivedBytes = 0;
+  savedBytes = 0;
+  sentBytes = 0;
+  /** The server's sync step 1 arrived and was answered (our step 2 is sent). */
+  answeredStep1 = false;
+  /** Called with the arrival time of every sync update (message 0, step 2 or update). */
+  onUpdate: ((at: number) => void) | null = null;
   private readonly socket: WebSocket;
   private listeners: Array<() => void> = [];
 
-  private constructor(socket: WebSocket) {
+  private constructor(socket: WebSocket, doc?: Y.Doc) {
     this.socket = socket;
+    if (doc !== undefined) this.doc = doc;
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: Buffer) => this.receive(new Uint8Array(data)));
   }
 
-  static async connect(url: string): Promise<ProtocolClient> {
+  static async connect(url: string, doc?: Y.Doc): Promise<ProtocolClient> {
     const socket = new WebSocket(url);
+    // Listening before 'open': the server's first frames can arrive in the same read.
+    const client = new ProtocolClient(socket, doc);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    const client = new ProtocolClient(socket);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeSyncStep1(encoder, client.doc);
-    socket.send(encoding.toUint8Array(encoder));
+    client.send(encoding.toUint8Array(encoder));
     return client;
   }
 
@@ -41,7 +51,7 @@ export class ProtocolClient {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
-    this.socket.send(encoding.toUint8Array(encoder));
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /** Resolves when `done()` holds, re-checked after every message. */
@@ -59,19 +69,31 @@ export class ProtocolClient {
     });
   }
 
+  private send(frame: Uint8Array): void {
+    this.sentBytes += frame.byteLength;
+    this.socket.send(frame);
+  }
+
   close(): void {
     this.socket.close();
   }
 
   private receive(frame: Uint8Array): void {
+    const at = performance.now();
+    this.receivedBytes += frame.byteLength;
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
     if (type === MessageType.sync) {
+      if (frame[1] !== syncProtocol.messageYjsSyncStep1) this.onUpdate?.(at);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
-      if (encoding.length(encoder) > 1) this.socket.send(encoding.toUint8Array(encoder));
+      if (encoding.length(encoder) > 1) {
+        this.send(encoding.toUint8Array(encoder));
+        this.answeredStep1 = true;
+      }
     } else if (type === MessageType.saved) {
+      this.savedBytes += frame.byteLength;
       this.saved = applySaved(this.saved, readSaved(decoder));
     }
     for (const listener of [...this.listeners]) listener();

@@ -6,13 +6,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 
-const traceDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/data/editing-traces',
-);
+/** The traces sit beside the checkout (../shared/data); a git worktree is one level deeper. */
+function findTraceDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 6; up++) {
+    const candidate = path.join(dir, 'shared/data/editing-traces');
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../shared/data/editing-traces',
+  );
+}
+
+const traceDir = findTraceDir();
 
 interface SequentialTrace {
   startContent: string;

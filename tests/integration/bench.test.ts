@@ -3,7 +3,9 @@
  * or protocol change that breaks the benchmark fails here instead of on the day of a release.
  */
 import { describe, expect, it } from 'vitest';
+import { measureLatency } from '../bench/fanout';
 import { measure } from '../bench/run';
+import { loadSequentialTrace } from '../bench/traces';
 
 describe('benchmark', () => {
   it('measures relay, durability and cold opens on both servers', async () => {
@@ -13,5 +15,24 @@ describe('benchmark', () => {
     expect(results.minkaRelay).toHaveLength(1);
     expect(results.minkaDurable).toHaveLength(1);
     expect(cold.minkaRestart[0]).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('measures fan-out and catch-up bytes with each server in its own process', async () => {
+    const trace = loadSequentialTrace('automerge-paper', 2000);
+    const { fanOut, catchUp } = await measureLatency({
+      readers: [3],
+      updatesPerReaders: () => 10,
+      rounds: 1,
+      trace: trace.updates,
+      catchUpTrace: trace.updates,
+    });
+    expect(fanOut[0]!.minka.deliveries).toBe(30);
+    expect(fanOut[0]!.peer.deliveries).toBe(30);
+    // A reconnect downloads what it lacks plus `saved`, not the document again.
+    expect(catchUp.minka.savedBytes).toBeGreaterThan(0);
+    expect(catchUp.minka.downloadBytes - catchUp.minka.savedBytes).toBeLessThanOrEqual(
+      catchUp.peer.downloadBytes,
+    );
+    expect(catchUp.minka.uploadBytes).toBeLessThan(1.1 * catchUp.minka.minimalDiffBytes + 100);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { CalendarClock, CheckSquare, FileText } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, Label } from '../../../shared/ydoc/boardDoc';
+import { dateFormat } from '../../i18n';
 import { isOverdue } from './filterCards';
 import type { Peer } from './usePresence';
 
@@ -16,13 +17,11 @@ export function initials(name: string): string {
   ).toUpperCase();
 }
 
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+
 export function formatDay(iso: string, language: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(new Date(y!, m! - 1, d!));
+  return dateFormat(language, DAY).format(new Date(y!, m! - 1, d!));
 }
 
 export interface CardFaceProps {

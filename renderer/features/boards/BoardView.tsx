@@ -32,7 +32,7 @@ import { useApp } from '../../app/AppContext';
 import { SchemaNotice } from '../sync/SchemaNotice';
 import { boardHref, navigate } from '../../app/route';
 import { formatDate } from '../../i18n';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { boardAnnouncements, parseDndId } from './announcements';
 import { BoardCard, CardFace, cardDndId, initials } from './BoardCard';
 import { BoardColumn, columnDndId } from './BoardColumn';
@@ -84,7 +84,7 @@ export function BoardView({
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
   const { index, boards, actions: indexActions } = useGroupIndex(groupId);
-  const { board, actions, status, awareness } = useBoard(groupId, boardId);
+  const { board, actions, connection, schema, awareness } = useBoard(groupId, boardId);
   const [filter, setFilter] = useState<CardFilter>(NO_FILTER);
   const setOpenCardId = useCallback(
     (cardId: CardId | null) => navigate(boardHref(groupId, boardId, cardId)),
@@ -122,7 +122,13 @@ export function BoardView({
   );
 
   const entry = boards?.find((candidate) => candidate.id === boardId) ?? null;
-  if (index === null || board === null || actions === null || status === null) {
+  if (
+    index === null ||
+    board === null ||
+    actions === null ||
+    connection === null ||
+    schema === null
+  ) {
     return <p className="view-note">{t('boards.loading')}</p>;
   }
   if (entry === null) {
@@ -134,7 +140,7 @@ export function BoardView({
     );
   }
 
-  const locked = readOnly || entry.archived || status.schema === 'tooNew';
+  const locked = readOnly || entry.archived || schema === 'tooNew';
   const now = new Date();
   const today = isoDay(now);
   const labels = new Map<string, Label>(board.labels.map((label) => [label.id, label]));
@@ -225,12 +231,7 @@ export function BoardView({
               ))}
             </ul>
           )}
-          <SyncIndicator
-            connected={status.connected}
-            pending={status.pending}
-            savedReceived={status.savedReceived}
-            refused={status.refused}
-          />
+          <RoomSyncIndicator connection={connection} />
           {!readOnly && !entry.archived && indexActions !== null && (
             <ArchiveBoardButton
               title={entry.title}
@@ -262,7 +263,7 @@ export function BoardView({
             )}
           </div>
         )}
-        <SchemaNotice schema={status.schema} />
+        <SchemaNotice schema={schema} />
         {readOnly && (
           <p className="notice" role="note">
             {t('boards.readOnlyNotice')}

@@ -90,8 +90,8 @@ export function boardActions(doc: Parameters<typeof readBoard>[0]) {
 export type BoardActions = ReturnType<typeof boardActions>;
 
 export function useBoard(groupId: GroupId, boardId: BoardId) {
-  const { doc, provider, status } = useDoc(boardRoom(groupId, boardId));
+  const { doc, provider, connection, schema } = useDoc(boardRoom(groupId, boardId));
   const board = useYValue<BoardView | null>(doc, readBoard, null);
   const actions = useMemo(() => (doc === null ? null : boardActions(doc)), [doc]);
-  return { board, actions, status, awareness: provider?.awareness ?? null };
+  return { board, actions, connection, schema, awareness: provider?.awareness ?? null };
 }

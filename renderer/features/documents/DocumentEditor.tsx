@@ -1,10 +1,17 @@
+import './editor.css';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { editorExtensions, type CaretUser } from './editorExtensions';
+import { DocumentOutline } from './DocumentOutline';
 import { EditorToolbar } from './EditorToolbar';
+import { LinkBubbleMenu } from './LinkBubbleMenu';
+import { LinkDialog } from './LinkDialog';
+import { SelectionBubbleMenu } from './SelectionBubbleMenu';
+import { SlashMenu } from './SlashMenu';
+import { useRevealInEditor } from '../search/revealInEditor';
 import { setReviewState, type ReviewState } from '../review/reviewExtension';
 
 export interface DocumentEditorProps {
@@ -12,13 +19,26 @@ export interface DocumentEditorProps {
   provider: WebsocketProvider | null;
   user: CaretUser;
   editable: boolean;
+  /** The document's id, so a search result opening it can scroll to the hit. */
+  revealId?: string;
+  /** Starts a comment on the selection (shown in the selection bubble when given). */
+  onComment?: () => void;
   /** Comments and suggestions over the body (absent: the editor shows none). */
   review?: { state: ReviewState; attach: (editor: Editor | null) => void };
 }
 
-export function DocumentEditor({ doc, provider, user, editable, review }: DocumentEditorProps) {
+export function DocumentEditor({
+  doc,
+  provider,
+  user,
+  editable,
+  revealId,
+  onComment,
+  review,
+}: DocumentEditorProps) {
   const { t } = useTranslation();
   const [initialUser] = useState(user);
+  const [linkOpen, setLinkOpen] = useState(false);
   const editor = useEditor(
     {
       extensions: editorExtensions({
@@ -26,6 +46,8 @@ export function DocumentEditor({ doc, provider, user, editable, review }: Docume
         provider,
         user: initialUser,
         placeholder: t('document.placeholder'),
+        taskLabel: (text, checked) =>
+          t(checked ? 'editor.taskDone' : 'editor.task', { text: text || t('editor.emptyTask') }),
         mentionListLabel: t('review.mentionList'),
       }),
       editable,
@@ -41,6 +63,8 @@ export function DocumentEditor({ doc, provider, user, editable, review }: Docume
     },
     [doc, provider, t],
   );
+
+  useRevealInEditor(editor, revealId);
 
   // A commenter's editor stays focusable (to select and suggest); the review layer refuses edits.
   const readOnlyBody = review?.state.readOnlyBody === true;
@@ -66,7 +90,26 @@ export function DocumentEditor({ doc, provider, user, editable, review }: Docume
   return (
     <div className="editor">
       {editable && !readOnlyBody && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="editor-content" />
+      <div className="editor-layout">
+        <DocumentOutline editor={editor} />
+        <EditorContent editor={editor} className="editor-content" />
+      </div>
+      {editable && !readOnlyBody && <SlashMenu editor={editor} />}
+      <SelectionBubbleMenu
+        editor={editor}
+        onLink={() => setLinkOpen(true)}
+        canFormat={editable && !readOnlyBody}
+        onComment={onComment}
+      />
+      <LinkBubbleMenu editor={editor} onEdit={() => setLinkOpen(true)} />
+      <LinkDialog
+        open={linkOpen}
+        initialUrl={(editor.getAttributes('link').href as string | undefined) ?? ''}
+        hasLink={editor.isActive('link')}
+        onOpenChange={setLinkOpen}
+        onApply={(href) => editor.chain().focus().extendMarkRange('link').setLink({ href }).run()}
+        onRemove={() => editor.chain().focus().extendMarkRange('link').unsetLink().run()}
+      />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { ReviewToolbar } from '../review/ReviewToolbar';
 import { ThreadPanel } from '../review/ThreadPanel';
 import { useDocumentReview } from '../review/useDocumentReview';
 import { SchemaNotice } from '../sync/SchemaNotice';
-import { SyncIndicator } from '../sync/SyncIndicator';
+import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { SignoffBanner } from '../versions/SignoffBanner';
 import { useVersions } from '../versions/useVersions';
@@ -43,7 +43,7 @@ export function DocumentView({
   const { profile, me, roleIn, isAdmin } = useApp();
   const versions = useVersions(groupId, docId);
   const { index, actions } = useGroupIndex(groupId);
-  const { doc, provider, status } = useDoc(roomName(docRoom(groupId, docId)));
+  const { doc, provider, connection, schema } = useDoc(roomName(docRoom(groupId, docId)));
   const meta = useYValue(doc, readDocumentMeta, null);
   const user = useMemo(
     () => ({ name: profile.name, color: profile.colour }),
@@ -51,7 +51,7 @@ export function DocumentView({
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
   // A room from a newer Minka is read-only: neither its body nor its threads are written.
-  const archived = entry?.archived === true || status?.schema === 'tooNew';
+  const archived = entry?.archived === true || schema === 'tooNew';
   const review = useDocumentReview({
     groupId,
     docId,
@@ -60,7 +60,7 @@ export function DocumentView({
     canComment: canComment && !archived,
   });
 
-  if (index === null || doc === null || status === null) {
+  if (index === null || doc === null || connection === null || schema === null) {
     return <p className="view-note">{t('document.loading')}</p>;
   }
   if (entry === null || entry.kind !== 'doc') {
@@ -72,7 +72,7 @@ export function DocumentView({
     );
   }
 
-  const canEdit = editable && !entry.archived && status.schema !== 'tooNew';
+  const canEdit = editable && !entry.archived && schema !== 'tooNew';
   const createdAt = meta !== null && meta.createdAt > 0 ? meta.createdAt : entry.createdAt;
 
   return (
@@ -81,12 +81,7 @@ export function DocumentView({
         <header className="document-header">
           <div className="document-header-row">
             <DocumentPresence awareness={provider?.awareness ?? null} />
-            <SyncIndicator
-              connected={status.connected}
-              pending={status.pending}
-              savedReceived={status.savedReceived}
-              refused={status.refused}
-            />
+            <RoomSyncIndicator connection={connection} />
             <HistoryPanel
               groupId={groupId}
               groupName={me.memberships.find((m) => m.group.id === groupId)?.group.name ?? ''}
@@ -104,9 +99,14 @@ export function DocumentView({
           </div>
           <TitleField
             key={docId}
-            title={entry.title || t('document.untitled')}
+            title={entry.title}
             editable={canEdit}
             onRename={(title) => actions?.rename(docId, title)}
+            onEnter={() =>
+              document
+                .querySelector<HTMLElement>('.document .editor-content [contenteditable]')
+                ?.focus()
+            }
           />
           {createdAt > 0 && (
             <p className="document-meta">
@@ -118,7 +118,7 @@ export function DocumentView({
                 : t('document.createdOnAnonymous', { date: formatDate(createdAt, i18n.language) })}
             </p>
           )}
-          <SchemaNotice schema={status.schema} />
+          <SchemaNotice schema={schema} />
           <SignoffBanner doc={doc} versions={versions} />
           {entry.archived && (
             <div className="notice" role="note">
@@ -159,7 +159,9 @@ export function DocumentView({
           provider={provider}
           user={user}
           editable={canEdit}
+          revealId={docId}
           review={{ state: review.editorState, attach: review.attachEditor }}
+          onComment={canComment && !archived ? () => review.startDraft('comment') : undefined}
         />
         <LinkedCards groupId={groupId} docId={docId} />
       </article>

@@ -22,6 +22,7 @@ import {
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkDialog } from './LinkDialog';
+import { TableControls } from './TableControls';
 
 interface ToolButtonProps {
   label: string;
@@ -229,6 +230,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           onClick={() => setLinkOpen(true)}
         />
       </div>
+      <TableControls editor={editor} />
       <LinkDialog
         open={linkOpen}
         initialUrl={state.linkHref}

@@ -1,7 +1,7 @@
 import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAllowedLink } from './editorExtensions';
+import { normalizeLink } from './editorExtensions';
 
 export interface LinkDialogProps {
   open: boolean;
@@ -32,12 +32,12 @@ function LinkForm({ initialUrl, hasLink, onOpenChange, onApply, onRemove }: Link
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = url.trim();
-    if (!isAllowedLink(trimmed)) {
+    const href = normalizeLink(url);
+    if (href === null) {
       setError(true);
       return;
     }
-    onApply(trimmed);
+    onApply(href);
     onOpenChange(false);
   };
 

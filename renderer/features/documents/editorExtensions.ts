@@ -7,11 +7,13 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
+import Highlight from '@tiptap/extension-highlight';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
+import { Callout } from './callout';
 import { bodyMention } from '../review/bodyMention';
 import { ReviewExtension } from '../review/reviewExtension';
 import { ReadOnlyGuard } from './readOnlyGuard';
@@ -31,6 +33,21 @@ export function isAllowedLink(url: string): boolean {
   }
 }
 
+/**
+ * What a person typed as a link, as the editor stores it: "minem.gob.pe" or "www.gob.pe/minem"
+ * become https addresses; an address with a scheme is kept as typed. Null when it is not a link
+ * the editor accepts.
+ */
+export function normalizeLink(input: string): string | null {
+  const trimmed = input.trim();
+  if (isAllowedLink(trimmed)) return trimmed;
+  if (/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/u.test(trimmed)) {
+    const withScheme = `https://${trimmed}`;
+    return isAllowedLink(withScheme) ? withScheme : null;
+  }
+  return null;
+}
+
 export interface CaretUser {
   name: string;
   color: string;
@@ -41,6 +58,8 @@ export function editorExtensions(options: {
   provider: WebsocketProvider | null;
   user: CaretUser;
   placeholder: string;
+  /** The screen-reader name of a task's checkbox, in the UI language. */
+  taskLabel?: (text: string, checked: boolean) => string;
   /** The accessible name of the "@" list of people. */
   mentionListLabel?: string;
 }): Extensions {
@@ -57,8 +76,17 @@ export function editorExtensions(options: {
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
-    TableKit.configure({ table: { resizable: true } }),
+    TaskItem.configure({
+      nested: true,
+      a11y:
+        options.taskLabel === undefined
+          ? undefined
+          : { checkboxLabel: (node, checked) => options.taskLabel!(node.textContent, checked) },
+    }),
+    // Columns never shrink below a readable width: a wide table scrolls sideways instead.
+    TableKit.configure({ table: { resizable: true, cellMinWidth: 120 } }),
+    Highlight,
+    Callout,
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
     ReviewExtension,

@@ -46,11 +46,12 @@ export async function createDocument(
   navigate(docHref(groupId, docId));
 }
 
+/** `createDocument` in `groupId` by the signed-in person, with an empty title ("Sin título" in lists). */
 /** `createDocument` in `groupId` by the signed-in person: blank ("Sin título"), from a template or from a file. */
 export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice) => Promise<void> {
   const registry = useRegistry();
   const { profile } = useApp();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   return useCallback(
     (choice: NewDocumentChoice = { kind: 'template', templateId: 'blank' }) => {
       if (choice.kind === 'import') {
@@ -61,7 +62,8 @@ export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice
       }
       const { templateId } = choice;
       if (templateId === 'blank') {
-        return createDocument(registry, groupId, t('document.untitled'), profile.name);
+        // Stored empty: the title field shows its placeholder and lists show "Sin título".
+        return createDocument(registry, groupId, '', profile.name);
       }
       return createDocument(
         registry,
@@ -71,6 +73,6 @@ export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice
         (doc) => applyDocumentTemplate(doc, templateId, i18n.language),
       );
     },
-    [groupId, i18n.language, profile.name, registry, t],
+    [groupId, i18n.language, profile.name, registry],
   );
 }

@@ -27,7 +27,7 @@ export interface SyncServerProcess {
 }
 
 export async function startSyncServer(
-  options: { dataDir?: string; port?: number; static?: boolean } = {},
+  options: { dataDir?: string; port?: number; static?: boolean; staticDir?: string } = {},
 ): Promise<SyncServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'minka-e2e-'));
   const args = [
@@ -42,7 +42,7 @@ export async function startSyncServer(
     dataDir,
     '--seed-demo',
   ];
-  if (options.static !== false) args.push('--static', rendererDir);
+  if (options.static !== false) args.push('--static', options.staticDir ?? rendererDir);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForUrl(child);
   const port = Number(new URL(url).port);

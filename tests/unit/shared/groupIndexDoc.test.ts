@@ -45,13 +45,14 @@ describe('group index', () => {
     expect(findEntry(doc, id)?.archived).toBe(false);
   });
 
-  it('refuses an empty title and an unknown entry', () => {
+  it('stores a cleared title as empty (lists show "Sin título") and refuses an unknown entry', () => {
     const doc = new Y.Doc();
     const id = newDocId();
     addEntry(doc, { id, kind: 'doc', title: 'Plan', createdBy: 'Ana' });
-    expect(() => renameEntry(doc, id, '   ')).toThrow();
     expect(() => archiveEntry(doc, newDocId())).toThrow();
     expect(findEntry(doc, id)?.title).toBe('Plan');
+    renameEntry(doc, id, '   ');
+    expect(findEntry(doc, id)?.title).toBe('');
   });
 
   it('moves an entry to a position among visible entries', () => {

@@ -37,6 +37,22 @@ describe('exportDocument', () => {
     );
   });
 
+  it('writes the sync panel’s pending changes as JSON, with their own dialog text', async () => {
+    const d = deps('/home/ana/Documentos/cambios.json');
+    await expect(
+      exportDocument({ format: 'changes', title: 'Cambios pendientes', json: '{"rooms":[]}' }, d),
+    ).resolves.toEqual({ status: 'saved', fileName: 'cambios.json' });
+    expect(d.writeFile).toHaveBeenCalledWith('/home/ana/Documentos/cambios.json', '{"rooms":[]}');
+    expect(d.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: 'Exportar cambios pendientes',
+        defaultPath: path.join('/home/ana/Documentos', 'Cambios pendientes.json'),
+        filters: [{ name: 'Cambios de Minka (JSON)', extensions: ['json'] }],
+      }),
+    );
+    expect(d.printToPdf).not.toHaveBeenCalled();
+  });
+
   it('prints PDF from the HTML it was given', async () => {
     const d = deps('/tmp/acta.pdf');
     await exportDocument({ format: 'pdf', title: 'Acta', html: '<p>Hola</p>' }, d);

@@ -1,0 +1,170 @@
+/**
+ * Home: what this person opened last (on this computer), the cards assigned to them across all
+ * their boards, and, per group, whether everything is on this computer for work without a
+ * connection ("Disponible sin conexión"), how much space it takes, and a switch to keep it so.
+ * Everything here is read from the offline search index and the local database: home works
+ * offline too.
+ */
+import './home.css';
+import { FileText, KanbanSquare, SquareCheckBig } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
+import type { CardId } from '../../../shared/ydoc/boardDoc';
+import { useApp } from '../../app/AppContext';
+import { boardHref, docHref } from '../../app/route';
+import { useSearchService, useSearchVersion } from '../search/SearchContext';
+import { readRecents } from './recents';
+
+function formatBytes(bytes: number, language: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = value < 10 && unit > 0 ? 1 : 0;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+export function HomeView() {
+  const { t } = useTranslation();
+  const { me, profile } = useApp();
+  const service = useSearchService();
+  useSearchVersion(service);
+  const groupName = new Map(me.memberships.map((m) => [m.group.id as string, m.group.name]));
+
+  const recents = readRecents(profile.id)
+    .filter((recent) => groupName.has(recent.groupId))
+    .map((recent) => ({ ...recent, title: service.title(recent.groupId, recent.id) }))
+    .filter((recent) => recent.title !== null)
+    .slice(0, 8);
+  const assigned = service.assignedTo(profile.name);
+
+  return (
+    <div className="home">
+      <h1>{t('home.title', { name: profile.name.split(' ')[0] })}</h1>
+      <div className="home-grid">
+        <section className="home-card" aria-labelledby="home-recent">
+          <h2 id="home-recent">{t('home.recent')}</h2>
+          {recents.length === 0 ? (
+            <p className="home-empty">{t('home.recentEmpty')}</p>
+          ) : (
+            <ul className="home-list">
+              {recents.map((recent) => (
+                <li key={recent.id}>
+                  <a
+                    href={
+                      recent.kind === 'doc'
+                        ? docHref(recent.groupId as GroupId, recent.id as DocId)
+                        : boardHref(recent.groupId as GroupId, recent.id as BoardId)
+                    }
+                  >
+                    {recent.kind === 'doc' ? (
+                      <FileText aria-hidden="true" size={16} />
+                    ) : (
+                      <KanbanSquare aria-hidden="true" size={16} />
+                    )}
+                    <span>{recent.title || t('document.untitled')}</span>
+                  </a>
+                  <span className="home-detail">{groupName.get(recent.groupId)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="home-card" aria-labelledby="home-assigned">
+          <h2 id="home-assigned">{t('home.assigned')}</h2>
+          {assigned.length === 0 ? (
+            <p className="home-empty">{t('home.assignedEmpty')}</p>
+          ) : (
+            <ul className="home-list">
+              {assigned.map((card) => (
+                <li key={card.id}>
+                  <a
+                    href={boardHref(
+                      card.groupId as GroupId,
+                      card.targetId as BoardId,
+                      (card.cardId ?? null) as CardId | null,
+                    )}
+                  >
+                    <SquareCheckBig aria-hidden="true" size={16} />
+                    <span>{card.title}</span>
+                  </a>
+                  <span className="home-detail">
+                    {service.title(card.groupId, card.targetId) || t('document.untitled')} ·{' '}
+                    {groupName.get(card.groupId)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <OfflineGroups />
+    </div>
+  );
+}
+
+function OfflineGroups() {
+  const { t, i18n } = useTranslation();
+  const { me } = useApp();
+  const service = useSearchService();
+  const version = useSearchVersion(service);
+  const [bytes, setBytes] = useState<Record<string, number>>({});
+
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all(
+      me.memberships.map(
+        async (m) => [m.group.id as string, await service.storedBytes(m.group.id)] as const,
+      ),
+    ).then((sizes) => {
+      if (!cancelled) setBytes(Object.fromEntries(sizes));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [me.memberships, service, version]);
+
+  const total = Object.values(bytes).reduce((sum, value) => sum + value, 0);
+  return (
+    <section className="home-card home-offline" aria-labelledby="home-offline">
+      <h2 id="home-offline">{t('home.offline.title')}</h2>
+      <p className="home-empty">
+        {t('home.offline.description', { size: formatBytes(total, i18n.language) })}
+      </p>
+      <ul className="home-list">
+        {me.memberships.map((membership) => {
+          const groupId = membership.group.id as string;
+          const { total: listed, local } = service.availability(groupId);
+          const kept = service.isKeptOffline(groupId);
+          const complete = listed > 0 && local >= listed;
+          return (
+            <li key={groupId} className="offline-row">
+              <span className="offline-name">{membership.group.name}</span>
+              <span className="home-detail" role="status">
+                {listed === 0
+                  ? t('home.offline.empty')
+                  : complete
+                    ? t('home.offline.complete', { count: listed })
+                    : t('home.offline.partial', { local, count: listed })}
+                {bytes[groupId] !== undefined && ` · ${formatBytes(bytes[groupId], i18n.language)}`}
+              </span>
+              <label className="offline-switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={kept}
+                  onChange={(event) => void service.setKeptOffline(groupId, event.target.checked)}
+                />
+                <span>{t('home.offline.keep', { group: membership.group.name })}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * The offline full-text index of everything this person may read, built on this computer from
+ * the local Yjs docs (MiniSearch; see docs/architecture.md for the choice).
+ *
+ * The index is kept per room: {@link SearchIndex.indexRoom} receives the entries one room yields
+ * now (a document's text, a board's cards, a group index's titles) and changes only what differs
+ * from what that room gave last time: an edited card or document is discarded and added again,
+ * everything else is left alone. Nothing ever rebuilds the whole index. Losing a group removes
+ * its rooms' entries at once ({@link SearchIndex.removeGroup}).
+ *
+ * Document text is indexed but not stored (it is already in IndexedDB as the document itself;
+ * storing it again per block made the index ten times the size of the text): the palette reads
+ * the document's local copy for the snippet of a result it shows. Cards keep their short text
+ * as the snippet.
+ *
+ * Results are entries of readable rooms only: a body block or card whose document or board is
+ * not (or no longer) listed in its group's index is not returned, so archiving a document takes
+ * it out of search without re-reading its body.
+ */
+import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
+import { processTerm, tokenize } from './spanish';
+
+export type SearchKind = 'doc' | 'board' | 'card' | 'comment';
+
+export interface SearchEntry {
+  /** Unique across the index: `<room>|<part>`. */
+  id: string;
+  room: string;
+  groupId: string;
+  /** `doc`/`board` entries of a group index room carry a title; `doc` body blocks carry `block`. */
+  kind: SearchKind;
+  /** The document or board the entry belongs to (what a result opens). */
+  targetId: string;
+  cardId?: string;
+  title: string;
+  /** Indexed; stored only as `snippet`, for entries that set it (cards). */
+  text: string;
+  snippet?: string;
+  /** People a card is assigned to (by name), for "Asignado a mí". */
+  assignees?: string[];
+}
+
+/** What MiniSearch holds: the entry and its signature. */
+type IndexedEntry = SearchEntry & { sig?: string };
+
+export interface SearchHit {
+  entry: SearchEntry;
+  score: number;
+  /** Index terms that matched (after folding and fuzzy/prefix expansion): what to highlight. */
+  terms: string[];
+  /** The query's own terms that matched: what decides which block is the best hit. */
+  queryTerms: string[];
+}
+
+interface RoomRecord {
+  /** What the room's doc looked like when indexed (base64 state vector), to skip re-indexing. */
+  version: string;
+  ids: string[];
+}
+
+interface Serialized {
+  format: 2;
+  index: unknown;
+  rooms: Record<string, RoomRecord>;
+}
+
+const FIELDS = ['title', 'text'];
+const STORED = [
+  'room',
+  'groupId',
+  'kind',
+  'targetId',
+  'cardId',
+  'title',
+  'snippet',
+  'assignees',
+  'sig',
+];
+
+function miniSearchOptions() {
+  return {
+    fields: FIELDS,
+    storeFields: STORED,
+    tokenize,
+    processTerm,
+    autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 10 },
+    searchOptions: {
+      boost: { title: 3 },
+      prefix: true,
+      fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+      combineWith: 'AND' as const,
+    },
+  };
+}
+
+/** The title entry of a document or board lives in its group's index room. */
+export function titleEntryId(groupId: string, targetId: string): string {
+  return `g/${groupId}/index|${targetId}`;
+}
+
+export class SearchIndex {
+  private mini: MiniSearch<IndexedEntry>;
+  private rooms = new Map<string, RoomRecord>();
+
+  constructor(serialized?: string) {
+    this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
+    if (serialized === undefined) return;
+    try {
+      const data = JSON.parse(serialized) as Serialized;
+      if (data.format !== 2) return;
+      this.mini = MiniSearch.loadJS<SearchEntry>(
+        data.index as Parameters<typeof MiniSearch.loadJS>[0],
+        miniSearchOptions(),
+      );
+      this.rooms = new Map(Object.entries(data.rooms));
+    } catch {
+      // A stored index that cannot be read is rebuilt from the local docs; nothing is lost.
+      this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
+      this.rooms.clear();
+    }
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /** The version recorded the last time `room` was indexed, or null if it never was. */
+  roomVersion(room: string): string | null {
+    return this.rooms.get(room)?.version ?? null;
+  }
+
+  indexedRooms(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /**
+   * Makes the index hold exactly `entries` for `room`, touching only entries that changed.
+   * Returns how many entries were (re)added and removed.
+   */
+  indexRoom(
+    room: string,
+    entries: readonly SearchEntry[],
+    version: string,
+  ): { added: number; removed: number } {
+    const previous = new Set(this.rooms.get(room)?.ids ?? []);
+    let added = 0;
+    let removed = 0;
+    for (const entry of entries) {
+      previous.delete(entry.id);
+      const sig = signature(entry);
+      if (this.mini.has(entry.id)) {
+        if (this.mini.getStoredFields(entry.id)?.['sig'] === sig) continue;
+        this.mini.discard(entry.id);
+        removed += 1;
+      }
+      this.mini.add({ ...entry, sig });
+      added += 1;
+    }
+    for (const id of previous) {
+      if (this.mini.has(id)) this.mini.discard(id);
+      removed += 1;
+    }
+    this.rooms.set(room, { version, ids: entries.map((entry) => entry.id) });
+    return { added, removed };
+  }
+
+  removeRoom(room: string): void {
+    const record = this.rooms.get(room);
+    if (record === undefined) return;
+    for (const id of record.ids) if (this.mini.has(id)) this.mini.discard(id);
+    this.rooms.delete(room);
+  }
+
+  /** Forgets every room of a group (the person lost access to it). */
+  removeGroup(groupId: string): void {
+    const prefix = `g/${groupId}/`;
+    for (const room of [...this.rooms.keys()]) if (room.startsWith(prefix)) this.removeRoom(room);
+  }
+
+  /** The title of a document or board, or null when its group index does not list it. */
+  title(groupId: string, targetId: string): string | null {
+    const stored = this.mini.getStoredFields(titleEntryId(groupId, targetId));
+    return stored === undefined ? null : String(stored['title'] ?? '');
+  }
+
+  search(query: string, options: { groups: ReadonlySet<string>; limit?: number }): SearchHit[] {
+    if (query.trim() === '') return [];
+    const hits: SearchHit[] = [];
+    const results = this.mini.search(query, {
+      filter: (result) => {
+        const groupId = String(result['groupId']);
+        if (!options.groups.has(groupId)) return false;
+        const room = String(result['room']);
+        // Body blocks and cards count only while their document or board is listed.
+        return room.endsWith('/index') || this.mini.has(titleEntryId(groupId, result['targetId']));
+      },
+    });
+    for (const result of results) {
+      hits.push({
+        entry: toEntry(result),
+        score: result.score,
+        terms: result.terms,
+        queryTerms: result.queryTerms,
+      });
+      if (options.limit !== undefined && hits.length >= options.limit) break;
+    }
+    return hits;
+  }
+
+  /** Cards (of listed boards in `groups`) assigned to `person`. */
+  assignedTo(person: string, groups: ReadonlySet<string>): SearchEntry[] {
+    return this.mini
+      .search(MiniSearch.wildcard, {
+        filter: (result) =>
+          result['kind'] === 'card' &&
+          groups.has(String(result['groupId'])) &&
+          Array.isArray(result['assignees']) &&
+          (result['assignees'] as string[]).includes(person) &&
+          this.mini.has(titleEntryId(String(result['groupId']), result['targetId'])),
+      })
+      .map(toEntry);
+  }
+
+  serialize(): string {
+    const data: Serialized = {
+      format: 2,
+      index: this.mini.toJSON(),
+      rooms: Object.fromEntries(this.rooms),
+    };
+    return JSON.stringify(data);
+  }
+}
+
+/** FNV-1a over everything an entry shows or indexes: equal signatures, nothing to re-add. */
+function signature(entry: SearchEntry): string {
+  let hash = 0x811c9dc5;
+  const text = [
+    entry.kind,
+    entry.targetId,
+    entry.title,
+    entry.text,
+    entry.snippet ?? '',
+    ...(entry.assignees ?? []),
+  ].join('\u0000');
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(36)}:${text.length}`;
+}
+
+function toEntry(result: MiniResult): SearchEntry {
+  return {
+    id: String(result.id),
+    room: String(result['room']),
+    groupId: String(result['groupId']),
+    kind: result['kind'] as SearchKind,
+    targetId: String(result['targetId']),
+    cardId: typeof result['cardId'] === 'string' ? result['cardId'] : undefined,
+    title: String(result['title'] ?? ''),
+    text: '',
+    snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,
+    assignees: Array.isArray(result['assignees']) ? (result['assignees'] as string[]) : undefined,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What each kind of room contributes to the search index, read through the typed readers of
+ * shared/ydoc: a group index gives the titles of its documents and boards, a document one entry
+ * with its text (one line per block), a board one entry per card (title, description, fields,
+ * checklist; kept as the result's snippet).
+ *
+ * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
+ * exists: add a `threads` case that returns one `comment` entry per thread.
+ */
+import type * as Y from 'yjs';
+import { parseRoom } from '../../../shared/protocol/rooms';
+import { readBoard } from '../../../shared/ydoc/boardDoc';
+import { readDocumentBlocks } from '../../../shared/ydoc/documentDoc';
+import { readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
+import type { SearchEntry } from './SearchIndex';
+
+export { docVersion } from '../../../shared/ydoc/version';
+
+/** The entries `doc` (the Y.Doc of `room`) gives the index now; null for rooms not indexed. */
+export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
+  const parsed = parseRoom(room);
+  if (parsed === null) return null;
+  const groupId: string = parsed.groupId;
+  switch (parsed.kind) {
+    case 'index':
+      return readGroupIndex(doc)
+        .entries.filter((entry) => !entry.archived)
+        .map((entry) => ({
+          id: `${room}|${entry.id}`,
+          room,
+          groupId,
+          kind: entry.kind,
+          targetId: entry.id,
+          title: entry.title,
+          text: '',
+        }));
+    case 'doc': {
+      const text = readDocumentBlocks(doc)
+        .filter((block) => block.trim() !== '')
+        .join('\n');
+      if (text === '') return [];
+      return [
+        { id: `${room}|body`, room, groupId, kind: 'doc', targetId: parsed.docId, title: '', text },
+      ];
+    }
+    case 'board': {
+      const board = readBoard(doc);
+      const cards = board.columns.flatMap((column) => column.cards);
+      return cards.map((card) => {
+        const text = [
+          card.description,
+          ...Object.values(card.fields),
+          ...card.checklist.map((item) => item.text),
+        ]
+          .filter((part) => part.trim() !== '')
+          .join('\n');
+        return {
+          id: `${room}|${card.id}`,
+          room,
+          groupId,
+          kind: 'card' as const,
+          targetId: parsed.boardId,
+          cardId: card.id,
+          title: card.title,
+          text,
+          snippet: text,
+          assignees: card.assignees,
+        };
+      });
+    }
+    default:
+      return null;
+  }
+}
