@@ -129,7 +129,26 @@ export interface SignoffResponse {
   organizations: SignoffOrganizationRow[];
 }
 
+/** The newest sign-off of one document of a group, as the group's document list shows it. */
+export interface GroupSignoff {
+  docId: string;
+  versionId: string;
+  versionName: string;
+  status: SignoffOutcome;
+  approvals: number;
+  /** The organizations asked. */
+  total: number;
+  decidedAt: string | null;
+  deadline: string;
+}
+
+export interface GroupSignoffsResponse {
+  signoffs: GroupSignoff[];
+}
+
 export const VERSIONS_PATHS = {
+  /** The newest sign-off of every document of the group. */
+  groupSignoffs: (groupId: GroupId) => `/api/groups/${groupId}/signoffs`,
   versions: (groupId: GroupId, docId: string) =>
     `/api/groups/${groupId}/docs/${encodeURIComponent(docId)}/versions`,
   version: (groupId: GroupId, docId: string, versionId: string) =>

@@ -9,6 +9,7 @@ import type { OrganizationKind } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import {
   approvalsRequired,
+  type GroupSignoff,
   type SignoffAnswer,
   type SignoffOrganizationRow,
   type SignoffResponse,
@@ -254,6 +255,35 @@ export class Versions {
   status(versionId: string): SignoffStatus | null {
     const signoff = this.signoffRow(versionId);
     return signoff === null ? null : this.statusOf(signoff, this.rows(versionId));
+  }
+
+  /** The newest sign-off asked per document of the group (one row per document). */
+  latestSignoffs(groupId: string): GroupSignoff[] {
+    const latest = this.db
+      .prepare<[string], { doc_id: string; version_id: string; version_name: string }>(
+        `SELECT doc_id, version_id, version_name FROM (
+           SELECT v.doc_id, v.id AS version_id, v.name AS version_name,
+             ROW_NUMBER() OVER (
+               PARTITION BY v.doc_id ORDER BY s.requested_at DESC, s.rowid DESC
+             ) AS n
+           FROM signoffs s JOIN versions v ON v.id = s.version_id
+           WHERE v.group_id = ?)
+         WHERE n = 1 ORDER BY doc_id`,
+      )
+      .all(groupId);
+    return latest.map((row) => {
+      const status = this.status(row.version_id)!;
+      return {
+        docId: row.doc_id,
+        versionId: row.version_id,
+        versionName: row.version_name,
+        status: status.outcome,
+        approvals: status.approvals,
+        total: status.asked,
+        decidedAt: status.decidedAt,
+        deadline: status.deadline,
+      };
+    });
   }
 
   signoff(version: StoredVersion): SignoffResponse | null {

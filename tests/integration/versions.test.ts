@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { DocId, GroupId } from '../../shared/model/ids';
 import { roomName } from '../../shared/protocol/rooms';
 import type {
+  GroupSignoffsResponse,
   SignoffResponse,
   VersionResponse,
   VersionSummary,
@@ -493,5 +494,92 @@ describe('versions API', () => {
         }),
       ),
     ).toEqual({ status: 403, code: 'forbidden' });
+  });
+  it("lists the newest sign-off of each document for the group's members, with its outcome after every answer", async () => {
+    const c = await cast();
+    const OTHER_DOC = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    const signoffs = async (who: Person) =>
+      call<GroupSignoffsResponse>(c.server.url, 'GET', VERSIONS_PATHS.groupSignoffs(PRIVATE), {
+        token: who.token,
+      });
+    const outcomes = async () =>
+      (await signoffs(c.viewer)).body.signoffs.map((row) => [
+        row.docId,
+        row.versionName,
+        row.status,
+        row.approvals,
+        row.total,
+        row.decidedAt,
+      ]);
+
+    expect(errorOf(await signoffs(c.outsider))).toEqual({ status: 404, code: 'group_not_found' });
+    expect((await signoffs(c.viewer)).body).toEqual({ signoffs: [] });
+
+    const first = (await createVersion(c, c.editor, 'Borrador 1')).body;
+    const orgs = [c.mining.user.organization.id, c.university.user.organization.id];
+    expect((await askSignoff(c, first.id, orgs)).status).toBe(201);
+    expect(await outcomes()).toEqual([[DOC, 'Borrador 1', 'pending', 0, 2, null]]);
+    expect((await signoffs(c.viewer)).body.signoffs[0]).toMatchObject({
+      versionId: first.id,
+      deadline: new Date(c.clock.now + 48 * HOUR).toISOString(),
+    });
+    expect(errorOf(await signoffs(c.outsider))).toEqual({ status: 404, code: 'group_not_found' });
+
+    await answer(c, c.mining, first.id, { answer: 'approve' });
+    expect(await outcomes()).toEqual([[DOC, 'Borrador 1', 'pending', 1, 2, null]]);
+    c.clock.now += HOUR;
+    await answer(c, c.university, first.id, { answer: 'approve_with_observations', text: 'Ok.' });
+    const decided = new Date(c.clock.now).toISOString();
+    expect(await outcomes()).toEqual([[DOC, 'Borrador 1', 'approved', 2, 2, decided]]);
+
+    // A second round on a newer version replaces the first in the list: one row per document.
+    c.clock.now += HOUR;
+    const second = (await createVersion(c, c.editor, 'Borrador 2')).body;
+    await askSignoff(c, second.id, orgs);
+    expect(await outcomes()).toEqual([[DOC, 'Borrador 2', 'pending', 0, 2, null]]);
+
+    // Another document of the group: one objection under "all" decides it rejected.
+    const other = documentState('Plan de cierre.');
+    const otherVersion = await call<VersionSummary>(
+      c.server.url,
+      'POST',
+      VERSIONS_PATHS.versions(PRIVATE, OTHER_DOC),
+      {
+        token: c.editor.token,
+        body: { name: 'Plan', update: b64(other.update), stateVector: b64(other.stateVector) },
+      },
+    );
+    await call(
+      c.server.url,
+      'POST',
+      VERSIONS_PATHS.signoff(PRIVATE, OTHER_DOC, otherVersion.body.id),
+      {
+        token: c.lead.token,
+        body: {
+          organizations: orgs,
+          rule: 'all',
+          deadline: new Date(c.clock.now + HOUR).toISOString(),
+        },
+      },
+    );
+    await call(
+      c.server.url,
+      'POST',
+      VERSIONS_PATHS.signoffAnswers(PRIVATE, OTHER_DOC, otherVersion.body.id),
+      { token: c.mining.token, body: { answer: 'object', text: 'Falta el balance hídrico.' } },
+    );
+    const objected = new Date(c.clock.now).toISOString();
+    expect(await outcomes()).toEqual(
+      [
+        [OTHER_DOC, 'Plan', 'rejected', 0, 2, objected],
+        [DOC, 'Borrador 2', 'pending', 0, 2, null],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+
+    // Past its deadline the undecided round reads as expired.
+    c.clock.now += 49 * HOUR;
+    const rows = (await signoffs(c.lead)).body.signoffs;
+    expect(rows.find((row) => row.docId === DOC)?.status).toBe('expired');
+    expect(rows.find((row) => row.docId === OTHER_DOC)?.status).toBe('rejected');
   });
 });

@@ -11,6 +11,7 @@ import {
   answerSignoffBody,
   createSignoffBody,
   createVersionBody,
+  type GroupSignoffsResponse,
   type SignoffResponse,
   type VersionResponse,
   type VersionsResponse,
@@ -91,6 +92,26 @@ function audit(
 }
 
 export const versionRoutes: Route[] = [
+  {
+    // The newest sign-off of each document, for the group's document list.
+    method: 'GET',
+    path: '/api/groups/:groupId/signoffs',
+    handle(call) {
+      const { context, session, params } = call;
+      const group = visibleGroup(context, session, params.groupId!);
+      if (roleIn(context, session, group) === null) {
+        throw new ApiFailure(
+          403,
+          'not_a_member',
+          'Solo los miembros de este grupo ven sus aprobaciones; solicite acceso desde el directorio.',
+        );
+      }
+      const body: GroupSignoffsResponse = {
+        signoffs: context.store.versions.latestSignoffs(group.id),
+      };
+      return ok(body);
+    },
+  },
   {
     method: 'GET',
     path: BASE,
