@@ -8,6 +8,7 @@ import {
   type AnswerSignoffBody,
   type CreateSignoffBody,
   type CreateVersionBody,
+  type GroupSignoffsResponse,
   type SignoffResponse,
   type VersionResponse,
   type VersionSummary,
@@ -28,6 +29,9 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 export const versionsApi = {
+  /** The newest sign-off of each document of the group. */
+  groupSignoffs: (api: ApiClient, groupId: GroupId) =>
+    api.request<GroupSignoffsResponse>('GET', VERSIONS_PATHS.groupSignoffs(groupId)),
   list: (api: ApiClient, groupId: GroupId, docId: string) =>
     api.request<VersionsResponse>('GET', VERSIONS_PATHS.versions(groupId, docId)),
   get: (api: ApiClient, groupId: GroupId, docId: string, versionId: string) =>

@@ -4,7 +4,7 @@
  * said it saved per room.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { CreateVersionBody } from '../../shared/protocol/versionsApi';
+import type { CreateVersionBody, GroupSignoff } from '../../shared/protocol/versionsApi';
 
 export interface UpdateRow {
   seq?: number;
@@ -52,12 +52,19 @@ export interface OutboxRow {
   failed?: string;
 }
 
+/** The last sign-off outcomes the server gave for a group's documents, shown while offline. */
+export interface SignoffsRow {
+  groupId: string;
+  signoffs: GroupSignoff[];
+}
+
 export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
   search: EntityTable<SearchRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
+  signoffs: EntityTable<SignoffsRow, 'groupId'>;
 };
 
 /** One database per server and local profile, so two servers or people never mix. */
@@ -91,6 +98,9 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
   // The offline search index and its settings (features/search/SearchService.ts): a few rows,
   // deleted with the rest of the person's database at sign-out.
   db.version(5).stores({ search: 'key' });
+  // Version 6: the sign-off outcomes of each group's documents, for the sidebar while offline
+  // (features/versions/useGroupSignoffs.ts).
+  db.version(6).stores({ signoffs: 'groupId' });
   return db;
 }
 

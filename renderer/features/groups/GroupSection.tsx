@@ -9,6 +9,8 @@ import { membersHref } from '../../app/route';
 import { GroupBoards } from '../boards/GroupBoards';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { useCreateDocument } from '../documents/useCreateDocument';
+import { SignoffBadge } from '../versions/SignoffBadge';
+import { useGroupSignoffs } from '../versions/useGroupSignoffs';
 import { EntryLink } from './EntryLink';
 import { RoleBadge } from './RoleBadge';
 import { useGroupIndex } from './useGroupIndex';
@@ -31,6 +33,7 @@ export function GroupSection({
   const headingId = useId();
   const { index, documents, actions } = useGroupIndex(group.id);
   const createDocument = useCreateDocument(group.id);
+  const signoffs = useGroupSignoffs(group.id);
   const [choosing, setChoosing] = useState(false);
   const visible = documents?.filter((entry) => !entry.archived) ?? [];
   // Documents and boards alike: one "Archivados" per group.
@@ -88,11 +91,15 @@ export function GroupSection({
         </div>
       ) : (
         <ul className="doc-list" aria-label={t('groups.documentsOf', { group: group.name })}>
-          {visible.map((entry) => (
-            <li key={entry.id}>
-              <EntryLink groupId={group.id} entry={entry} current={entry.id === activeDocId} />
-            </li>
-          ))}
+          {visible.map((entry) => {
+            const signoff = signoffs.get(entry.id);
+            return (
+              <li key={entry.id} className="doc-entry">
+                <EntryLink groupId={group.id} entry={entry} current={entry.id === activeDocId} />
+                {signoff !== undefined && <SignoffBadge signoff={signoff} />}
+              </li>
+            );
+          })}
         </ul>
       )}
       <NewDocumentDialog

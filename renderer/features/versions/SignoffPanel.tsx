@@ -23,6 +23,7 @@ import { ApiRequestError, apiErrorText } from '../../api/client';
 import { listMembers } from '../../api/groups';
 import { DOCX_TYPE } from '../documents/export/docx';
 import { expedienteDocx, expedienteHtml, outcomeText } from './expediente';
+import { signoffsChanged } from './useGroupSignoffs';
 
 export interface SignoffPanelProps {
   groupId: GroupId;
@@ -69,6 +70,7 @@ export function SignoffPanel(props: SignoffPanelProps) {
     setSignoff(next);
     setError(null);
     onChanged();
+    signoffsChanged(groupId);
   };
 
   return (
