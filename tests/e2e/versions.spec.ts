@@ -93,7 +93,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   const ana = await openApp(browser, appUrl(), ANA);
   await answer(ana.page, 'Aprueba');
   const lucia = await openApp(browser, appUrl(), LUCIA);
-  const { signoff: seen } = await answer(
+  const { dialog: luciaDialog, signoff: seen } = await answer(
     lucia.page,
     'Aprueba con observaciones',
     'Precisar la meta de reúso de agua para 2027.',
@@ -103,6 +103,13 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
     seen.getByRole('row', { name: /Universidad Nacional de San Agustín/ }),
   ).toContainText('Precisar la meta de reúso de agua para 2027.');
   await lucia.page.screenshot({ path: path.join(SHOTS, 'signoff-table.png') });
+  // The group's document list shows the outcome too, refreshed by the answer just sent.
+  await luciaDialog.getByRole('button', { name: 'Cerrar' }).click();
+  const badge = sidebar(lucia.page).getByRole('img', {
+    name: /^Aprobado por 2 de 2 organizaciones el \d{2}\/\d{2}\/\d{4}/,
+  });
+  await expect(badge).toHaveText('Aprobado 2/2');
+  await sidebar(lucia.page).screenshot({ path: path.join(SHOTS, 'signoff-sidebar-badge.png') });
 
   // The observations become a comment thread on the whole document, for the group to discuss.
   const toggle = lead.page.getByRole('button', { name: 'Comentarios (1)' });
