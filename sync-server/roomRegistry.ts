@@ -43,6 +43,19 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Writes to a room from the server itself (loading it if needed): the change reaches every
+   * connected peer and is committed like a peer's update.
+   */
+  async write(name: string, change: (doc: Room['doc']) => void): Promise<void> {
+    const room = await this.acquire(name);
+    try {
+      change(room.doc);
+    } finally {
+      room.release();
+    }
+  }
+
   /** Every room in memory, once those still loading have loaded (or failed to). */
   private async loaded(): Promise<Room[]> {
     const settled = await Promise.allSettled(this.rooms.values());

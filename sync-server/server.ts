@@ -189,6 +189,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     trustProxy: options.trustProxy ?? false,
     accessChanged: (userId) => reevaluate(store, connections, userId),
     tickets: new SyncTickets(now),
+    withRoom: (name, change) => registry.write(name, change),
   };
   const recheckTimer = setInterval(() => {
     try {

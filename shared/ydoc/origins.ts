@@ -12,6 +12,8 @@ export const Origin = {
   seed: 'minka:seed',
   /** A version restored as new edits (shared/ydoc/versions.ts). */
   restore: 'minka:restore',
+  /** Written by the sync server itself (a sign-off answer's observations thread). */
+  server: 'minka:server',
 } as const;
 
 export type Origin = (typeof Origin)[keyof typeof Origin];

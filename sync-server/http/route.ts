@@ -3,6 +3,7 @@
  * session, and a handler that returns a status and a body or throws ApiFailure. Routes never
  * write to the response themselves, so every answer goes through one place (api.ts).
  */
+import type * as Y from 'yjs';
 import type { IncomingMessage } from 'node:http';
 import type { Storage } from '../storage/storage';
 import type { AccountStore } from '../accounts/accountStore';
@@ -25,6 +26,8 @@ export interface ApiContext {
   accessChanged: (userId: string) => void;
   /** Single-use tickets for sync sockets. */
   tickets: SyncTickets;
+  /** Reads or writes a live room as the server (RoomRegistry.write), loading it if needed. */
+  withRoom: (name: string, change: (doc: Y.Doc) => void) => Promise<void>;
 }
 
 export interface Call {

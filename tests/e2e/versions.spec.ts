@@ -104,6 +104,19 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   ).toContainText('Precisar la meta de reúso de agua para 2027.');
   await lucia.page.screenshot({ path: path.join(SHOTS, 'signoff-table.png') });
 
+  // The observations become a comment thread on the whole document, for the group to discuss.
+  const toggle = lead.page.getByRole('button', { name: 'Comentarios (1)' });
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  const observation = lead.page
+    .getByRole('complementary', { name: 'Comentarios' })
+    .getByRole('article', { name: 'Comentario de Lucía Flores sobre todo el documento' });
+  await expect(observation).toContainText(
+    new RegExp(`Observación de Universidad Nacional de San Agustín.* sobre «${VERSION}»`),
+  );
+  await expect(observation).toContainText('Precisar la meta de reúso de agua para 2027.');
+  await lead.page.screenshot({ path: path.join(SHOTS, 'signoff-observation-thread.png') });
+
   // The live text changes after the approval: the document says so, next to the outcome.
   await lead.page.reload();
   await expect(editorOf(lead.page)).toBeVisible();

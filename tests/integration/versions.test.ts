@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { GroupId } from '../../shared/model/ids';
+import type { DocId, GroupId } from '../../shared/model/ids';
 import { roomName } from '../../shared/protocol/rooms';
 import type {
   SignoffResponse,
@@ -17,6 +17,12 @@ import type {
 } from '../../shared/protocol/versionsApi';
 import { VERSIONS_PATHS } from '../../shared/protocol/versionsApi';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
+import {
+  commentText,
+  plainTextBetween,
+  readThreads,
+  resolveTextAnchor,
+} from '../../shared/ydoc/threadsDoc';
 import { captureVersionState, openVersion } from '../../shared/ydoc/versions';
 import { call, errorOf } from './api';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
@@ -355,6 +361,64 @@ describe('versions API', () => {
       ['signoff_answered', 'Mara Minera', hash],
       ['signoff_decided', 'Mara Minera', hash],
     ]);
+  });
+
+  it('turns observations into a thread on the whole document that members see live; an approval or objection opens none', async () => {
+    const c = await cast();
+    const docRoom = roomName({ kind: 'doc', groupId: PRIVATE, docId: DOC as DocId });
+    const threadsRoom = roomName({ kind: 'threads', groupId: PRIVATE, docId: DOC as DocId });
+    const body = connect({ url: c.server.url, token: c.editor.token }, docRoom);
+    await waitSynced(body);
+    appendBlocks(body.doc, [{ type: 'paragraph', runs: [{ text: 'Reúso de agua.' }] }]);
+    await waitSaved(body);
+    // The lead follows the document's threads live while the organizations answer.
+    const threads = connect({ url: c.server.url, token: c.lead.token }, threadsRoom);
+    await waitSynced(threads);
+
+    const version = (await createVersion(c, c.editor)).body;
+    const orgs = [c.mining, c.university, c.region].map((p) => p.user.organization.id);
+    expect((await askSignoff(c, version.id, orgs)).status).toBe(201);
+    expect((await answer(c, c.mining, version.id, { answer: 'approve' })).status).toBe(201);
+    expect(
+      (await answer(c, c.region, version.id, { answer: 'object', text: 'Falta el anexo.' })).status,
+    ).toBe(201);
+
+    const arrived = new Promise<void>((resolve) => {
+      const check = () => {
+        if (readThreads(threads.doc).length > 0) resolve();
+        else threads.doc.once('update', check);
+      };
+      check();
+    });
+    // The university only reads the group, yet its observations reach the threads room.
+    const observed = await answer(c, c.university, version.id, {
+      answer: 'approve_with_observations',
+      text: 'Precisar el indicador de reúso.',
+    });
+    expect(observed.status).toBe(201);
+    await arrived;
+    const [thread, ...others] = readThreads(threads.doc);
+    expect(others).toEqual([]);
+    expect(thread!.createdBy).toEqual({
+      id: c.university.user.id,
+      name: 'Ulises Docente',
+      organization: 'Universidad Nacional de San Agustín',
+    });
+    expect(thread!.quote).toBe('');
+    expect(commentText(thread!.comments[0]!.parts)).toBe(
+      'Observación de Universidad Nacional de San Agustín sobre «Versión para consulta con la DREM»\n' +
+        'Precisar el indicador de reúso.',
+    );
+    // Anchored at the start of the live document's first text.
+    const range = resolveTextAnchor(body.doc, thread!.anchor);
+    expect(range && plainTextBetween(range.text, 0, range.text.length)).toBe('Reúso de agua.');
+    expect(range?.from).toBe(0);
+
+    // The thread is stored: a member who joins later gets it from the server.
+    await waitSaved(threads);
+    const later = connect({ url: c.server.url, token: c.viewer.token }, threadsRoom);
+    await waitSynced(later);
+    expect(readThreads(later.doc).map((t) => t.id)).toEqual([thread!.id]);
   });
 
   it('marks an unanswered sign-off expired after its deadline and refuses late answers', async () => {

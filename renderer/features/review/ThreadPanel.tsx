@@ -193,9 +193,13 @@ function ThreadCard(props: {
   const deleted = state?.kind === 'deleted';
   const isSuggestion = thread.kind === 'suggestion';
   const first = thread.comments[0];
+  // A comment with no quoted text is about the whole document (sign-off observations).
+  const wholeDocument = !isSuggestion && thread.quote === '';
   const label = isSuggestion
     ? t('review.suggestionBy', { name: thread.createdBy.name })
-    : t('review.threadBy', { name: thread.createdBy.name, quote: thread.quote });
+    : wholeDocument
+      ? t('review.threadOnDocument', { name: thread.createdBy.name })
+      : t('review.threadBy', { name: thread.createdBy.name, quote: thread.quote });
 
   let resolution: string | null = null;
   if (thread.resolved && thread.resolvedBy !== null) {
@@ -231,10 +235,16 @@ function ThreadCard(props: {
             type="button"
             className="thread-quote"
             onClick={() => panel.onActivate(thread.id)}
-            aria-label={t('review.goToText', { quote: thread.quote })}
+            aria-label={
+              wholeDocument ? t('review.goToStart') : t('review.goToText', { quote: thread.quote })
+            }
           >
             {deleted && <span className="deleted-label">{t('review.textDeleted')}</span>}
-            <q className={deleted ? 'is-deleted' : undefined}>{thread.quote}</q>
+            {wholeDocument ? (
+              <span>{t('review.wholeDocument')}</span>
+            ) : (
+              <q className={deleted ? 'is-deleted' : undefined}>{thread.quote}</q>
+            )}
           </button>
         )}
         {isSuggestion && deleted && (

@@ -19,7 +19,11 @@ import { verifyVersionState } from '../../../shared/ydoc/versions';
 import type { Session } from '../../accounts/sessions';
 import { mergeUpdates } from '../../storage/storage';
 import { contentHash, storeAutoVersion } from '../../versions/autoVersions';
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
+import { Origin } from '../../../shared/ydoc/origins';
+import { createObservationThread, documentStartAnchor } from '../../../shared/ydoc/signoffThreads';
+import type { CommentId, TextAnchor, ThreadId } from '../../../shared/ydoc/threadsDoc';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { canManage, roleIn, visibleGroup } from '../permissions';
@@ -348,7 +352,49 @@ export const versionRoutes: Route[] = [
           });
         }
       });
+      if (input.answer === 'approve_with_observations' && (input.text ?? '') !== '') {
+        await openObservationThread(call, group.id as GroupId, docId, version.name, input.text!);
+      }
       return created(versions.signoff(version));
     },
   },
 ];
+
+/**
+ * The observations become a comment thread on the whole document, written by the server because
+ * the person answering may only read the group (a viewer cannot write the threads room). The
+ * answer is already recorded: a failure here is logged and does not undo it.
+ */
+async function openObservationThread(
+  call: AuthedCall,
+  groupId: GroupId,
+  docId: DocId,
+  versionName: string,
+  text: string,
+): Promise<void> {
+  const { context, session } = call;
+  const user = session.user;
+  try {
+    let anchor: TextAnchor | null = null;
+    await context.withRoom(roomName({ kind: 'doc', groupId, docId }), (body) => {
+      anchor = documentStartAnchor(body);
+    });
+    await context.withRoom(roomName({ kind: 'threads', groupId, docId }), (threads) => {
+      createObservationThread(
+        threads,
+        anchor!,
+        {
+          id: randomUUID() as ThreadId,
+          commentId: randomUUID() as CommentId,
+          author: { id: user.id, name: user.name, organization: user.organization.name },
+          label: `Observación de ${user.organization.name} sobre «${versionName}»`,
+          text,
+          now: context.now(),
+        },
+        Origin.server,
+      );
+    });
+  } catch (error) {
+    context.log(`Aviso: no se pudo abrir el hilo de observaciones de ${docId}: ${String(error)}`);
+  }
+}

@@ -123,6 +123,9 @@ describe('threads integrity on crafted updates', () => {
     const { room: server, client, id } = room('plan minero');
     const resolve = updateOf(client, () => resolveThread(client, id, carlos, 2));
     expect(checkThreadsWrite(server, resolve, asCarlos)).toBeNull();
+    // The room takes the resolve before the lead accepts; otherwise the two would be concurrent
+    // and which one wins would depend on the random client ids.
+    Y.applyUpdate(server, resolve);
 
     const accept = updateOf(server, () =>
       expect(acceptSuggestion(server, copyOfBody(), id, maria, 3)).toEqual({ ok: true }),
