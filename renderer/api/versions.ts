@@ -8,6 +8,7 @@ import {
   type AnswerSignoffBody,
   type CreateSignoffBody,
   type CreateVersionBody,
+  type DocumentAuthorsResponse,
   type SignoffResponse,
   type VersionResponse,
   type VersionSummary,
@@ -30,6 +31,9 @@ export function fromBase64(text: string): Uint8Array {
 export const versionsApi = {
   list: (api: ApiClient, groupId: GroupId, docId: string) =>
     api.request<VersionsResponse>('GET', VERSIONS_PATHS.versions(groupId, docId)),
+  /** Who owns each client id of the document's room, to name the authors of a comparison. */
+  authors: (api: ApiClient, groupId: GroupId, docId: string) =>
+    api.request<DocumentAuthorsResponse>('GET', VERSIONS_PATHS.authors(groupId, docId)),
   get: (api: ApiClient, groupId: GroupId, docId: string, versionId: string) =>
     api.request<VersionResponse>('GET', VERSIONS_PATHS.version(groupId, docId, versionId)),
   create: (api: ApiClient, groupId: GroupId, docId: string, body: CreateVersionBody) =>
