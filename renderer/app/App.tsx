@@ -1,7 +1,7 @@
 /**
  * Start-up order: the session (stored token, then `/api/me`, or the last `me` when offline),
  * then this person's database on this server, the doc registry (reopening rooms with unsaved
- * changes, sockets carrying the token), then the shell. Signed out, the sign-in screen (or the
+ * changes, each socket opened with a fresh single-use sync ticket, never the token), then the shell. Signed out, the sign-in screen (or the
  * invitation screen) shows over whatever route was asked for, which opens after sign-in.
  */
 import './account.css';
@@ -13,6 +13,7 @@ import { AcceptInvitationScreen } from '../features/account/AcceptInvitationScre
 import { SignInScreen } from '../features/account/SignInScreen';
 import { SignOutDialog } from '../features/account/SignOutDialog';
 import { revokeSession } from '../api/accounts';
+import { syncTicketCredential } from '../api/syncTickets';
 import { releaseLocalData } from '../features/account/signOut';
 import { SessionCache } from '../features/account/sessionCache';
 import { useAuth, type Auth } from '../features/account/useAuth';
@@ -25,6 +26,7 @@ import type { SettingsStore } from '../storage/SettingsStore';
 import { openWorkspaceDb, workspaceDbName, type WorkspaceDexie } from '../storage/workspaceDb';
 import { DocRegistry } from '../sync/DocRegistry';
 import { RegistryContext } from '../sync/RegistryContext';
+import type { SocketCredential } from '../sync/ticketSocket';
 import { AppContext, type AppContextValue } from './AppContext';
 import { AppShell } from './AppShell';
 import { navigate, useRoute } from './route';
@@ -44,17 +46,17 @@ function useLocalSession(
   serverUrl: string,
   userId: string,
   groups: readonly string[],
-  params: () => Record<string, string>,
+  credential: SocketCredential,
   onClose: (room: string, code: number) => void,
 ): LocalSession | null {
   const [session, setSession] = useState<LocalSession | null>(null);
-  const paramsRef = useRef(params);
+  const credentialRef = useRef(credential);
   const onCloseRef = useRef(onClose);
   const groupsRef = useRef(groups);
   useEffect(() => {
-    paramsRef.current = params;
+    credentialRef.current = credential;
     onCloseRef.current = onClose;
-  }, [params, onClose]);
+  }, [credential, onClose]);
 
   useEffect(() => {
     let cancelled = false;
@@ -62,7 +64,7 @@ function useLocalSession(
     const registry = new DocRegistry({
       db,
       wsBaseUrl: toWebSocketUrl(serverUrl),
-      params: () => paramsRef.current(),
+      credential: () => credentialRef.current(),
       onClose: (room, code) => onCloseRef.current(room, code),
     });
     const search = new SearchService({ registry, db });
@@ -163,7 +165,7 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
   const [signOutAsked, setSignOutAsked] = useState(false);
 
   const tokenRef = useRef(token);
-  const params = useCallback(() => ({ token: tokenRef.current }), []);
+  const credential = useMemo(() => syncTicketCredential(api), [api]);
   const onClose = useCallback(
     (_room: string, code: number) => {
       if (code === AccessCloseCode.sessionRevoked) {
@@ -187,7 +189,7 @@ function SignedInApp({ auth, me, token, settings }: SignedInAppProps) {
     () => me.memberships.map((membership) => membership.group.id as string),
     [me.memberships],
   );
-  const session = useLocalSession(serverUrl, me.user.id, groups, params, onClose);
+  const session = useLocalSession(serverUrl, me.user.id, groups, credential, onClose);
 
   useEffect(() => {
     if (tokenRef.current === token) return;

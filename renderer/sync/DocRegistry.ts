@@ -6,6 +6,7 @@
  */
 import { roomsWithPendingChanges, type WorkspaceDexie } from '../storage/workspaceDb';
 import { RoomConnection, type RoomStatus } from './RoomConnection';
+import type { SocketCredential } from './ticketSocket';
 
 export interface AppSyncStatus {
   connected: boolean;
@@ -23,8 +24,8 @@ export interface DocRegistryOptions {
   connect?: boolean;
   /** How long a room with no users and nothing pending stays open, so a quick reopen is free. */
   closeDelayMs?: number;
-  /** Socket query parameters (the session token), read whenever a room (re)connects. */
-  params?: () => Record<string, string>;
+  /** A room socket's credential (a single-use sync ticket), asked for at every (re)connect. */
+  credential?: SocketCredential;
   /** A room's socket was closed by the server or could not open (see RoomConnection). */
   onClose?: (room: string, code: number) => void;
 }
@@ -83,7 +84,7 @@ export class DocRegistry {
         wsBaseUrl: this.options.wsBaseUrl,
         online: this.online,
         connect: this.options.connect,
-        params: this.options.params,
+        credential: this.options.credential,
         onClose: (code) => this.options.onClose?.(room, code),
       });
       const created: Entry = {
@@ -145,7 +146,7 @@ export class DocRegistry {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reconnects every open room with fresh params (a new session token). */
+  /** Reconnects every open room with fresh credentials (after signing in again). */
   reconnect(): void {
     for (const entry of this.entries.values()) entry.connection.reconnect();
   }

@@ -17,6 +17,7 @@ import { migrateRoom, SCHEMA_VERSIONS, storedSchemaVersion } from '../../shared/
 import { DexiePersistence } from '../storage/DexiePersistence';
 import type { WorkspaceDexie } from '../storage/workspaceDb';
 import { onSavedMessage, onWriteRefused } from './savedMessage';
+import { ticketSocket, type SocketCredential } from './ticketSocket';
 
 export interface RoomStatus {
   loaded: boolean;
@@ -38,8 +39,13 @@ export interface RoomConnectionOptions {
   online: boolean;
   /** Lets tests run without a network. */
   connect?: boolean;
-  /** Query parameters of the socket URL (the session token), read at start and on reconnect(). */
-  params?: () => Record<string, string>;
+  /**
+   * The socket's credential (a single-use sync ticket), asked for before every connection
+   * attempt; without it the socket carries no credential.
+   */
+  credential?: SocketCredential;
+  /** The WebSocket class under the ticket socket (Node tests pass `ws`). */
+  WebSocket?: typeof WebSocket;
   /** The server closed the socket; 1006 also when the upgrade was refused (401/403) or unreachable. */
   onClose?: (code: number) => void;
 }
@@ -102,10 +108,9 @@ export class RoomConnection {
     else this.provider.disconnect();
   }
 
-  /** Connects again with fresh params, e.g. a new token after the person signed in again. */
+  /** Connects again with a fresh credential, e.g. after the person signed in again. */
   reconnect(): void {
     if (this.provider === null) return;
-    this.provider.params = this.params();
     this.provider.disconnect();
     if (this.wantOnline) this.provider.connect();
   }
@@ -122,6 +127,10 @@ export class RoomConnection {
     const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
       connect: this.wantOnline,
       params: this.params(),
+      WebSocketPolyfill: ticketSocket(
+        this.options.credential ?? (() => Promise.resolve({})),
+        this.options.WebSocket,
+      ),
     });
     provider.on('connection-close', (event) => {
       if (event === null) return;
@@ -161,10 +170,9 @@ export class RoomConnection {
     this.provider = provider;
   }
 
-  /** The socket's query: the session token and the schema version this build writes. */
+  /** The socket's query besides its credential: the schema version this build writes. */
   private params(): Record<string, string> {
-    const params = this.options.params?.() ?? {};
-    return this.kind === null ? params : { ...params, schema: String(SCHEMA_VERSIONS[this.kind]) };
+    return this.kind === null ? {} : { schema: String(SCHEMA_VERSIONS[this.kind]) };
   }
 
   private migrate(): void {

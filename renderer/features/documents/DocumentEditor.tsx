@@ -66,11 +66,13 @@ export function DocumentEditor({
 
   useRevealInEditor(editor, revealId);
 
-  // A commenter's editor stays focusable (to select and suggest); the review layer refuses edits.
+  // A commenter's editor stays focusable (to select and suggest); the review layer turns their
+  // typing into suggestions. A viewer, who may not suggest, gets a plain read-only editor.
   const readOnlyBody = review?.state.readOnlyBody === true;
+  const suggestsOnly = readOnlyBody && review?.state.suggesting === true;
   useEffect(() => {
-    editor.setEditable(editable || readOnlyBody);
-  }, [editor, editable, readOnlyBody]);
+    editor.setEditable(editable || suggestsOnly);
+  }, [editor, editable, suggestsOnly]);
 
   const reviewState = review?.state;
   const attach = review?.attach;
