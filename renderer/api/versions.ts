@@ -9,6 +9,7 @@ import {
   type CreateSignoffBody,
   type CreateVersionBody,
   type GroupSignoffsResponse,
+  type DocumentAuthorsResponse,
   type SignoffResponse,
   type VersionResponse,
   type VersionSummary,
@@ -34,6 +35,9 @@ export const versionsApi = {
     api.request<GroupSignoffsResponse>('GET', VERSIONS_PATHS.groupSignoffs(groupId)),
   list: (api: ApiClient, groupId: GroupId, docId: string) =>
     api.request<VersionsResponse>('GET', VERSIONS_PATHS.versions(groupId, docId)),
+  /** Who owns each client id of the document's room, to name the authors of a comparison. */
+  authors: (api: ApiClient, groupId: GroupId, docId: string) =>
+    api.request<DocumentAuthorsResponse>('GET', VERSIONS_PATHS.authors(groupId, docId)),
   get: (api: ApiClient, groupId: GroupId, docId: string, versionId: string) =>
     api.request<VersionResponse>('GET', VERSIONS_PATHS.version(groupId, docId, versionId)),
   create: (api: ApiClient, groupId: GroupId, docId: string, body: CreateVersionBody) =>

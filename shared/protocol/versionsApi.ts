@@ -146,9 +146,27 @@ export interface GroupSignoffsResponse {
   signoffs: GroupSignoff[];
 }
 
+/**
+ * Who owns each Yjs client id of a document's room: the person whose connection first wrote
+ * under it (sync-server/accounts/clientIds.ts). The comparison names the author of inserted text
+ * with it; a client id not listed (text never sent, or from before the table) has no known author.
+ */
+export interface DocumentAuthor {
+  clientId: number;
+  userId: UserId;
+  name: string;
+  organization: string;
+}
+
+export interface DocumentAuthorsResponse {
+  authors: DocumentAuthor[];
+}
+
 export const VERSIONS_PATHS = {
   /** The newest sign-off of every document of the group. */
   groupSignoffs: (groupId: GroupId) => `/api/groups/${groupId}/signoffs`,
+  authors: (groupId: GroupId, docId: string) =>
+    `/api/groups/${groupId}/docs/${encodeURIComponent(docId)}/authors`,
   versions: (groupId: GroupId, docId: string) =>
     `/api/groups/${groupId}/docs/${encodeURIComponent(docId)}/versions`,
   version: (groupId: GroupId, docId: string, versionId: string) =>

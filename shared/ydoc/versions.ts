@@ -97,6 +97,12 @@ export type ChangeKind = 'same' | 'inserted' | 'deleted';
 export interface ComparedRun {
   text: string;
   change: ChangeKind;
+  /**
+   * For an inserted run, the Yjs client id that wrote it (the server maps client ids to people).
+   * Deleted and kept runs carry none: a Yjs delete set does not record who deleted, and the
+   * creator of deleted text is not its deleter.
+   */
+  client?: number;
 }
 
 /** One text block (paragraph, heading, list item …) of a comparison, with its path of node names. */
@@ -129,8 +135,11 @@ function changeOf(item: Y.Item, before: Y.Snapshot, after: Y.Snapshot): ChangeKi
 
 interface DeltaOp {
   insert: unknown;
-  attributes?: { ychange?: { type: 'added' | 'removed' } };
+  attributes?: { ychange?: { type: 'added' | 'removed'; user: number } };
 }
+
+/** Tags each changed stretch with its items' client id; Yjs splits a stretch where `user` changes. */
+const changeWithClient = (type: 'added' | 'removed', id: Y.ID) => ({ type, user: id.client });
 
 /** The child items of a node that either snapshot shows, with their change. */
 function children(
@@ -149,9 +158,11 @@ function children(
 }
 
 function runsOf(text: Y.XmlText, blockChange: ChangeKind, before: Y.Snapshot, after: Y.Snapshot) {
-  return (text.toDelta(after, before) as DeltaOp[]).flatMap((op): ComparedRun[] => {
+  const delta = text.toDelta(after, before, changeWithClient) as DeltaOp[];
+  return delta.flatMap((op): ComparedRun[] => {
     if (typeof op.insert !== 'string') return [];
-    const kind = op.attributes?.ychange?.type;
+    const ychange = op.attributes?.ychange;
+    const kind = ychange?.type;
     const change: ChangeKind =
       blockChange !== 'same'
         ? blockChange
@@ -160,7 +171,8 @@ function runsOf(text: Y.XmlText, blockChange: ChangeKind, before: Y.Snapshot, af
           : kind === 'removed'
             ? 'deleted'
             : 'same';
-    return [{ text: op.insert, change }];
+    const client = change === 'inserted' && kind === 'added' ? ychange?.user : undefined;
+    return [{ text: op.insert, change, ...(client !== undefined ? { client } : {}) }];
   });
 }
 

@@ -7,9 +7,18 @@
  */
 import type Database from 'better-sqlite3';
 
+/** A client id of a room and the person who owns it, as the comparison names authors. */
+export interface ClientAuthor {
+  clientId: number;
+  userId: string;
+  name: string;
+  organization: string;
+}
+
 export class ClientIds {
   private readonly ownerOf: Database.Statement<[string, number], { user_id: string }>;
   private readonly insert: Database.Statement<[string, number, string, string, number]>;
+  private readonly authorsOf: Database.Statement<[string], ClientAuthor>;
 
   constructor(
     db: Database.Database,
@@ -19,6 +28,19 @@ export class ClientIds {
     this.insert = db.prepare(
       'INSERT OR IGNORE INTO client_ids (room, client, user_id, session_id, first_written_at) VALUES (?, ?, ?, ?, ?)',
     );
+    this.authorsOf = db.prepare(
+      `SELECT c.client AS clientId, c.user_id AS userId, u.name AS name, o.name AS organization
+         FROM client_ids c
+         JOIN users u ON u.id = c.user_id
+         JOIN organizations o ON o.id = u.organization_id
+        WHERE c.room = ?
+        ORDER BY c.client`,
+    );
+  }
+
+  /** Every client id written in `room`, with the name and organization of its owner. */
+  authors(room: string): ClientAuthor[] {
+    return this.authorsOf.all(room);
   }
 
   owner(room: string, client: number): string | null {

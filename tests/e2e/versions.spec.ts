@@ -132,6 +132,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   await expect(banner).not.toContainText('El texto cambió después de la aprobación');
   await insertAtEnd(editorOf(lead.page), 'Nueva meta: 40 % de agua de reúso al 2028.');
   await expect(banner).toContainText('El texto cambió después de la aprobación.');
+  await expect(docStatus(lead.page)).toHaveText('Guardado en el servidor');
   await banner.scrollIntoViewIfNeeded();
   await lead.page.screenshot({ path: path.join(SHOTS, 'document-changed-after-approval.png') });
 
@@ -146,6 +147,11 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
     'Nueva meta: 40 % de agua de reúso al 2028.',
   ]);
   await expect(comparison.locator('del')).toHaveCount(0);
+  // Who wrote it: the server knows the client id the lead's computer typed under.
+  await expect(comparison.locator('ins')).toHaveAttribute(
+    'title',
+    `Insertado por ${ADMIN.name} (${ADMIN.organization})`,
+  );
   await comparison.locator('ins').scrollIntoViewIfNeeded();
   await lead.page.screenshot({ path: path.join(SHOTS, 'history-compare.png') });
 

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { DocId, GroupId } from '../../shared/model/ids';
 import { roomName } from '../../shared/protocol/rooms';
 import type {
+  DocumentAuthorsResponse,
   GroupSignoffsResponse,
   SignoffResponse,
   VersionResponse,
@@ -24,7 +25,7 @@ import {
   readThreads,
   resolveTextAnchor,
 } from '../../shared/ydoc/threadsDoc';
-import { captureVersionState, openVersion } from '../../shared/ydoc/versions';
+import { captureVersionState, compareVersions, openVersion } from '../../shared/ydoc/versions';
 import { call, errorOf } from './api';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import { connect, startServer, waitSaved, waitSynced, type TestServer } from './helpers';
@@ -495,6 +496,56 @@ describe('versions API', () => {
       ),
     ).toEqual({ status: 403, code: 'forbidden' });
   });
+  it('names the author of each client id of the room, for members only', async () => {
+    const c = await cast();
+    const authors = (who: Person) =>
+      call<DocumentAuthorsResponse>(c.server.url, 'GET', VERSIONS_PATHS.authors(PRIVATE, DOC), {
+        token: who.token,
+      });
+    expect((await authors(c.viewer)).body).toEqual({ authors: [] });
+
+    const room = roomName({ kind: 'doc', groupId: PRIVATE, docId: DOC as never });
+    const eduardo = connect({ url: c.server.url, token: c.editor.token }, room);
+    await waitSynced(eduardo);
+    const older = captureVersionState(eduardo.doc).update;
+    appendBlocks(eduardo.doc, [{ type: 'paragraph', runs: [{ text: 'Texto de Eduardo.' }] }]);
+    await waitSaved(eduardo);
+    const mara = connect({ url: c.server.url, token: c.mining.token }, room);
+    await waitSynced(mara);
+    appendBlocks(mara.doc, [{ type: 'paragraph', runs: [{ text: 'Texto de Mara.' }] }]);
+    await waitSaved(mara);
+
+    const answer = await authors(c.viewer);
+    expect(answer.status).toBe(200);
+    expect(answer.body.authors).toEqual(
+      [
+        {
+          clientId: eduardo.doc.clientID,
+          userId: c.editor.user.id,
+          name: 'Eduardo Editor',
+          organization: 'Clúster Minero del Sur',
+        },
+        {
+          clientId: mara.doc.clientID,
+          userId: c.mining.user.id,
+          name: 'Mara Minera',
+          organization: 'Minera Andina',
+        },
+      ].sort((a, b) => a.clientId - b.clientId),
+    );
+    // The comparison's client ids resolve through the answer to the people who typed.
+    const byClient = new Map(answer.body.authors.map((author) => [author.clientId, author.name]));
+    const runs = compareVersions(older, captureVersionState(mara.doc).update).flatMap(
+      (block) => block.runs,
+    );
+    expect(runs.map((run) => [run.text, run.change, byClient.get(run.client!)])).toEqual([
+      ['Texto de Eduardo.', 'inserted', 'Eduardo Editor'],
+      ['Texto de Mara.', 'inserted', 'Mara Minera'],
+    ]);
+
+    expect(errorOf(await authors(c.outsider))).toEqual({ status: 404, code: 'group_not_found' });
+  });
+
   it("lists the newest sign-off of each document for the group's members, with its outcome after every answer", async () => {
     const c = await cast();
     const OTHER_DOC = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';

@@ -22,6 +22,7 @@ import { ConfirmButton } from '../common/ConfirmButton';
 import { DOCX_TYPE, documentJson, docxBytes } from '../documents/export/docx';
 import { outcomeText } from './expediente';
 import { SignoffPanel } from './SignoffPanel';
+import { useDocumentAuthors } from './useDocumentAuthors';
 import type { VersionsState } from './useVersions';
 import { VersionDiff } from './VersionDiff';
 import './versions.css';
@@ -235,6 +236,7 @@ function VersionView({
   const blocks = shown !== null && shown.key === key ? shown.blocks : null;
   const [error, setError] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
+  const authors = useDocumentAuthors(props.groupId, props.docId, against !== NONE);
 
   useEffect(() => {
     let cancelled = false;
@@ -360,7 +362,7 @@ function VersionView({
       {blocks === null ? (
         <p className="view-note">{t('versions.loading')}</p>
       ) : (
-        <VersionDiff blocks={blocks} label={label} />
+        <VersionDiff blocks={blocks} label={label} authors={authors} />
       )}
     </div>
   );

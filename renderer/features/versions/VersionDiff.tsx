@@ -1,22 +1,34 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparedBlock, ComparedRun } from '../../../shared/ydoc/versions';
+import type { AuthorsByClient } from './useDocumentAuthors';
 
 /**
  * A version, or the comparison of two, as read-only text: inserted runs are <ins>, deleted runs
  * are <del> (so screen readers announce them), headings keep their level and list items their
- * marker.
+ * marker. Each inserted run names who wrote it (tooltip, and text after it for screen readers);
+ * deleted runs name nobody, since Yjs does not record who deleted.
  */
-function Runs({ runs }: { runs: ComparedRun[] }) {
+function Runs({ runs, authors }: { runs: ComparedRun[]; authors: AuthorsByClient }) {
+  const { t } = useTranslation();
+  const writtenBy = (client: number | undefined) => {
+    const author = client === undefined ? undefined : authors.get(client);
+    return author === undefined
+      ? t('versions.insertedUnknown')
+      : t('versions.insertedBy', { name: author.name, organization: author.organization });
+  };
   return (
     <>
       {runs.map((run, index) =>
         run.change === 'inserted' ? (
-          <ins key={index} className="diff-inserted">
-            {run.text}
-          </ins>
+          <Fragment key={index}>
+            <ins className="diff-inserted" title={writtenBy(run.client)}>
+              {run.text}
+            </ins>
+            <span className="visually-hidden"> ({writtenBy(run.client)})</span>
+          </Fragment>
         ) : run.change === 'deleted' ? (
-          <del key={index} className="diff-deleted">
+          <del key={index} className="diff-deleted" title={t('versions.deletedRun')}>
             {run.text}
           </del>
         ) : (
@@ -34,11 +46,11 @@ function marker(block: ComparedBlock): string {
   return '';
 }
 
-function BlockView({ block }: { block: ComparedBlock }) {
+function BlockView({ block, authors }: { block: ComparedBlock; authors: AuthorsByClient }) {
   const className = `diff-block diff-block-${block.change}`;
   const leaf = block.path[block.path.length - 1];
   const depth = block.path.filter((name) => name.endsWith('List')).length;
-  const runs = <Runs runs={block.runs} />;
+  const runs = <Runs runs={block.runs} authors={authors} />;
   if (leaf === 'heading') {
     const level = Number(block.attributes.level ?? 1);
     const Heading = level === 1 ? 'h2' : level === 2 ? 'h3' : 'h4';
@@ -57,14 +69,22 @@ function BlockView({ block }: { block: ComparedBlock }) {
   );
 }
 
-export function VersionDiff({ blocks, label }: { blocks: ComparedBlock[]; label: string }) {
+export function VersionDiff({
+  blocks,
+  label,
+  authors,
+}: {
+  blocks: ComparedBlock[];
+  label: string;
+  authors: AuthorsByClient;
+}) {
   const { t } = useTranslation();
   return (
     <section className="version-text" aria-label={label}>
       {blocks.length === 0 ? (
         <p className="view-note">{t('versions.emptyText')}</p>
       ) : (
-        blocks.map((block, index) => <BlockView key={index} block={block} />)
+        blocks.map((block, index) => <BlockView key={index} block={block} authors={authors} />)
       )}
     </section>
   );

@@ -7,11 +7,13 @@
 import { canonicalUuid } from '../../../shared/model/ids';
 import { roomName } from '../../../shared/protocol/rooms';
 import type { DocId, GroupId } from '../../../shared/model/ids';
+import type { UserId } from '../../../shared/model/accounts';
 import {
   answerSignoffBody,
   createSignoffBody,
   createVersionBody,
   type GroupSignoffsResponse,
+  type DocumentAuthorsResponse,
   type SignoffResponse,
   type VersionResponse,
   type VersionsResponse,
@@ -119,6 +121,21 @@ export const versionRoutes: Route[] = [
       const { group, docId } = memberGroup(call);
       const body: VersionsResponse = {
         versions: call.context.store.versions.list(group.id, docId),
+      };
+      return ok(body);
+    },
+  },
+  {
+    // Who wrote under each client id of the document's room, for the comparison's authors.
+    method: 'GET',
+    path: '/api/groups/:groupId/docs/:docId/authors',
+    handle(call) {
+      const { group, docId } = memberGroup(call);
+      const room = roomName({ kind: 'doc', groupId: group.id as GroupId, docId });
+      const body: DocumentAuthorsResponse = {
+        authors: call.context.store.clientIds
+          .authors(room)
+          .map((author) => ({ ...author, userId: author.userId as UserId })),
       };
       return ok(body);
     },

@@ -142,15 +142,15 @@ describe('versions', () => {
     expect(blocks[0]!.attributes).toEqual({ level: 2 });
     expect(blocks[0]!.runs).toEqual([
       { text: 'Objetivos', change: 'same' },
-      { text: ' 2027', change: 'inserted' },
+      { text: ' 2027', change: 'inserted', client: 1 },
     ]);
     expect(blocks[1]!.runs).toEqual([
       { text: 'Monitorear relaves ', change: 'same' },
-      { text: 'en línea ', change: 'inserted' },
+      { text: 'en línea ', change: 'inserted', client: 1 },
       { text: 'con ', change: 'deleted' },
       { text: 'sensores.', change: 'same' },
     ]);
-    expect(blocks[2]!.runs).toEqual([{ text: 'Nuevo indicador.', change: 'inserted' }]);
+    expect(blocks[2]!.runs).toEqual([{ text: 'Nuevo indicador.', change: 'inserted', client: 1 }]);
     expect(blocks[3]!.runs).toEqual([{ text: 'Párrafo que se eliminará.', change: 'deleted' }]);
     // Comparing a version with itself marks nothing.
     expect(
@@ -158,6 +158,31 @@ describe('versions', () => {
         block.runs.every((run) => run.change === 'same'),
       ),
     ).toBe(true);
+  });
+
+  it('reports the client id that wrote each inserted run, and no author for deletions', () => {
+    const ana = replica(11);
+    const luis = replica(22);
+    appendBlocks(ana, [{ type: 'paragraph', runs: [{ text: 'Plan de agua.' }] }]);
+    sync(ana, luis);
+    const older = captureVersionState(ana).update;
+    // Ana adds " 2027" at the end of "Plan de agua", Luis adds "Nuevo " before it and deletes
+    // " de agua" (text Ana wrote): the deletion is Luis's, but Yjs keeps no record of that.
+    edit(ana, () => blockText(ana, 0).insert(12, ' 2027'));
+    edit(luis, () => {
+      blockText(luis, 0).insert(0, 'Nuevo ');
+      blockText(luis, 0).delete(10, 8);
+    });
+    sync(ana, luis);
+    const blocks = compareVersions(older, captureVersionState(luis).update);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.runs).toEqual([
+      { text: 'Nuevo ', change: 'inserted', client: 22 },
+      { text: 'Plan', change: 'same' },
+      { text: ' de agua', change: 'deleted' },
+      { text: ' 2027', change: 'inserted', client: 11 },
+      { text: '.', change: 'same' },
+    ]);
   });
 
   it('finds list items inside lists', () => {
