@@ -20,12 +20,15 @@ export function usePendingRooms(): PendingRoomState[] | null {
     let cancelled = false;
     void readPendingRooms(registry.database()).then((read) => {
       if (cancelled) return;
-      setRooms(
-        read.map((room) => ({
-          ...room,
-          refused: (registry.peek(room.name)?.getStatus().refused ?? 0) > 0,
-        })),
-      );
+      const states: PendingRoomState[] = [];
+      for (const room of read) {
+        // An open room knows its pending changes at once; its stored change rows are removed
+        // in the persistence's next batch, a moment later. Trust the live count when there is one.
+        const live = registry.peek(room.name)?.getStatus();
+        if (live !== undefined && live.pending === 0) continue;
+        states.push({ ...room, refused: (live?.refused ?? 0) > 0 });
+      }
+      setRooms(states);
     });
     return () => {
       cancelled = true;
