@@ -4,6 +4,8 @@
  * rooms but through their own connection, so the rooms' Storage interface stays small.
  */
 import Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
+import { SqliteSql } from '../db/sqliteSql';
 import { configure } from '../storage/migrations';
 import { AccessRequests } from './accessRequests';
 import { AuditLog } from './audit';
@@ -27,10 +29,13 @@ export class AccountStore {
   readonly notifications: Notifications;
   readonly clientIds: ClientIds;
   readonly versions: Versions;
+  /** The async, dialect-neutral access new stores are written against (see db/sql.ts). */
+  readonly sql: Sql;
   private readonly db: Database.Database;
 
   constructor(file: string, now: () => number) {
     this.db = configure(new Database(file));
+    this.sql = new SqliteSql(this.db);
     this.organizations = new Organizations(this.db, now);
     this.users = new Users(this.db, now);
     this.sessions = new Sessions(this.db, this.users, now);
