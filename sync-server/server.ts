@@ -108,7 +108,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     throw error;
   }
   try {
-    store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
+    store = AccountStore.openSqlite(join(options.dataDir, DATABASE_FILE), now);
   } catch (error) {
     await storage.close();
     unlock();
@@ -116,8 +116,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   }
 
   try {
-    if (options.seedDemo === true && store.users.count() === 0) {
-      const fresh = store.groups.workspace() === null;
+    if (options.seedDemo === true && (await store.users.count()) === 0) {
+      const fresh = (await store.groups.workspace()) === null;
       const accounts = fresh
         ? await seedDemo(storage, store, now())
         : await seedDemoAccounts(store);
@@ -137,14 +137,14 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
               'administración use `npm run admin -- create-admin`.',
       );
     }
-    if (store.users.count() === 0) {
+    if ((await store.users.count()) === 0) {
       log(
         'Aviso: no hay ninguna cuenta. Cree la primera administración con MINKA_ADMIN_EMAIL y ' +
           'MINKA_ADMIN_PASSWORD, o con `npm run admin -- create-admin --email … --name …`.',
       );
     }
   } catch (error) {
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
     throw error;
@@ -157,7 +157,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       storage,
       log,
       onCommitted: (room, batch) => {
-        notifier.roomCommitted(room.name, room.doc, batch);
+        void notifier.roomCommitted(room.name, room.doc, batch);
         autoVersion(room.name, room.doc);
       },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
@@ -187,16 +187,22 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     log,
     now,
     trustProxy: options.trustProxy ?? false,
-    accessChanged: (userId) => reevaluate(store, connections, userId),
+    accessChanged: (userId) =>
+      reevaluate(store, connections, userId).catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
+      ),
     tickets: new SyncTickets(now),
     withRoom: (name, change) => registry.write(name, change),
   };
+  let rechecking = false;
   const recheckTimer = setInterval(() => {
-    try {
-      reevaluateAll(store, connections);
-    } catch (error) {
-      log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`);
-    }
+    if (rechecking) return;
+    rechecking = true;
+    reevaluateAll(store, connections)
+      .catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`),
+      )
+      .finally(() => (rechecking = false));
   }, options.sessionRecheckMs ?? 2000);
   recheckTimer.unref();
   let closing: Promise<void> | null = null;
@@ -230,7 +236,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     }
     const name = roomName(parsed);
     const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
-    const decision = authorizeUpgrade(store, credential, parsed);
+    const decision = await authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -276,7 +282,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     // Access may have changed while the room loaded: decide again, with what is true now.
     let current;
     try {
-      current = authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
+      current = await authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
     } catch (error) {
       room.release();
       throw error;
@@ -326,7 +332,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
     clearInterval(recheckTimer);
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
     throw error;
@@ -344,7 +350,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     for (const connection of connections) connection.terminate();
     wss.close();
     await stopped;
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
   };
