@@ -17,7 +17,14 @@ import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
 import { applySaved, readSaved, savedCovers } from '../../shared/protocol/saved';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
-import { createServer, type MinkaServer, type ServerOptions } from '../../sync-server/server';
+import {
+  createServer,
+  DATABASE_FILE,
+  type MinkaServer,
+  type ServerOptions,
+} from '../../sync-server/server';
+import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
+import { mergeUpdates } from '../../sync-server/storage/storage';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 
 export function tempDir(prefix = 'minka-test-'): string {
@@ -162,4 +169,21 @@ export const text = (doc: Y.Doc): string => readDocumentText(doc);
 /** Appends one paragraph, as a person typing it would. */
 export function write(doc: Y.Doc, value: string): void {
   appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: value }] }]);
+}
+
+/** A room's stored rows, read from the data directory's SQLite file (the server may be running). */
+export async function storedRows(dataDir: string, room: string): Promise<Uint8Array[]> {
+  const storage = new SqliteStorage(join(dataDir, DATABASE_FILE));
+  try {
+    return await storage.loadUpdates(room);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** A room's stored state as a document. */
+export async function storedDoc(dataDir: string, room: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeUpdates(await storedRows(dataDir, room)));
+  return doc;
 }
