@@ -211,6 +211,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
         log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
       ),
     tickets: new SyncTickets(now),
+    notificationsSettled: () => notifier.settled(),
     withRoom: (name, change) => registry.write(name, change),
   };
   let rechecking = false;
