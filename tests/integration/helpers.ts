@@ -57,8 +57,8 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
     const database = await createTestDatabase();
     postgresUrl = database.url;
     drop = database.drop;
-    postgresOf.set(dataDir, postgresUrl);
   }
+  if (postgresUrl !== undefined) postgresOf.set(dataDir, postgresUrl);
   const server = await createServer({
     port: 0,
     log: (line) => logs.push(line),
