@@ -26,7 +26,10 @@ import {
   type ServerOptions,
 } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
-import { mergeUpdates } from '../../sync-server/storage/storage';
+import { PostgresStorage } from '../../sync-server/storage/postgresStorage';
+import { mergeUpdates, type Storage } from '../../sync-server/storage/storage';
+import { createTestDatabase } from '../support/postgres';
+import { backend, postgresOf } from './backend';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 
 export function tempDir(prefix = 'minka-test-'): string {
@@ -50,14 +53,29 @@ const RELAXED_LOGIN = { perAccount: 1000, perAddress: 1000, failureDelayMs: 0 };
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const logs: string[] = [];
+  let postgresUrl = options.postgresUrl ?? postgresOf.get(dataDir);
+  let drop: (() => Promise<void>) | undefined;
+  if (backend.postgres && postgresUrl === undefined) {
+    const database = await createTestDatabase();
+    postgresUrl = database.url;
+    drop = database.drop;
+  }
+  if (postgresUrl !== undefined) postgresOf.set(dataDir, postgresUrl);
   const server = await createServer({
     port: 0,
     log: (line) => logs.push(line),
     ...options,
+    ...(postgresUrl !== undefined ? { postgresUrl } : {}),
     loginLimits: { ...RELAXED_LOGIN, ...options.loginLimits },
     dataDir,
+  }).catch(async (error: unknown) => {
+    await drop?.();
+    throw error;
   });
-  onTestFinished(() => server.close());
+  onTestFinished(async () => {
+    await server.close();
+    await drop?.();
+  });
   const editor = await signedInEditor(dataDir, options.now);
   return { ...server, dataDir, logs, editor, token: editor.token };
 }
@@ -173,9 +191,20 @@ export function write(doc: Y.Doc, value: string): void {
   appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: value }] }]);
 }
 
-/** A room's stored rows, read from the data directory's SQLite file (the server may be running). */
+/**
+ * A second connection to a test server's rooms, as another process would open it: the data
+ * directory's SQLite file, or the server's PostgreSQL database in the postgres/ suites.
+ */
+export async function openStoredRooms(dataDir: string): Promise<Storage> {
+  const postgresUrl = postgresOf.get(dataDir);
+  return postgresUrl !== undefined
+    ? PostgresStorage.open(postgresUrl, { max: 1 })
+    : new SqliteStorage(join(dataDir, DATABASE_FILE));
+}
+
+/** A room's stored rows, read from the test server's database (the server may be running). */
 export async function storedRows(dataDir: string, room: string): Promise<Uint8Array[]> {
-  const storage = new SqliteStorage(join(dataDir, DATABASE_FILE));
+  const storage = await openStoredRooms(dataDir);
   try {
     return await storage.loadUpdates(room);
   } finally {
