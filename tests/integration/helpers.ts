@@ -6,9 +6,11 @@
  * every test server comes with GROUP and one editor of it (`server.token`); fixtures.ts adds
  * more people with other roles.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import * as authProtocol from 'y-protocols/auth';
@@ -215,4 +217,39 @@ export async function storedDoc(dataDir: string, room: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, mergeUpdates(await storedRows(dataDir, room)));
   return doc;
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `npm run admin -- …args` (sync-server/admin.ts) with `stdin`, and collects its output. */
+export function runAdmin(
+  args: readonly string[],
+  stdin = '',
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/admin.ts', ...args], {
+      cwd: repoRoot,
+    });
+    child.stdin.end(stdin);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 once the socket opens. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', (error) => reject(error));
+  });
 }
