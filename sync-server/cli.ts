@@ -24,6 +24,7 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --trust-proxy        toma la dirección del cliente de X-Forwarded-For (solo detrás de un proxy propio)
   --postgres <url>     guarda salas y cuentas en PostgreSQL (postgres://usuario@servidor/base) en vez
                        del archivo SQLite de --data; también MINKA_POSTGRES_URL
+  --postgres-pool <n>  conexiones a PostgreSQL de esta instancia (por defecto 10; MINKA_POSTGRES_POOL)
   --help               muestra esta ayuda
 
 Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
@@ -41,6 +42,7 @@ interface CliOptions {
   allowedOrigins: string[];
   trustProxy: boolean;
   postgresUrl: string | undefined;
+  postgresPool: number | undefined;
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -60,6 +62,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
         origin: { type: 'string', multiple: true, default: [] },
         'trust-proxy': { type: 'boolean', default: false },
         postgres: { type: 'string' },
+        'postgres-pool': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -91,6 +94,14 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
       `--postgres debe ser una dirección como postgres://minka@db.example.org/minka, no «${postgresUrl}».`,
     );
   }
+  const poolText = values['postgres-pool'] ?? (env.MINKA_POSTGRES_POOL || undefined);
+  const postgresPool = poolText === undefined ? undefined : Number(poolText);
+  if (
+    poolText !== undefined &&
+    (!/^\d+$/.test(poolText) || postgresPool! < 2 || postgresPool! > 1000)
+  ) {
+    throw new UsageError(`--postgres-pool debe ser un número entre 2 y 1000, no «${poolText}».`);
+  }
   const defaultStatic = resolve('out/renderer');
   return {
     host: values.host,
@@ -106,6 +117,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     allowedOrigins: values.origin,
     trustProxy: values['trust-proxy'],
     postgresUrl,
+    postgresPool,
   };
 }
 

@@ -63,6 +63,8 @@ export interface ServerOptions {
    * SQLite file in dataDir, shared by every instance of a cluster. Migrated on start.
    */
   postgresUrl?: string;
+  /** Connections this instance opens to PostgreSQL (default 10). */
+  postgresPool?: number;
   /** Uncommitted bytes per room above which writers are closed with 1013. */
   maxPendingBytes?: number;
   /** Messages per connection; above it the connection is closed with 1008 (policy), after which clients reconnect with backoff. */
@@ -109,7 +111,9 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   let store: AccountStore;
   if (options.postgresUrl !== undefined) {
     try {
-      const databases = await openPostgres(options.postgresUrl, now);
+      const databases = await openPostgres(options.postgresUrl, now, {
+        ...(options.postgresPool !== undefined ? { max: options.postgresPool } : {}),
+      });
       // The shared pool belongs to the account store; the rooms' storage only borrows it.
       storage = options.storage ?? databases.storage;
       store = databases.store;
