@@ -214,7 +214,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       reevaluate(store, connections, userId).catch((error: unknown) =>
         log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
       ),
-    tickets: new SyncTickets(now),
+    tickets: new SyncTickets(now, (sessionId) => store.sessions.tokenHash(sessionId)),
     notificationsSettled: () => notifier.settled(),
     withRoom: (name, change) => registry.write(name, change),
   };
@@ -259,7 +259,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     const name = roomName(parsed);
-    const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
+    const credential = await socketCredential(requestUrl(req).searchParams, api.tickets);
     const decision = await authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
@@ -426,10 +426,13 @@ function requestUrl(req: IncomingMessage): URL {
  * The session a socket names: a single-use `ticket` (its session id once redeemed), else a
  * `token` (older clients), else none.
  */
-function socketCredential(query: URLSearchParams, tickets: SyncTickets): SocketCredential {
+async function socketCredential(
+  query: URLSearchParams,
+  tickets: SyncTickets,
+): Promise<SocketCredential> {
   const ticket = query.get('ticket');
   if (ticket !== null && ticket !== '') {
-    const sessionId = tickets.redeem(ticket);
+    const sessionId = await tickets.redeem(ticket);
     return sessionId === null ? null : { sessionId };
   }
   const token = query.get('token');
