@@ -15,10 +15,12 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
+import * as Y from 'yjs';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { GroupRole, PresenceUser } from '../shared/model/accounts';
 import { CloseCode, MessageType } from '../shared/protocol/messages';
+import { encodeSaved, type DeleteSet } from '../shared/protocol/saved';
 import type { RoomKind } from '../shared/protocol/rooms';
 import type { ClientIds } from './accounts/clientIds';
 import { FrameError, parseFrame, type Frame } from './frames';
@@ -74,6 +76,10 @@ export class Connection implements Peer {
   private deferredStep1: Uint8Array | null = null;
   private awarenessQueued = false;
   private deferredQuery = false;
+  /** A `saved` message is written to the socket and not flushed yet. */
+  private savedInFlight = false;
+  /** Commits reported while one was in flight: sent as one increment once it is flushed. */
+  private savedBacklog: { vector: Uint8Array; deletes: DeleteSet[] } | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -98,6 +104,37 @@ export class Connection implements Peer {
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.ws.send(frame, sent);
     this.checkBackpressure();
+  }
+
+  /**
+   * At most one `saved` in flight per connection: commits that end while the previous one is
+   * still queued to a slow socket are merged (latest state vector, union of their deletions)
+   * into one increment sent once it is flushed, so a backed-up client gets one message, not one
+   * per commit. The complete snapshot on join replaces whatever was waiting.
+   */
+  sendSaved(frame: Uint8Array, increment: { vector: Uint8Array; deletes: DeleteSet } | null): void {
+    if (increment === null) this.savedBacklog = null;
+    else if (this.savedInFlight) {
+      if (this.savedBacklog === null)
+        this.savedBacklog = { vector: increment.vector, deletes: [increment.deletes] };
+      else {
+        this.savedBacklog.vector = increment.vector;
+        this.savedBacklog.deletes.push(increment.deletes);
+      }
+      return;
+    }
+    this.savedInFlight = true;
+    this.send(frame, () => {
+      this.savedInFlight = false;
+      const backlog = this.savedBacklog;
+      this.savedBacklog = null;
+      if (backlog === null || this.closed) return;
+      const deletes = Y.mergeDeleteSets(backlog.deletes);
+      this.sendSaved(encodeSaved(backlog.vector, deletes, false), {
+        vector: backlog.vector,
+        deletes,
+      });
+    });
   }
 
   private checkBackpressure(): void {
@@ -225,7 +262,11 @@ export class Connection implements Peer {
           this.refuseWrite(frame.shape, FORGED_MESSAGE);
           return;
         }
-        const result = this.room.receiveUpdate(this, frame.update);
+        const result = this.room.receiveUpdate(
+          this,
+          frame.update,
+          frame.step2 ? undefined : frame.message,
+        );
         if (result === 'busy')
           this.close(CloseCode.tryAgainLater, 'room is saving, try again later');
         if (result === 'invalid')
