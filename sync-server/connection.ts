@@ -53,6 +53,9 @@ export interface ConnectionContext {
   log: (line: string) => void;
 }
 
+/** How long the commits a connection did not write to may gather into one `saved`. */
+const READER_SAVED_DELAY_MS = 100;
+
 const READ_ONLY_MESSAGE =
   'Su rol en este grupo es de solo lectura aquí: el servidor no guardó sus cambios.';
 const FORGED_MESSAGE =
@@ -78,8 +81,9 @@ export class Connection implements Peer {
   private deferredQuery = false;
   /** A `saved` message is written to the socket and not flushed yet. */
   private savedInFlight = false;
-  /** Commits reported while one was in flight: sent as one increment once it is flushed. */
-  private savedBacklog: { vector: Uint8Array; deletes: DeleteSet[] } | null = null;
+  /** Commits not sent yet: sent as one increment (see sendSaved). */
+  private savedBacklog: { vector: Uint8Array; deletes: DeleteSet[]; urgent: boolean } | null = null;
+  private savedTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -110,31 +114,69 @@ export class Connection implements Peer {
    * At most one `saved` in flight per connection: commits that end while the previous one is
    * still queued to a slow socket are merged (latest state vector, union of their deletions)
    * into one increment sent once it is flushed, so a backed-up client gets one message, not one
-   * per commit. The complete snapshot on join replaces whatever was waiting.
+   * per commit. A commit that holds none of this connection's own updates (`wrote` false) is
+   * not urgent: such commits are merged for up to READER_SAVED_DELAY_MS, so a room of readers
+   * does not send every reader one `saved` per keystroke of the writer. The complete snapshot on
+   * join replaces whatever was waiting.
    */
-  sendSaved(frame: Uint8Array, increment: { vector: Uint8Array; deletes: DeleteSet } | null): void {
-    if (increment === null) this.savedBacklog = null;
-    else if (this.savedInFlight) {
-      if (this.savedBacklog === null)
-        this.savedBacklog = { vector: increment.vector, deletes: [increment.deletes] };
-      else {
-        this.savedBacklog.vector = increment.vector;
-        this.savedBacklog.deletes.push(increment.deletes);
-      }
+  sendSaved(
+    frame: Uint8Array,
+    increment: { vector: Uint8Array; deletes: DeleteSet } | null,
+    wrote = true,
+  ): void {
+    if (increment === null) {
+      this.savedBacklog = null;
+      this.clearSavedTimer();
+      this.writeSaved(frame);
       return;
     }
+    if (!this.savedInFlight && this.savedBacklog === null && wrote) {
+      this.writeSaved(frame);
+      return;
+    }
+    if (this.savedBacklog === null)
+      this.savedBacklog = { vector: increment.vector, deletes: [increment.deletes], urgent: wrote };
+    else {
+      this.savedBacklog.vector = increment.vector;
+      this.savedBacklog.deletes.push(increment.deletes);
+      this.savedBacklog.urgent ||= wrote;
+    }
+    this.pumpSaved();
+  }
+
+  private writeSaved(frame: Uint8Array): void {
     this.savedInFlight = true;
     this.send(frame, () => {
       this.savedInFlight = false;
-      const backlog = this.savedBacklog;
-      this.savedBacklog = null;
-      if (backlog === null || this.closed) return;
-      const deletes = Y.mergeDeleteSets(backlog.deletes);
-      this.sendSaved(encodeSaved(backlog.vector, deletes, false), {
-        vector: backlog.vector,
-        deletes,
-      });
+      this.pumpSaved();
     });
+  }
+
+  /** Sends the merged backlog when nothing is in flight and it is urgent or has waited enough. */
+  private pumpSaved(): void {
+    const backlog = this.savedBacklog;
+    if (backlog === null || this.savedInFlight || this.closed) return;
+    if (!backlog.urgent) {
+      if (this.savedTimer === null) {
+        this.savedTimer = setTimeout(() => {
+          this.savedTimer = null;
+          if (this.savedBacklog !== null) this.savedBacklog.urgent = true;
+          this.pumpSaved();
+        }, READER_SAVED_DELAY_MS);
+        this.savedTimer.unref();
+      }
+      return;
+    }
+    this.clearSavedTimer();
+    this.savedBacklog = null;
+    const deletes =
+      backlog.deletes.length === 1 ? backlog.deletes[0]! : Y.mergeDeleteSets(backlog.deletes);
+    this.writeSaved(encodeSaved(backlog.vector, deletes, false));
+  }
+
+  private clearSavedTimer(): void {
+    if (this.savedTimer !== null) clearTimeout(this.savedTimer);
+    this.savedTimer = null;
   }
 
   private checkBackpressure(): void {
@@ -188,6 +230,7 @@ export class Connection implements Peer {
   private detach(): void {
     if (this.closed) return;
     this.closed = true;
+    this.clearSavedTimer();
     this.room.leave(this);
   }
 

@@ -20,9 +20,15 @@ export interface Peer {
   /**
    * Sends a `saved` message: `increment` is the commit it reports (merged with others when the
    * peer's socket is still busy with an earlier one); null for the complete snapshot on join,
-   * which replaces whatever the peer had not been sent yet.
+   * which replaces whatever the peer had not been sent yet. `wrote`: the commit holds updates
+   * this peer sent (it waits for this message to show them saved); a peer that only reads may
+   * get the commits of a short period merged into one message.
    */
-  sendSaved?(frame: Uint8Array, increment: { vector: Uint8Array; deletes: DeleteSet } | null): void;
+  sendSaved?(
+    frame: Uint8Array,
+    increment: { vector: Uint8Array; deletes: DeleteSet } | null,
+    wrote?: boolean,
+  ): void;
 }
 
 /** An update being applied for a peer: its bytes and, for an update message, the whole frame. */
@@ -70,6 +76,8 @@ export class Room {
   private pending: Uint8Array[] = [];
   /** The deletions of the pending updates, taken from their transactions (no second decode). */
   private pendingDeletes: DeleteSet[] = [];
+  /** Peers whose updates are pending (their `saved` goes out at once after the commit). */
+  private pendingWriters = new Set<Peer>();
   /** Bytes of pending plus in-flight updates. */
   private pendingBytes = 0;
   private committing: Promise<void> | null = null;
@@ -261,6 +269,7 @@ export class Room {
       this.doc.store.pendingStructs === null &&
       this.doc.store.pendingDs === null;
     const update = whole ? incoming.update : emitted;
+    if (this.peers.has(origin as Peer)) this.pendingWriters.add(origin as Peer);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
     const message =
@@ -308,10 +317,12 @@ export class Room {
       return this.committing ?? Promise.resolve();
     const batch = this.pending;
     const deletes = this.pendingDeletes;
+    const writers = this.pendingWriters;
     this.pending = [];
     this.pendingDeletes = [];
+    this.pendingWriters = new Set();
     const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, deletes, vector).finally(() => {
+    this.committing = this.write(batch, deletes, writers, vector).finally(() => {
       this.committing = null;
       if (this.pending.length > 0) this.scheduleFlush();
       else this.checkIdle();
@@ -322,6 +333,7 @@ export class Room {
   private async write(
     batch: Uint8Array[],
     batchDeletes: DeleteSet[],
+    writers: Set<Peer>,
     vector: Uint8Array,
   ): Promise<void> {
     const { storage, log } = this.options;
@@ -330,6 +342,7 @@ export class Room {
     } catch (error) {
       this.pending = batch.concat(this.pending);
       this.pendingDeletes = batchDeletes.concat(this.pendingDeletes);
+      for (const writer of writers) this.pendingWriters.add(writer);
       this.failing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
@@ -355,7 +368,7 @@ export class Room {
     const saved = encodeSaved(vector, deletes, false);
     const increment = { vector, deletes };
     for (const peer of this.peers.keys()) {
-      if (peer.sendSaved !== undefined) peer.sendSaved(saved, increment);
+      if (peer.sendSaved !== undefined) peer.sendSaved(saved, increment, writers.has(peer));
       else peer.send(saved);
     }
     this.options.onCommitted?.(this, batch);
