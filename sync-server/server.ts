@@ -38,7 +38,6 @@ import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
-import { openPostgres } from './db/open';
 import type { Storage } from './storage/storage';
 
 export interface ServerOptions {
@@ -111,6 +110,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   let store: AccountStore;
   if (options.postgresUrl !== undefined) {
     try {
+      // Loaded only here: a SQLite server never loads the PostgreSQL driver.
+      const { openPostgres } = await import('./db/open');
       const databases = await openPostgres(options.postgresUrl, now, {
         ...(options.postgresPool !== undefined ? { max: options.postgresPool } : {}),
       });
