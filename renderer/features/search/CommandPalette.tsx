@@ -28,7 +28,7 @@ import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
 import { useSearchService, useSearchVersion } from './SearchContext';
-import { bestBlock, fold, snippet, type SnippetPart } from './spanish';
+import { fold, snippet, type SnippetPart } from './spanish';
 
 interface Option {
   id: string;
@@ -411,11 +411,9 @@ function DocumentSnippet({
     let cancelled = false;
     const [highlight = '', query = ''] = key.split('|');
     void service
-      .documentBlocks(room)
-      .then((blocks) => {
-        if (cancelled) return;
-        const block = blocks[bestBlock(blocks, query.split(' '))] ?? '';
-        setParts(snippet(block, highlight.split(' ')));
+      .documentSnippet(room, highlight.split(' '), query.split(' '))
+      .then((next) => {
+        if (!cancelled) setParts(next);
       })
       .catch(() => undefined);
     return () => {

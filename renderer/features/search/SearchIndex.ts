@@ -18,7 +18,7 @@
  * it out of search without re-reading its body.
  */
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
-import { processTerm, tokenize } from './spanish';
+import { processQueryTerm, processTerm, tokenize } from './spanish';
 
 export type SearchKind = 'doc' | 'board' | 'card' | 'comment';
 
@@ -77,6 +77,12 @@ const STORED = [
   'sig',
 ];
 
+/** Query words this long may have one typo; from {@link FUZZY_TWO} letters, two. */
+const FUZZY_ONE = 4;
+const FUZZY_TWO = 9;
+/** Recent queries whose results are kept until the index changes (the palette asks again on every render). */
+const QUERY_CACHE_SIZE = 16;
+
 function miniSearchOptions() {
   return {
     fields: FIELDS,
@@ -86,8 +92,13 @@ function miniSearchOptions() {
     autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 10 },
     searchOptions: {
       boost: { title: 3 },
-      prefix: true,
-      fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+      processTerm: processQueryTerm,
+      // Only the word being typed is a prefix: the words before it are finished, and a prefix
+      // expands to every longer word of the vocabulary.
+      prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+      // One typo from four letters, two only in long words: a distance of two walks a large part
+      // of the vocabulary tree and was most of the slowest queries.
+      fuzzy: (term: string) => (term.length >= FUZZY_TWO ? 2 : term.length >= FUZZY_ONE ? 1 : 0),
       combineWith: 'AND' as const,
     },
   };
@@ -101,6 +112,7 @@ export function titleEntryId(groupId: string, targetId: string): string {
 export class SearchIndex {
   private mini: MiniSearch<IndexedEntry>;
   private rooms = new Map<string, RoomRecord>();
+  private readonly queryCache = new Map<string, SearchHit[]>();
 
   constructor(serialized?: string) {
     this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
@@ -142,6 +154,7 @@ export class SearchIndex {
     entries: readonly SearchEntry[],
     version: string,
   ): { added: number; removed: number } {
+    this.queryCache.clear();
     const previous = new Set(this.rooms.get(room)?.ids ?? []);
     let added = 0;
     let removed = 0;
@@ -167,6 +180,7 @@ export class SearchIndex {
   removeRoom(room: string): void {
     const record = this.rooms.get(room);
     if (record === undefined) return;
+    this.queryCache.clear();
     for (const id of record.ids) if (this.mini.has(id)) this.mini.discard(id);
     this.rooms.delete(room);
   }
@@ -185,6 +199,9 @@ export class SearchIndex {
 
   search(query: string, options: { groups: ReadonlySet<string>; limit?: number }): SearchHit[] {
     if (query.trim() === '') return [];
+    const key = `${options.limit ?? ''}|${[...options.groups].sort().join(',')}|${query}`;
+    const cached = this.queryCache.get(key);
+    if (cached !== undefined) return cached;
     const hits: SearchHit[] = [];
     const results = this.mini.search(query, {
       filter: (result) => {
@@ -203,6 +220,10 @@ export class SearchIndex {
         queryTerms: result.queryTerms,
       });
       if (options.limit !== undefined && hits.length >= options.limit) break;
+    }
+    this.queryCache.set(key, hits);
+    if (this.queryCache.size > QUERY_CACHE_SIZE) {
+      this.queryCache.delete(this.queryCache.keys().next().value!);
     }
     return hits;
   }

@@ -21,6 +21,7 @@ import type { DocRegistry } from '../../sync/DocRegistry';
 import type { RoomConnection } from '../../sync/RoomConnection';
 import { docVersion, extractEntries } from './extract';
 import { SearchIndex, type SearchEntry, type SearchHit } from './SearchIndex';
+import { bestBlock, fold, snippet, type SnippetPart } from './spanish';
 
 export interface SearchServiceOptions {
   registry: DocRegistry;
@@ -43,6 +44,13 @@ const BLOCK_CACHE_SIZE = 30;
 /** The state vector of a doc that holds nothing yet. */
 const EMPTY_VERSION = 'AA==';
 
+interface CachedBlocks {
+  version: string | null;
+  blocks: string[];
+  folded: string[];
+  snippets: Map<string, SnippetPart[]>;
+}
+
 interface Attached {
   connection: RoomConnection;
   detach: () => void;
@@ -62,7 +70,7 @@ export class SearchService {
   /** Groups the person chose not to keep fully offline (default: every group is kept). */
   private notOffline = new Set<string>();
   private readonly attached = new Map<string, Attached>();
-  private readonly blockCache = new Map<string, { version: string | null; blocks: string[] }>();
+  private readonly blockCache = new Map<string, CachedBlocks>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private running = 0;
@@ -169,22 +177,42 @@ export class SearchService {
   }
 
   /**
-   * The blocks of a document as this computer has it, for a result's snippet: from the open room
-   * if it is open, else read from IndexedDB (kept for the last few documents asked for).
+   * The words around the best hit of a document result, highlighted. The blocks come from the
+   * open room if it is open, else from IndexedDB; the last few documents asked for are kept with
+   * their folded text and snippets, so typing more letters does not read or fold them again.
    */
-  async documentBlocks(room: string): Promise<string[]> {
+  async documentSnippet(
+    room: string,
+    terms: readonly string[],
+    queryTerms: readonly string[],
+  ): Promise<SnippetPart[]> {
+    const cached = await this.cachedBlocks(room);
+    const key = `${terms.join(' ')}|${queryTerms.join(' ')}`;
+    let parts = cached.snippets.get(key);
+    if (parts === undefined) {
+      const block = cached.blocks[bestBlock(cached.blocks, queryTerms, cached.folded)] ?? '';
+      parts = snippet(block, terms);
+      cached.snippets.set(key, parts);
+    }
+    return parts;
+  }
+
+  private async cachedBlocks(room: string): Promise<CachedBlocks> {
     const open = this.options.registry.peek(room);
-    if (open !== null && open.getStatus().loaded) return readDocumentBlocks(open.doc);
-    const version = this.index.roomVersion(room);
+    const isOpen = open !== null && open.getStatus().loaded;
+    const version = isOpen ? docVersion(open.doc) : this.index.roomVersion(room);
     const cached = this.blockCache.get(room);
-    if (cached !== undefined && cached.version === version) return cached.blocks;
-    const blocks = await readStoredDoc(this.options.db, room, readDocumentBlocks);
+    if (cached !== undefined && cached.version === version) return cached;
+    const blocks = isOpen
+      ? readDocumentBlocks(open.doc)
+      : await readStoredDoc(this.options.db, room, readDocumentBlocks);
+    const entry: CachedBlocks = { version, blocks, folded: blocks.map(fold), snippets: new Map() };
     this.blockCache.delete(room);
-    this.blockCache.set(room, { version, blocks });
+    this.blockCache.set(room, entry);
     if (this.blockCache.size > BLOCK_CACHE_SIZE) {
       this.blockCache.delete(this.blockCache.keys().next().value!);
     }
-    return blocks;
+    return entry;
   }
 
   /** Rooms waiting for or in a background fetch. */

@@ -10,7 +10,7 @@ import {
   type ChecklistItemId,
   type ColumnId,
 } from '../../../../../shared/ydoc/boardDoc';
-import { appendBlocks } from '../../../../../shared/ydoc/documentDoc';
+import { appendBlocks, getDocumentBody } from '../../../../../shared/ydoc/documentDoc';
 import { addEntry, archiveEntry } from '../../../../../shared/ydoc/groupIndexDoc';
 import { docVersion, extractEntries } from '../../../../../renderer/features/search/extract';
 import { SearchIndex } from '../../../../../renderer/features/search/SearchIndex';
@@ -156,5 +156,25 @@ describe('search index', () => {
     expect(indexDoc(restored, rooms.doc, local)).toEqual({ added: 1, removed: 1 });
     expect(restored.search('cierre', { groups })).toHaveLength(1);
     expect(new SearchIndex('not json').size).toBe(0);
+  });
+
+  it('answers a repeated query from its cache until the index changes', () => {
+    const { index, groups, local, remote, rooms } = setup();
+    expect(index.search('sondeos', { groups })).toHaveLength(0);
+    const [paragraph] = getDocumentBody(remote).toArray().slice(1, 2) as Y.XmlElement[];
+    (paragraph!.get(0) as Y.XmlText).insert(0, 'Sondeo ');
+    indexDoc(index, rooms.doc, local);
+    // The plural finds the singular through the query's singular alone.
+    expect(index.search('sondeos', { groups }).map((hit) => hit.entry.kind)).toEqual(['doc']);
+    const first = index.search('sondeo', { groups });
+    expect(index.search('sondeo', { groups })).toBe(first);
+    index.removeGroup([...groups][0]!);
+    expect(index.search('sondeo', { groups })).toHaveLength(0);
+  });
+
+  it('matches only the last query word as a prefix', () => {
+    const { index, groups } = setup();
+    expect(index.search('agua concentra', { groups })).toHaveLength(1);
+    expect(index.search('concentra agua', { groups })).toHaveLength(0);
   });
 });
