@@ -4,9 +4,9 @@
  * so Ctrl+K finds a word in such a document after the server is gone and opens it at the word.
  * A card is found by its checklist; nobody finds what lives in a group they are not in.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { editorOf, openApp, sidebar, waitUntilStoredLocally } from './support/app';
-import { CARLOS, DEMO_GROUPS, JORGE } from './support/demoAccounts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editorOf, openApp, openDocument, sidebar, waitUntilStoredLocally } from './support/app';
+import { CARLOS, DEMO_GROUPS, JORGE, LUCIA } from './support/demoAccounts';
 import {
   removeDir,
   startStaticServer,
@@ -133,4 +133,92 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
   await jorge.context.close();
+});
+
+/** Selects `text` in the editor the way a drag of the mouse would. */
+async function selectText(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await editor.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+}
+
+test('comments are found by their words, open the document at the thread, and say when resolved', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const QUOTE = 'sensores de bajo costo';
+  const jorge = await openApp(browser, appUrl(), JORGE);
+  await openDocument(jorge.page, 'Desafíos operacionales 2027');
+  await selectText(jorge.editor, QUOTE);
+  await jorge.page.keyboard.press('Control+Alt+m');
+  const panel = jorge.page.getByRole('complementary', { name: 'Comentarios' });
+  await panel
+    .getByRole('textbox', { name: 'Comentario' })
+    .pressSequentially('¿Sirven con la geomembrana nueva?', { delay: 5 });
+  await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
+  const card = (page: Page) =>
+    page
+      .getByRole('complementary', { name: 'Comentarios' })
+      .getByRole('article', { name: `Comentario de Jorge Mamani sobre «${QUOTE}»` });
+  await expect(card(jorge.page)).toBeVisible();
+  await expect(jorge.page.getByRole('banner').getByText('Guardado en el servidor')).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // Lucía (same group) has never opened the document: the thread reaches her in the background.
+  const lucia = await openApp(browser, appUrl(), LUCIA);
+  const { field, results, palette } = await openPalette(lucia.page);
+  await field.fill('geomembrana');
+  const hit = results
+    .getByRole('group', { name: `${DEMO_GROUPS.innovation} · Comentarios` })
+    .getByRole('option', { name: /Desafíos operacionales 2027/ });
+  await expect(hit).toBeVisible({ timeout: 60_000 });
+  await expect(hit).toContainText('comentario');
+  await expect(hit).not.toContainText('resuelto');
+  await expect(hit.locator('mark')).toHaveText(['geomembrana']);
+  await lucia.page.screenshot({ path: '/tmp/shots/i12c-search/search-comment.png' });
+  await field.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(card(lucia.page)).toBeVisible();
+  await expect(card(lucia.page)).toHaveClass(/is-active/);
+
+  // Jorge resolves it; Lucía's result says so.
+  await card(jorge.page).getByRole('button', { name: 'Resolver' }).click();
+  await expect(lucia.page.getByRole('tab', { name: 'Resueltos (1)' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card(lucia.page)).toHaveCount(0);
+  const again = await openPalette(lucia.page);
+  await again.field.fill('geomembrana');
+  const resolved = again.results.getByRole('option', { name: /Desafíos operacionales 2027/ });
+  await expect(resolved).toContainText('comentario resuelto', { timeout: 30_000 });
+  await lucia.page.screenshot({ path: '/tmp/shots/i12c-search/search-comment-resolved.png' });
+  // Opening a resolved thread shows it although the panel was on "Abiertos".
+  await again.field.press('Enter');
+  await expect(card(lucia.page)).toHaveClass(/is-active/);
+  await expect(card(lucia.page)).toHaveClass(/is-resolved/);
+  await jorge.context.close();
+  await lucia.context.close();
+
+  // Someone outside the group does not find it.
+  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const outside = await openPalette(carlos.page);
+  await outside.field.fill('geomembrana');
+  await expect(outside.palette.getByRole('status')).toHaveText(
+    'No hay resultados para «geomembrana» en lo que está en este equipo.',
+  );
+  await carlos.context.close();
 });

@@ -5,7 +5,15 @@
  * active option (aria-activedescendant), Enter opens it, Escape closes.
  */
 import './search.css';
-import { FileText, KanbanSquare, Search, SquareCheckBig, Terminal, Users } from 'lucide-react';
+import {
+  FileText,
+  KanbanSquare,
+  MessageSquare,
+  Search,
+  SquareCheckBig,
+  Terminal,
+  Users,
+} from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import {
   useDeferredValue,
@@ -24,6 +32,7 @@ import { runAppCommand } from '../../app/localCommands';
 import { boardHref, docHref, navigate } from '../../app/route';
 import { isLanguage } from '../../i18n';
 import { SHORTCUT_HELP_EVENT } from '../help/ShortcutHelp';
+import { requestThreadFocus } from '../review/focusRequest';
 import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
@@ -177,9 +186,14 @@ function PaletteBody({
       if (section === undefined) {
         section = {
           id: key,
-          heading: t(entry.kind === 'card' ? 'search.inGroupCards' : 'search.inGroupDocuments', {
-            group,
-          }),
+          heading: t(
+            entry.kind === 'card'
+              ? 'search.inGroupCards'
+              : entry.kind === 'comment'
+                ? 'search.inGroupComments'
+                : 'search.inGroupDocuments',
+            { group },
+          ),
           options: [],
         };
         content.set(key, section);
@@ -209,6 +223,19 @@ function PaletteBody({
       const { entry, terms } = hit;
       const parentTitle = service.title(entry.groupId, entry.targetId) ?? '';
       const parent = parentTitle.trim() === '' ? t('search.untitled') : parentTitle;
+      if (entry.kind === 'comment') {
+        return {
+          id: `hit-${entry.id}`,
+          label: parent,
+          detail: t(entry.resolved === true ? 'search.commentResolved' : 'search.comment'),
+          parts: snippet(entry.snippet ?? '', terms),
+          icon: <MessageSquare {...ICON} />,
+          run: go(() => {
+            if (entry.threadId !== undefined) requestThreadFocus(entry.targetId, entry.threadId);
+            navigate(docHref(entry.groupId as GroupId, entry.targetId as DocId));
+          }),
+        };
+      }
       const isCard = entry.kind === 'card';
       return {
         id: `hit-${entry.id}`,

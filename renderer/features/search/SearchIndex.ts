@@ -32,6 +32,10 @@ export interface SearchEntry {
   /** The document or board the entry belongs to (what a result opens). */
   targetId: string;
   cardId?: string;
+  /** A comment entry's thread (what its result opens in the document's thread panel). */
+  threadId?: string;
+  /** A comment thread that was resolved (results say so). */
+  resolved?: boolean;
   title: string;
   /** Indexed; stored only as `snippet`, for entries that set it (cards). */
   text: string;
@@ -71,6 +75,8 @@ const STORED = [
   'kind',
   'targetId',
   'cardId',
+  'threadId',
+  'resolved',
   'title',
   'snippet',
   'assignees',
@@ -208,7 +214,7 @@ export class SearchIndex {
         const groupId = String(result['groupId']);
         if (!options.groups.has(groupId)) return false;
         const room = String(result['room']);
-        // Body blocks and cards count only while their document or board is listed.
+        // Bodies, cards and comments count only while their document or board is listed.
         return room.endsWith('/index') || this.mini.has(titleEntryId(groupId, result['targetId']));
       },
     });
@@ -261,6 +267,8 @@ function signature(entry: SearchEntry): string {
     entry.title,
     entry.text,
     entry.snippet ?? '',
+    entry.threadId ?? '',
+    entry.resolved === true ? 'resolved' : '',
     ...(entry.assignees ?? []),
   ].join('\u0000');
   for (let i = 0; i < text.length; i++) {
@@ -278,6 +286,8 @@ function toEntry(result: MiniResult): SearchEntry {
     kind: result['kind'] as SearchKind,
     targetId: String(result['targetId']),
     cardId: typeof result['cardId'] === 'string' ? result['cardId'] : undefined,
+    threadId: typeof result['threadId'] === 'string' ? result['threadId'] : undefined,
+    resolved: result['resolved'] === true ? true : undefined,
     title: String(result['title'] ?? ''),
     text: '',
     snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,

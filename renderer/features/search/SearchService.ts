@@ -294,12 +294,17 @@ export class SearchService {
     });
   }
 
-  private reindex(room: string, connection: RoomConnection): void {
+  /**
+   * `synced`: the server has answered for this room, so an empty room is really empty (a
+   * document nobody commented on has an empty threads room) and is recorded as indexed.
+   */
+  private reindex(room: string, connection: RoomConnection, synced = false): void {
     const parsed = parseRoom(room);
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (version === EMPTY_VERSION || version === this.index.roomVersion(room)) return;
+    if (version === this.index.roomVersion(room)) return;
+    if (version === EMPTY_VERSION && !synced) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
     this.index.indexRoom(room, entries, version);
@@ -322,13 +327,23 @@ export class SearchService {
       );
   }
 
+  /** The listed rooms of a group and the comment threads of its documents. */
+  private prefetchRooms(groupId: string, connection?: RoomConnection): string[] {
+    return this.listedRooms(groupId, connection).flatMap((room) => {
+      const parsed = parseRoom(room);
+      return parsed?.kind === 'doc'
+        ? [room, roomName({ kind: 'threads', groupId: parsed.groupId, docId: parsed.docId })]
+        : [room];
+    });
+  }
+
   /**
    * Queues the rooms of a group kept offline: those never indexed, or all of them for a refresh.
    * A group the person chose not to keep offline is indexed only as its rooms are opened.
    */
   private enqueueGroup(groupId: string, missingOnly: boolean, connection?: RoomConnection): void {
     if (!this.isKeptOffline(groupId)) return;
-    for (const room of this.listedRooms(groupId, connection)) {
+    for (const room of this.prefetchRooms(groupId, connection)) {
       if (missingOnly && this.index.roomVersion(room) !== null) continue;
       if (this.queued.has(room)) continue;
       this.queued.add(room);
@@ -375,7 +390,7 @@ export class SearchService {
       await connection.persistence.whenLoaded;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       if (online && !this.destroyed) await this.whenSynced(connection);
-      if (!this.destroyed) this.reindex(room, connection);
+      if (!this.destroyed) this.reindex(room, connection, connection.provider?.synced === true);
     } finally {
       registry.release(room);
     }
