@@ -222,3 +222,38 @@ test('comments are found by their words, open the document at the thread, and sa
   );
   await carlos.context.close();
 });
+
+test('the palette translates itself at once when the language changes while it is open', async ({
+  browser,
+}) => {
+  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { field } = await openPalette(page);
+  await field.fill('idioma');
+  await field.press('Enter');
+
+  const palette = page.getByRole('dialog', { name: 'Search and run commands' });
+  await expect(palette).toBeVisible();
+  const english = palette.getByRole('combobox', {
+    name: 'Search documents, boards, cards and commands',
+  });
+  await expect(english).toHaveValue('');
+  await expect(english).toHaveAttribute('placeholder', 'Search all your groups or type a command…');
+  const commands = palette.getByRole('group', { name: 'Commands' });
+  await expect(commands.getByRole('option', { name: 'Switch language to Español' })).toBeVisible();
+  await expect(commands.getByRole('option', { name: 'New document' })).toBeVisible();
+  await english.fill('relaves');
+  await expect(
+    palette.getByRole('group', { name: `${DEMO_GROUPS.innovation} · Documents` }),
+  ).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i12c-search/palette-english.png' });
+
+  await english.fill('language');
+  await english.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Buscar y ejecutar comandos' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Comandos' }).getByRole('option', {
+      name: 'Cambiar idioma a English',
+    }),
+  ).toBeVisible();
+  await context.close();
+});

@@ -97,6 +97,9 @@ function PaletteBody({
   close: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // Read here, not inside the memo: `i18n` is one object whatever the language, so only this
+  // value tells the memo that every label must be translated again.
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const { me, settings } = useApp();
   const service = useSearchService();
   const version = useSearchVersion(service);
@@ -130,15 +133,18 @@ function PaletteBody({
       {
         id: 'cmd-language',
         label: t('search.commands.language', {
-          language: t(`language.${i18n.language.startsWith('en') ? 'es-419' : 'en'}`),
+          language: t(`language.${language.startsWith('en') ? 'es-419' : 'en'}`),
         }),
         icon: <Terminal {...ICON} />,
-        run: go(() => {
-          const next = i18n.language.startsWith('en') ? 'es-419' : 'en';
+        // The palette stays open and shows itself in the new language at once.
+        run: () => {
+          const next = language.startsWith('en') ? 'es-419' : 'en';
           if (!isLanguage(next)) return;
+          setQuery('');
+          setActive(0);
           void i18n.changeLanguage(next);
           void settings.setLanguage(next);
-        }),
+        },
       },
       {
         id: 'cmd-theme',
@@ -279,7 +285,7 @@ function PaletteBody({
     return result;
     // `version` makes results follow index changes while the palette is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deferred, me, service, version, t, i18n, settings, theme, close]);
+  }, [deferred, me, service, version, t, i18n, language, settings, theme, close, setQuery]);
 
   const options = useMemo(() => sections.flatMap((section) => section.options), [sections]);
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));
