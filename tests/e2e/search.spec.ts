@@ -32,6 +32,15 @@ test.afterEach(async () => {
 // The app comes from a static server that stays up when the sync server goes down.
 const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
 
+/** A new install asks before downloading every group: says yes on the home screen. */
+async function acceptOfflineDownload(page: Page) {
+  const ask = page.getByRole('group', {
+    name: '¿Descargar sus grupos para trabajar sin conexión?',
+  });
+  await ask.getByRole('button', { name: /^Descargar \d/ }).click();
+  await expect(ask).toBeHidden();
+}
+
 async function openPalette(page: Page) {
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Buscar y ejecutar comandos' });
@@ -49,6 +58,7 @@ test('offline, Ctrl+K finds a word in a document never opened in this browser an
   browser,
 }) => {
   const jorge = await openApp(browser, appUrl(), JORGE);
+  await acceptOfflineDownload(jorge.page);
   // Nothing was opened: the paragraph can only reach this browser through the background fetch.
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   await sync.kill();
@@ -114,6 +124,7 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
   const carlos = await openApp(browser, appUrl(), CARLOS);
+  await acceptOfflineDownload(carlos.page);
   const own = await openPalette(carlos.page);
   await own.field.fill('GISTM');
   await expect(
@@ -122,6 +133,7 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   await carlos.context.close();
 
   const jorge = await openApp(browser, appUrl(), JORGE);
+  await acceptOfflineDownload(jorge.page);
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   const other = await openPalette(jorge.page);
   await other.field.fill('GISTM');
@@ -180,6 +192,7 @@ test('comments are found by their words, open the document at the thread, and sa
 
   // Lucía (same group) has never opened the document: the thread reaches her in the background.
   const lucia = await openApp(browser, appUrl(), LUCIA);
+  await acceptOfflineDownload(lucia.page);
   const { field, results, palette } = await openPalette(lucia.page);
   await field.fill('geomembrana');
   const hit = results
@@ -255,5 +268,46 @@ test('the palette translates itself at once when the language changes while it i
       name: 'Cambiar idioma a English',
     }),
   ).toBeVisible();
+  await context.close();
+});
+
+test('a new install shows what it will download before downloading; a group turned on later too', async ({
+  browser,
+}) => {
+  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const ask = page.getByRole('group', {
+    name: '¿Descargar sus grupos para trabajar sin conexión?',
+  });
+  await expect(ask).toContainText('sus 2 grupos');
+  const download = ask.getByRole('button', { name: /^Descargar \d+([.,]\d)? (B|KB|MB)$/ });
+  await expect(download).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i12c-search/offline-ask.png' });
+  // Nothing is fetched while the question is open.
+  const missions = page.getByRole('listitem').filter({ hasText: DEMO_GROUPS.missions });
+  await expect(missions.getByRole('status')).toHaveText(/^0 de 2 elementos en este equipo/);
+
+  await ask.getByRole('button', { name: 'Ahora no' }).click();
+  await expect(ask).toBeHidden();
+  const toggle = page.getByRole('switch', {
+    name: `Mantener ${DEMO_GROUPS.missions} disponible sin conexión`,
+  });
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  const confirm = page.getByRole('group', { name: DEMO_GROUPS.missions });
+  await expect(confirm).toContainText(
+    new RegExp(`Se descargarán \\d+([.,]\\d)? (B|KB|MB) de ${DEMO_GROUPS.missions}\\.`),
+  );
+  await page.screenshot({ path: '/tmp/shots/i12c-search/offline-confirm-group.png' });
+  await confirm.getByRole('button', { name: /^Descargar \d/ }).click();
+  await expect(toggle).toBeChecked();
+  await expect(missions.getByRole('status')).toHaveText(/^Los 2 elementos están en este equipo/, {
+    timeout: 60_000,
+  });
+  // The other group stays as the person left it.
+  await expect(
+    page.getByRole('switch', {
+      name: `Mantener ${DEMO_GROUPS.innovation} disponible sin conexión`,
+    }),
+  ).not.toBeChecked();
   await context.close();
 });

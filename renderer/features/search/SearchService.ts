@@ -39,6 +39,8 @@ export interface SearchServiceOptions {
 
 const CACHE_KEY = 'search';
 const SETTINGS_KEY = 'offlineGroups';
+/** Whether the person has decided about downloading their groups (new installs ask first). */
+const CONSENT_KEY = 'offlineConsent';
 /** Documents whose blocks are kept for snippets. */
 const BLOCK_CACHE_SIZE = 30;
 /** The state vector of a doc that holds nothing yet. */
@@ -69,6 +71,8 @@ export class SearchService {
   private groups = new Set<string>();
   /** Groups the person chose not to keep fully offline (default: every group is kept). */
   private notOffline = new Set<string>();
+  /** Null until the person decides; nothing is fetched in the background before that. */
+  private consent: boolean | null = null;
   private readonly attached = new Map<string, Attached>();
   private readonly blockCache = new Map<string, CachedBlocks>();
   private readonly queue: string[] = [];
@@ -97,11 +101,14 @@ export class SearchService {
 
   /** Loads the saved index and settings, then starts following `groups`. */
   async start(groups: readonly string[]): Promise<void> {
-    const [saved, settings] = await Promise.all([
+    const [saved, settings, consent] = await Promise.all([
       this.options.db.search.get(CACHE_KEY),
       this.options.db.search.get(SETTINGS_KEY),
+      this.options.db.search.get(CONSENT_KEY),
     ]);
     if (this.destroyed) return;
+    // An install that already kept groups offline (before this question existed) was not new.
+    this.consent = consent?.value === true || saved !== undefined ? true : null;
     if (typeof saved?.value === 'string') this.index = new SearchIndex(saved.value);
     if (Array.isArray(settings?.value)) {
       this.notOffline = new Set(
@@ -144,6 +151,38 @@ export class SearchService {
   /** A document's or board's title as its group index lists it (null: not listed). */
   title(groupId: string, targetId: string): string | null {
     return this.index.title(groupId, targetId);
+  }
+
+  /** True on a new install until the person accepts or declines the first download. */
+  offlineDecisionPending(): boolean {
+    return this.consent === null;
+  }
+
+  /**
+   * The first download: `download` keeps every group offline and starts fetching them; declining
+   * turns every group's switch off (each can be turned on later, again after seeing its size).
+   */
+  async decideOffline(download: boolean): Promise<void> {
+    if (!download) for (const groupId of this.groups) this.notOffline.add(groupId);
+    this.consent = true;
+    await Promise.all([
+      this.options.db.search.put({ key: CONSENT_KEY, value: true }),
+      this.options.db.search.put({ key: SETTINGS_KEY, value: [...this.notOffline] }),
+    ]);
+    if (download) for (const groupId of this.groups) this.enqueueGroup(groupId, true);
+    this.changed();
+  }
+
+  /**
+   * Bytes a download of `groupId` would fetch: the server's stored size (`sizes`, from
+   * GET /api/groups/:id/storage) of each room of the group not yet on this computer.
+   */
+  downloadBytes(groupId: string, sizes: ReadonlyArray<{ room: string; bytes: number }>): number {
+    const wanted = new Set(this.prefetchRooms(groupId));
+    return sizes
+      .filter(({ room }) => this.index.roomVersion(room) === null)
+      .filter(({ room }) => (wanted.size === 0 ? !room.endsWith('/index') : wanted.has(room)))
+      .reduce((sum, { bytes }) => sum + bytes, 0);
   }
 
   isKeptOffline(groupId: string): boolean {
@@ -342,7 +381,7 @@ export class SearchService {
    * A group the person chose not to keep offline is indexed only as its rooms are opened.
    */
   private enqueueGroup(groupId: string, missingOnly: boolean, connection?: RoomConnection): void {
-    if (!this.isKeptOffline(groupId)) return;
+    if (this.consent !== true || !this.isKeptOffline(groupId)) return;
     for (const room of this.prefetchRooms(groupId, connection)) {
       if (missingOnly && this.index.roomVersion(room) !== null) continue;
       if (this.queued.has(room)) continue;
