@@ -19,6 +19,7 @@ import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
+import { storageRoutes } from './routes/storage';
 import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
@@ -44,6 +45,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...invitationRoutes,
   ...notificationRoutes,
   ...syncTicketRoutes,
+  ...storageRoutes,
   ...versionRoutes,
 ].map((route) => {
   const names: string[] = [];
@@ -145,7 +147,7 @@ async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
   };
   const { route } = found.compiled;
   if (route.public === true) return route.handle(call);
-  return route.handle({ ...call, session: requireSession(req, context.store) });
+  return route.handle({ ...call, session: await requireSession(req, context.store) });
 }
 
 /**

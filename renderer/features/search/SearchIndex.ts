@@ -18,7 +18,7 @@
  * it out of search without re-reading its body.
  */
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
-import { processTerm, tokenize } from './spanish';
+import { processQueryTerm, processTerm, tokenize } from './spanish';
 
 export type SearchKind = 'doc' | 'board' | 'card' | 'comment';
 
@@ -32,12 +32,20 @@ export interface SearchEntry {
   /** The document or board the entry belongs to (what a result opens). */
   targetId: string;
   cardId?: string;
+  /** A comment entry's thread (what its result opens in the document's thread panel). */
+  threadId?: string;
+  /** A comment thread that was resolved (results say so). */
+  resolved?: boolean;
   title: string;
   /** Indexed; stored only as `snippet`, for entries that set it (cards). */
   text: string;
   snippet?: string;
   /** People a card is assigned to (by name), for "Asignado a mí". */
   assignees?: string[];
+  /** The documents a card links to, for a document's "Tarjetas vinculadas". */
+  links?: string[];
+  /** The title of the column a card is in. */
+  column?: string;
 }
 
 /** What MiniSearch holds: the entry and its signature. */
@@ -58,8 +66,11 @@ interface RoomRecord {
   ids: string[];
 }
 
+/** Bumped when entries gain stored fields: an older saved index is rebuilt from the local docs. */
+const FORMAT = 3;
+
 interface Serialized {
-  format: 2;
+  format: typeof FORMAT;
   index: unknown;
   rooms: Record<string, RoomRecord>;
 }
@@ -71,11 +82,21 @@ const STORED = [
   'kind',
   'targetId',
   'cardId',
+  'threadId',
+  'resolved',
   'title',
   'snippet',
   'assignees',
+  'links',
+  'column',
   'sig',
 ];
+
+/** Query words this long may have one typo; from {@link FUZZY_TWO} letters, two. */
+const FUZZY_ONE = 4;
+const FUZZY_TWO = 9;
+/** Recent queries whose results are kept until the index changes (the palette asks again on every render). */
+const QUERY_CACHE_SIZE = 16;
 
 function miniSearchOptions() {
   return {
@@ -86,8 +107,13 @@ function miniSearchOptions() {
     autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 10 },
     searchOptions: {
       boost: { title: 3 },
-      prefix: true,
-      fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+      processTerm: processQueryTerm,
+      // Only the word being typed is a prefix: the words before it are finished, and a prefix
+      // expands to every longer word of the vocabulary.
+      prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+      // One typo from four letters, two only in long words: a distance of two walks a large part
+      // of the vocabulary tree and was most of the slowest queries.
+      fuzzy: (term: string) => (term.length >= FUZZY_TWO ? 2 : term.length >= FUZZY_ONE ? 1 : 0),
       combineWith: 'AND' as const,
     },
   };
@@ -101,13 +127,14 @@ export function titleEntryId(groupId: string, targetId: string): string {
 export class SearchIndex {
   private mini: MiniSearch<IndexedEntry>;
   private rooms = new Map<string, RoomRecord>();
+  private readonly queryCache = new Map<string, SearchHit[]>();
 
   constructor(serialized?: string) {
     this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
     if (serialized === undefined) return;
     try {
       const data = JSON.parse(serialized) as Serialized;
-      if (data.format !== 2) return;
+      if (data.format !== FORMAT) return;
       this.mini = MiniSearch.loadJS<SearchEntry>(
         data.index as Parameters<typeof MiniSearch.loadJS>[0],
         miniSearchOptions(),
@@ -142,6 +169,7 @@ export class SearchIndex {
     entries: readonly SearchEntry[],
     version: string,
   ): { added: number; removed: number } {
+    this.queryCache.clear();
     const previous = new Set(this.rooms.get(room)?.ids ?? []);
     let added = 0;
     let removed = 0;
@@ -167,6 +195,7 @@ export class SearchIndex {
   removeRoom(room: string): void {
     const record = this.rooms.get(room);
     if (record === undefined) return;
+    this.queryCache.clear();
     for (const id of record.ids) if (this.mini.has(id)) this.mini.discard(id);
     this.rooms.delete(room);
   }
@@ -185,13 +214,16 @@ export class SearchIndex {
 
   search(query: string, options: { groups: ReadonlySet<string>; limit?: number }): SearchHit[] {
     if (query.trim() === '') return [];
+    const key = `${options.limit ?? ''}|${[...options.groups].sort().join(',')}|${query}`;
+    const cached = this.queryCache.get(key);
+    if (cached !== undefined) return cached;
     const hits: SearchHit[] = [];
     const results = this.mini.search(query, {
       filter: (result) => {
         const groupId = String(result['groupId']);
         if (!options.groups.has(groupId)) return false;
         const room = String(result['room']);
-        // Body blocks and cards count only while their document or board is listed.
+        // Bodies, cards and comments count only while their document or board is listed.
         return room.endsWith('/index') || this.mini.has(titleEntryId(groupId, result['targetId']));
       },
     });
@@ -203,6 +235,10 @@ export class SearchIndex {
         queryTerms: result.queryTerms,
       });
       if (options.limit !== undefined && hits.length >= options.limit) break;
+    }
+    this.queryCache.set(key, hits);
+    if (this.queryCache.size > QUERY_CACHE_SIZE) {
+      this.queryCache.delete(this.queryCache.keys().next().value!);
     }
     return hits;
   }
@@ -221,9 +257,27 @@ export class SearchIndex {
       .map(toEntry);
   }
 
+  /**
+   * Cards (of listed boards in `groupId`, if it is in `groups`) that link to document `docId`:
+   * what a document shows as "Tarjetas vinculadas" without opening any board.
+   */
+  linkedTo(groupId: string, docId: string, groups: ReadonlySet<string>): SearchEntry[] {
+    if (!groups.has(groupId)) return [];
+    return this.mini
+      .search(MiniSearch.wildcard, {
+        filter: (result) =>
+          result['kind'] === 'card' &&
+          result['groupId'] === groupId &&
+          Array.isArray(result['links']) &&
+          (result['links'] as string[]).includes(docId) &&
+          this.mini.has(titleEntryId(groupId, result['targetId'])),
+      })
+      .map(toEntry);
+  }
+
   serialize(): string {
     const data: Serialized = {
-      format: 2,
+      format: FORMAT,
       index: this.mini.toJSON(),
       rooms: Object.fromEntries(this.rooms),
     };
@@ -240,7 +294,12 @@ function signature(entry: SearchEntry): string {
     entry.title,
     entry.text,
     entry.snippet ?? '',
+    entry.threadId ?? '',
+    entry.resolved === true ? 'resolved' : '',
     ...(entry.assignees ?? []),
+    '\u0001',
+    ...(entry.links ?? []),
+    entry.column ?? '',
   ].join('\u0000');
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -257,9 +316,13 @@ function toEntry(result: MiniResult): SearchEntry {
     kind: result['kind'] as SearchKind,
     targetId: String(result['targetId']),
     cardId: typeof result['cardId'] === 'string' ? result['cardId'] : undefined,
+    threadId: typeof result['threadId'] === 'string' ? result['threadId'] : undefined,
+    resolved: result['resolved'] === true ? true : undefined,
     title: String(result['title'] ?? ''),
     text: '',
     snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,
     assignees: Array.isArray(result['assignees']) ? (result['assignees'] as string[]) : undefined,
+    links: Array.isArray(result['links']) ? (result['links'] as string[]) : undefined,
+    column: typeof result['column'] === 'string' ? result['column'] : undefined,
   };
 }
