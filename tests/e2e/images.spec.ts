@@ -7,29 +7,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { editorOf, openApp, openDocument } from './support/app';
 import { JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 const DOC = 'Desafíos operacionales 2027';
 const SHOTS = '/tmp/shots/i12c-search';
 
@@ -79,7 +59,7 @@ async function pastePicture(page: Page, width: number, height: number): Promise<
 test('a pasted photo is scaled to fit, gets alt text, a width and a caption, and reaches a second browser', async ({
   browser,
 }) => {
-  const first = await openApp(browser, appUrl(), JORGE);
+  const first = await openApp(browser, servers.appUrl(), JORGE);
   await openDocument(first.page, DOC);
   const editor = editorOf(first.page);
   await editor.click();
@@ -132,7 +112,7 @@ test('a pasted photo is scaled to fit, gets alt text, a width and a caption, and
   await figure.hover();
   await first.page.screenshot({ path: `${SHOTS}/image-editor.png` });
 
-  const second = await openApp(browser, appUrl(), JORGE);
+  const second = await openApp(browser, servers.appUrl(), JORGE);
   await openDocument(second.page, DOC);
   const remote = editorOf(second.page).locator('figure.document-image');
   await expect(remote.locator('img')).toHaveAttribute(
@@ -151,7 +131,7 @@ test('a pasted photo is scaled to fit, gets alt text, a width and a caption, and
 test('"/" inserts an image from a file; a file that is not a picture is refused with a sentence', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   await openDocument(page, DOC);
   const editor = editorOf(page);
   await editor.click();

@@ -7,30 +7,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { editorOf, openApp, openDocument, sidebar, waitUntilStoredLocally } from './support/app';
 import { CARLOS, DEMO_GROUPS, JORGE, LUCIA } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-// The app comes from a static server that stays up when the sync server goes down.
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 /** A new install asks before downloading every group: says yes on the home screen. */
 async function acceptOfflineDownload(page: Page) {
@@ -57,11 +36,11 @@ async function openPalette(page: Page) {
 test('offline, Ctrl+K finds a word in a document never opened in this browser and opens it at the word', async ({
   browser,
 }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await acceptOfflineDownload(jorge.page);
   // Nothing was opened: the paragraph can only reach this browser through the background fetch.
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
-  await sync.kill();
+  await servers.sync.kill();
 
   const { field, results } = await openPalette(jorge.page);
   await field.fill('mision australia');
@@ -82,7 +61,7 @@ test('offline, Ctrl+K finds a word in a document never opened in this browser an
 });
 
 test('a card is found by a word of its checklist and opens with its panel', async ({ browser }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   const page = jorge.page;
   await sidebar(page)
     .getByRole('button', { name: `Nuevo tablero en ${DEMO_GROUPS.innovation}` })
@@ -123,7 +102,7 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
 
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
-  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
   await acceptOfflineDownload(carlos.page);
   const own = await openPalette(carlos.page);
   await own.field.fill('GISTM');
@@ -132,7 +111,7 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   ).toBeVisible();
   await carlos.context.close();
 
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await acceptOfflineDownload(jorge.page);
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   const other = await openPalette(jorge.page);
@@ -172,7 +151,7 @@ test('comments are found by their words, open the document at the thread, and sa
 }) => {
   test.setTimeout(240_000);
   const QUOTE = 'sensores de bajo costo';
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await openDocument(jorge.page, 'Desafíos operacionales 2027');
   await selectText(jorge.editor, QUOTE);
   await jorge.page.keyboard.press('Control+Alt+m');
@@ -191,7 +170,7 @@ test('comments are found by their words, open the document at the thread, and sa
   });
 
   // Lucía (same group) has never opened the document: the thread reaches her in the background.
-  const lucia = await openApp(browser, appUrl(), LUCIA);
+  const lucia = await openApp(browser, servers.appUrl(), LUCIA);
   await acceptOfflineDownload(lucia.page);
   const { field, results, palette } = await openPalette(lucia.page);
   await field.fill('geomembrana');
@@ -227,7 +206,7 @@ test('comments are found by their words, open the document at the thread, and sa
   await lucia.context.close();
 
   // Someone outside the group does not find it.
-  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
   const outside = await openPalette(carlos.page);
   await outside.field.fill('geomembrana');
   await expect(outside.palette.getByRole('status')).toHaveText(
@@ -239,7 +218,7 @@ test('comments are found by their words, open the document at the thread, and sa
 test('the palette translates itself at once when the language changes while it is open', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   const { field } = await openPalette(page);
   await field.fill('idioma');
   await field.press('Enter');
@@ -276,7 +255,7 @@ test('the palette translates itself at once when the language changes while it i
 test('a new install shows what it will download before downloading; a group turned on later too', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   const ask = page.getByRole('group', {
     name: '¿Descargar sus grupos para trabajar sin conexión?',
   });

@@ -17,8 +17,8 @@ describe('stored size of a group', () => {
   it('gives each stored room of the group and their total to members, and nothing to others', async () => {
     const server = await startServer();
     const accounts = openAccounts(server.dataDir);
-    ensureGroup(accounts, OTHER_GROUP, 'listed');
-    accounts.groups.addMember(OTHER_GROUP, server.editor.user.id, 'editor');
+    await ensureGroup(accounts, OTHER_GROUP, 'listed');
+    await accounts.groups.addMember(OTHER_GROUP, server.editor.user.id, 'editor');
     const outsider = await addPerson(accounts, { name: 'Omar Externo', email: 'omar@test.demo' });
 
     const target = { url: server.url, token: server.token };

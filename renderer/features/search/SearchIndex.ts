@@ -42,6 +42,10 @@ export interface SearchEntry {
   snippet?: string;
   /** People a card is assigned to (by name), for "Asignado a mí". */
   assignees?: string[];
+  /** The documents a card links to, for a document's "Tarjetas vinculadas". */
+  links?: string[];
+  /** The title of the column a card is in. */
+  column?: string;
 }
 
 /**
@@ -60,6 +64,8 @@ interface Stored {
   title: string;
   snippet?: string;
   assignees?: string[];
+  links?: string[];
+  column?: string;
   sig: string;
 }
 
@@ -81,8 +87,14 @@ interface RoomRecord {
   ids: string[];
 }
 
+/**
+ * Bumped when what is stored changes (3: cards' links and columns; 4: one packed stored field):
+ * an older saved index is rebuilt from the local docs.
+ */
+const FORMAT = 4;
+
 interface Serialized {
-  format: 3;
+  format: typeof FORMAT;
   index: unknown;
   rooms: Record<string, RoomRecord>;
 }
@@ -132,7 +144,7 @@ export class SearchIndex {
     if (serialized === undefined) return;
     try {
       const data = JSON.parse(serialized) as Serialized;
-      if (data.format !== 3) return;
+      if (data.format !== FORMAT) return;
       this.mini = MiniSearch.loadJS<IndexedEntry>(
         data.index as Parameters<typeof MiniSearch.loadJS>[0],
         miniSearchOptions(),
@@ -271,9 +283,30 @@ export class SearchIndex {
       .map(toEntry);
   }
 
+  /**
+   * Cards (of listed boards in `groupId`, if it is in `groups`) that link to document `docId`:
+   * what a document shows as "Tarjetas vinculadas" without opening any board.
+   */
+  linkedTo(groupId: string, docId: string, groups: ReadonlySet<string>): SearchEntry[] {
+    if (!groups.has(groupId)) return [];
+    return this.mini
+      .search(MiniSearch.wildcard, {
+        filter: (result) => {
+          const stored = result['stored'] as Stored;
+          return (
+            stored.kind === 'card' &&
+            stored.groupId === groupId &&
+            (stored.links ?? []).includes(docId) &&
+            this.mini.has(titleEntryId(groupId, stored.targetId))
+          );
+        },
+      })
+      .map(toEntry);
+  }
+
   serialize(): string {
     const data: Serialized = {
-      format: 3,
+      format: FORMAT,
       index: this.mini.toJSON(),
       rooms: Object.fromEntries(this.rooms),
     };
@@ -293,6 +326,9 @@ function signature(entry: SearchEntry): string {
     entry.threadId ?? '',
     entry.resolved === true ? 'resolved' : '',
     ...(entry.assignees ?? []),
+    '\u0001',
+    ...(entry.links ?? []),
+    entry.column ?? '',
   ].join('\u0000');
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -315,6 +351,8 @@ function pack(entry: SearchEntry, sig: string): Stored {
   if (entry.resolved === true) stored.resolved = true;
   if (entry.snippet !== undefined) stored.snippet = entry.snippet;
   if (entry.assignees !== undefined) stored.assignees = entry.assignees;
+  if (entry.links !== undefined) stored.links = entry.links;
+  if (entry.column !== undefined) stored.column = entry.column;
   return stored;
 }
 
@@ -337,5 +375,7 @@ function toEntry(result: MiniResult): SearchEntry {
     text: '',
     snippet: stored.snippet,
     assignees: stored.assignees,
+    links: stored.links,
+    column: stored.column,
   };
 }

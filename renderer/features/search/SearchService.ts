@@ -148,6 +148,11 @@ export class SearchService {
     return this.index.assignedTo(person, this.groups);
   }
 
+  /** The cards of the group's boards that link to a document, as this computer last read them. */
+  cardsLinkingTo(groupId: string, docId: string): SearchEntry[] {
+    return this.index.linkedTo(groupId, docId, this.groups);
+  }
+
   /** A document's or board's title as its group index lists it (null: not listed). */
   title(groupId: string, targetId: string): string | null {
     return this.index.title(groupId, targetId);
@@ -283,7 +288,7 @@ export class SearchService {
     for (const [room, attached] of this.attached) {
       if (attached.timer !== null) {
         clearTimeout(attached.timer);
-        this.reindex(room, attached.connection);
+        this.reindex(room, attached.connection, { updated: true });
       }
       attached.detach();
     }
@@ -322,7 +327,7 @@ export class SearchService {
       if (attached.timer !== null) clearTimeout(attached.timer);
       attached.timer = setTimeout(() => {
         attached.timer = null;
-        this.reindex(room, connection);
+        this.reindex(room, connection, { updated: true });
       }, this.options.reindexDelayMs);
     };
     connection.doc.on('update', onUpdate);
@@ -334,16 +339,23 @@ export class SearchService {
   }
 
   /**
-   * `synced`: the server has answered for this room, so an empty room is really empty (a
-   * document nobody commented on has an empty threads room) and is recorded as indexed.
+   * `updated`: an update arrived since the room was last indexed. A change that only deletes
+   * (text removed, a card unlinked from a document) leaves the state vector, the version, as it
+   * was, so the version alone would skip it. `synced`: the server has answered for this room, so
+   * an empty room is really empty (a document nobody commented on has an empty threads room) and
+   * is recorded as indexed.
    */
-  private reindex(room: string, connection: RoomConnection, synced = false): void {
+  private reindex(
+    room: string,
+    connection: RoomConnection,
+    { updated = false, synced = false }: { updated?: boolean; synced?: boolean } = {},
+  ): void {
     const parsed = parseRoom(room);
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (version === this.index.roomVersion(room)) return;
     if (version === EMPTY_VERSION && !synced) return;
+    if (!updated && version === this.index.roomVersion(room)) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
     this.index.indexRoom(room, entries, version);
@@ -429,7 +441,9 @@ export class SearchService {
       await connection.persistence.whenLoaded;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       if (online && !this.destroyed) await this.whenSynced(connection);
-      if (!this.destroyed) this.reindex(room, connection, connection.provider?.synced === true);
+      if (!this.destroyed) {
+        this.reindex(room, connection, { synced: connection.provider?.synced === true });
+      }
     } finally {
       registry.release(room);
     }

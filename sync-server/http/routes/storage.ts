@@ -9,7 +9,7 @@ export const storageRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/storage',
     async handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
+      const group = await visibleGroup(context, session, params.groupId!);
       // Members read every room of their group (socketAccess.ts); anyone else reads none, so a
       // public group's sizes are not theirs to know either.
       if ((await context.store.groups.roleOf(session.user.id, group.id)) === null) {
