@@ -151,10 +151,9 @@ export class PostgresStorage implements Storage {
   protected async afterMergedStateWritten(_room: string): Promise<void> {}
 
   async roomSizes(prefix: string): Promise<RoomSize[]> {
-    // starts_with and the "C" order compare bytes: under the database's own collation
-    // punctuation such as "/" may not count, and a range scan would cross into other groups.
+    // starts_with, not a range: text order depends on the database's collation.
     const rows = await this.db.all<{ room: string; bytes: number | string }>(
-      'SELECT room, SUM(octet_length(data)) AS bytes FROM updates WHERE starts_with(room, ?) GROUP BY room ORDER BY room COLLATE "C"',
+      'SELECT room, SUM(octet_length(data)) AS bytes FROM updates WHERE starts_with(room, ?) GROUP BY room ORDER BY room',
       [prefix],
     );
     return rows.map((row) => ({ room: row.room, bytes: Number(row.bytes) }));

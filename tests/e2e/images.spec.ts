@@ -10,6 +10,7 @@ import { JORGE } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
 const servers = serversPerTest();
+
 const DOC = 'Desafíos operacionales 2027';
 const SHOTS = '/tmp/shots/i12c-search';
 
