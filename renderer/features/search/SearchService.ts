@@ -341,9 +341,9 @@ export class SearchService {
   /**
    * `updated`: an update arrived since the room was last indexed. A change that only deletes
    * (text removed, a card unlinked from a document) leaves the state vector, the version, as it
-   * was, so the version alone would skip it.
-   * `synced`: the server has answered for this room, so an empty room is really empty (a
-   * document nobody commented on has an empty threads room) and is recorded as indexed.
+   * was, so the version alone would skip it. `synced`: the server has answered for this room, so
+   * an empty room is really empty (a document nobody commented on has an empty threads room) and
+   * is recorded as indexed.
    */
   private reindex(
     room: string,
@@ -354,8 +354,8 @@ export class SearchService {
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (!updated && version === this.index.roomVersion(room)) return;
     if (version === EMPTY_VERSION && !synced) return;
+    if (!updated && version === this.index.roomVersion(room)) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
     this.index.indexRoom(room, entries, version);
@@ -441,8 +441,9 @@ export class SearchService {
       await connection.persistence.whenLoaded;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       if (online && !this.destroyed) await this.whenSynced(connection);
-      if (!this.destroyed)
+      if (!this.destroyed) {
         this.reindex(room, connection, { synced: connection.provider?.synced === true });
+      }
     } finally {
       registry.release(room);
     }
