@@ -1,7 +1,7 @@
 /**
  * Other people's carets in a document (issue 16 rebuilt the caret layer so its work follows what
  * changed): a collaborator's caret appears with their name where they click, follows their
- * typing, and goes away when they leave the text.
+ * typing, and goes away when they leave the text. The outline's word count follows the typing.
  */
 import { expect, test } from '@playwright/test';
 import { editorOf, openApp, openDocument } from './support/app';
@@ -40,6 +40,11 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
   await openDocument(jorge.page, DOC);
   await openDocument(lucia.page, DOC);
 
+  const outline = jorge.page.getByRole('navigation', { name: 'Esquema del documento' });
+  const words = async () => Number(/(\d+) palabras/.exec((await outline.textContent()) ?? '')?.[1]);
+  const wordsBefore = await words();
+  expect(wordsBefore).toBeGreaterThan(50);
+
   const paragraph = jorge.editor.locator('p').first();
   await paragraph.click();
   await jorge.page.keyboard.press('End');
@@ -64,6 +69,9 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
     .toBe(true);
   await caret.scrollIntoViewIfNeeded();
   await lucia.page.screenshot({ path: '/tmp/shots/i16d-client/caret.png' });
+
+  // His outline counts the three words (brought up to date when the page is idle).
+  await expect.poll(words).toBe(wordsBefore + 3);
 
   // Jorge's own editor never draws his caret as someone else's.
   await expect(jorge.editor.locator('.collaboration-carets__caret')).toHaveCount(0);
