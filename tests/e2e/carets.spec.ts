@@ -33,7 +33,8 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
   });
   await expect(caret).toBeVisible();
 
-  await jorge.page.keyboard.type(' Texto de Jorge', { delay: 20 });
+  // Spaces on both sides: End is the end of the visual line, inside the paragraph.
+  await jorge.page.keyboard.type(' Texto de Jorge ', { delay: 20 });
   const luciaParagraph = editorOf(lucia.page).locator('p').first();
   await expect(luciaParagraph).toContainText('Texto de Jorge');
   // The caret sits right after what he typed.
@@ -43,7 +44,7 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
         let text = '';
         for (let node = element.previousSibling; node !== null; node = node.previousSibling)
           text = (node.textContent ?? '') + text;
-        return text.endsWith('Texto de Jorge');
+        return text.endsWith('Texto de Jorge ');
       }),
     )
     .toBe(true);
