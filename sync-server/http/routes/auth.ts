@@ -31,7 +31,7 @@ export async function checkPassword(
   address: string,
 ): Promise<User> {
   const { store, limiter, loginLimits } = context;
-  const reservation = limiter.reserve(email, address);
+  const reservation = await limiter.reserve(email, address);
   if (!reservation.ok) {
     const seconds = reservation.retryAfterSeconds;
     throw new ApiFailure(
