@@ -45,6 +45,7 @@ export interface RoomOptions {
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
 
 const FIRST_RETRY_MS = 100;
+const CATCH_UP_SPACING_MS = 2000;
 const MAX_RETRY_MS = 5000;
 
 function frame(messageType: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -77,6 +78,7 @@ export class Room {
   private savedDeletes: DeleteSet;
   private failing = false;
   private destroyed = false;
+  private lastCatchUp = 0;
 
   private constructor(
     readonly name: string,
@@ -119,6 +121,33 @@ export class Room {
   /** Bytes received and not yet committed (metrics). */
   get unsavedBytes(): number {
     return this.pendingBytes;
+  }
+
+  /**
+   * A client sent structs that build on, or belong to, changes this room lacks. Alone, that cannot
+   * happen to an honest client (it learnt everything from this room). In a cluster it can: the
+   * changes reached the database through an instance that died before Redis carried them here.
+   * So the room catches up, from the database and from the other instances (at most every 2 s),
+   * and the client's next attempt passes.
+   */
+  suspectStale(): void {
+    if (this.link === null || this.destroyed) return;
+    const now = Date.now();
+    if (now - this.lastCatchUp < CATCH_UP_SPACING_MS) return;
+    this.lastCatchUp = now;
+    this.link.requestSync();
+    this.options.storage.loadUpdates(this.name).then(
+      (stored) => {
+        if (this.destroyed) return;
+        this.doc.transact(() => {
+          for (const update of stored) Y.applyUpdate(this.doc, update);
+        }, RELAYED);
+      },
+      (error: unknown) =>
+        this.options.log(
+          `Aviso: la sala ${this.name} no pudo releerse de la base: ${describeError(error)}`,
+        ),
+    );
   }
 
   /** Awareness client ids of this instance's own connections. */

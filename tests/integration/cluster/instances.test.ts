@@ -21,7 +21,9 @@ import {
   type TestClient,
 } from '../helpers';
 import { missingServices, recordServices, redisAvailable } from '../../support/services';
+import { addPerson, openAccounts } from '../fixtures';
 import { startCluster } from './instances';
+import { GROUP } from '../helpers';
 
 const SUITE = 'cluster/instances';
 const redis = await redisAvailable();
@@ -150,5 +152,43 @@ describe.skipIf(!redis)('three instances on one database and Redis', { timeout: 
       5_000,
     );
     console.log(`revocation reached 3 instances in ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('an instance that missed a relayed change catches up from the database when a client brings it', async () => {
+    const dataDir = tempDir('minka-cluster-');
+    const { token } = await signedInEditor(dataDir);
+    const bea = await addPerson(openAccounts(dataDir), {
+      name: 'Bea Editora',
+      email: 'bea.editora@test.demo',
+      groups: { [GROUP]: 'editor' },
+    });
+    // Two instances on one database whose Redis traffic never meets (different prefixes): every
+    // relay between them is "lost", as when an instance dies between its commit and its publish.
+    const one = (await startCluster(dataDir, 1)).instances[0]!;
+    const two = (await startCluster(dataDir, 1)).instances[0]!;
+    const ana = connect({ url: two.url, token }, ROOM_A);
+    await waitFor('Ana synced on instance 2', () => ana.provider.synced, 20_000);
+    const beaOnOne = connect({ url: one.url, token: bea.token }, ROOM_A);
+    await waitFor('Bea synced on instance 1', () => beaOnOne.provider.synced, 20_000);
+    write(beaOnOne.doc, 'escrito por Bea en la instancia 1');
+    await waitFor('Bea saved', () => covers(beaOnOne.saved(), beaOnOne.doc), 20_000);
+
+    // Ana's laptop picks Bea's change up on instance 1, then moves to instance 2, which never
+    // heard of it: Ana's sync carries structs under Bea's client id, which instance 2 cannot
+    // take from Ana. It refuses them once, reads the database, and the next attempt passes.
+    const anaOnOne = connect({ url: one.url, token }, ROOM_A);
+    await waitFor('Ana holds Bea’s change', () => text(anaOnOne.doc).includes('Bea'), 20_000);
+    anaOnOne.provider.destroy();
+    const moved = connect({ url: two.url, token }, ROOM_A, anaOnOne.doc);
+    write(moved.doc, 'escrito por Ana en la instancia 2');
+    await waitFor(
+      'Ana synced and saved on instance 2, and Ana’s other client has both changes',
+      () =>
+        moved.provider.synced &&
+        covers(moved.saved(), moved.doc) &&
+        text(ana.doc).includes('Bea') &&
+        text(ana.doc).includes('instancia 2'),
+      30_000,
+    );
   });
 });
