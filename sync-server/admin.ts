@@ -164,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
-  const store = new AccountStore(join(dataDir, DATABASE_FILE), () => Date.now());
+  const store = AccountStore.openSqlite(join(dataDir, DATABASE_FILE), () => Date.now());
   try {
     if (command === 'reset-password') {
       const user = await resetPassword(store, values.email, password);
@@ -188,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

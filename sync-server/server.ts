@@ -150,7 +150,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     throw error;
   }
   try {
-    store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
+    store = AccountStore.openSqlite(join(options.dataDir, DATABASE_FILE), now);
   } catch (error) {
     await storage.close();
     unlock();
@@ -158,8 +158,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   }
 
   try {
-    if (options.seedDemo === true && store.users.count() === 0) {
-      const fresh = store.groups.workspace() === null;
+    if (options.seedDemo === true && (await store.users.count()) === 0) {
+      const fresh = (await store.groups.workspace()) === null;
       const accounts = fresh
         ? await seedDemo(storage, store, now())
         : await seedDemoAccounts(store);
@@ -179,14 +179,14 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
               'administración use `npm run admin -- create-admin`.',
       );
     }
-    if (store.users.count() === 0) {
+    if ((await store.users.count()) === 0) {
       log(
         'Aviso: no hay ninguna cuenta. Cree la primera administración con MINKA_ADMIN_EMAIL y ' +
           'MINKA_ADMIN_PASSWORD, o con `npm run admin -- create-admin --email … --name …`.',
       );
     }
   } catch (error) {
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
     throw error;
@@ -219,7 +219,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
         metrics.committedUpdates.inc(updates);
       },
       onCommitted: (room, batch) => {
-        notifier.roomCommitted(room.name, room.doc, batch);
+        void notifier.roomCommitted(room.name, room.doc, batch);
         autoVersion(room.name, room.doc);
       },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
@@ -251,8 +251,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     log,
     now,
     trustProxy: options.trustProxy ?? false,
-    accessChanged: (userId) => {
-      reevaluate(store, connections, userId);
+    accessChanged: async (userId) => {
       // The other instances re-check that person's sockets at once (their timer would within
       // sessionRecheckMs anyway).
       cluster?.publishAccess(userId).catch((error: unknown) => {
@@ -260,24 +259,28 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
           `Aviso: no se pudo avisar a las otras instancias de un cambio de acceso: ${describeError(error)}`,
         );
       });
+      await reevaluate(store, connections, userId).catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
+      );
     },
     tickets: new SyncTickets(now),
     withRoom: (name, change) => registry.write(name, change),
   };
+  let rechecking = false;
   const recheckTimer = setInterval(() => {
-    try {
-      reevaluateAll(store, connections);
-    } catch (error) {
-      log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`);
-    }
+    if (rechecking) return;
+    rechecking = true;
+    reevaluateAll(store, connections)
+      .catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`),
+      )
+      .finally(() => (rechecking = false));
   }, options.sessionRecheckMs ?? 2000);
   recheckTimer.unref();
   cluster?.onAccessChange((userId) => {
-    try {
-      reevaluate(store, connections, userId);
-    } catch (error) {
-      log(`Aviso: no se pudieron revisar las sesiones de ${userId}: ${describeError(error)}`);
-    }
+    reevaluate(store, connections, userId).catch((error: unknown) =>
+      log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
+    );
   });
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -318,7 +321,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     }
     const name = roomName(parsed);
     const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
-    const decision = authorizeUpgrade(store, credential, parsed);
+    const decision = await authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -364,7 +367,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     // Access may have changed while the room loaded: decide again, with what is true now.
     let current;
     try {
-      current = authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
+      current = await authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
     } catch (error) {
       room.release();
       throw error;
@@ -418,7 +421,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
     clearInterval(recheckTimer);
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
     throw error;
@@ -446,7 +449,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     for (const connection of connections) connection.terminate();
     wss.close();
     await stopped;
-    store.close();
+    await store.close();
     await storage.close();
     unlock();
   };

@@ -104,7 +104,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, PRIVATE_GROUP, 'private', 'Base de conocimiento y regulación');
+  await ensureGroup(accounts, PRIVATE_GROUP, 'private', 'Base de conocimiento y regulación');
   const person = (role: GroupRole) =>
     addPerson(accounts, {
       name: `Persona ${role}`,

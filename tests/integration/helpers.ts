@@ -56,7 +56,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 /** GROUP (made if missing) and its editor Ana, with a fresh session. */
 export async function signedInEditor(dataDir: string, now?: () => number): Promise<Person> {
   const accounts = openAccounts(dataDir, now);
-  ensureGroup(accounts, GROUP, 'listed');
+  await ensureGroup(accounts, GROUP, 'listed');
   return addPerson(accounts, {
     name: 'Ana Editora',
     email: 'ana.editora@test.demo',

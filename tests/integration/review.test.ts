@@ -59,7 +59,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
+  await ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
   const person = (name: string, email: string, role: 'lead' | 'editor' | 'commenter' | 'viewer') =>
     addPerson(accounts, { name, email, groups: { [GROUP_ID]: role } });
   const lead = await person('Lucía Mamani', 'lucia@test.demo', 'lead');
@@ -360,7 +360,7 @@ describe('access requests and invitations', () => {
     const server = await startServer();
     const accounts = openAccounts(server.dataDir);
     const listed = '7e9f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
-    ensureGroup(accounts, listed, 'listed', 'Agua y relaves');
+    await ensureGroup(accounts, listed, 'listed', 'Agua y relaves');
     const lead = await addPerson(accounts, {
       name: 'Lucía Mamani',
       email: 'lucia@test.demo',

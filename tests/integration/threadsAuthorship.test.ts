@@ -58,7 +58,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
+  await ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
   const editor = await addPerson(accounts, {
     name: 'María Quispe',
     email: 'maria@test.demo',

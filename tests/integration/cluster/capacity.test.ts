@@ -132,7 +132,7 @@ describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
       const streams: number[] = [];
       let last = '$';
       let stop = false;
-      let notify: (() => void) | null = null;
+      const waiter: { notify: (() => void) | null } = { notify: null };
       const loop = (async () => {
         while (!stop) {
           const result = (await reader.xreadBuffer(
@@ -147,14 +147,14 @@ describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
             for (const [id] of entries) {
               last = id.toString();
               streams.push(performance.now() - sentAt);
-              notify?.();
+              waiter.notify?.();
             }
           }
         }
       })();
       await new Promise((resolve) => setTimeout(resolve, 100));
       for (let i = 0; i < COUNT; i++) {
-        const arrived = new Promise<void>((resolve) => (notify = resolve));
+        const arrived = new Promise<void>((resolve) => (waiter.notify = resolve));
         sentAt = performance.now();
         await pub.xadd(stream, 'MAXLEN', '~', '1000', '*', 'u', payload);
         await arrived;

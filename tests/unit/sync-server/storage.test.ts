@@ -124,21 +124,21 @@ describe('SqliteStorage', () => {
     old.close();
 
     storage = new SqliteStorage(file);
-    const accounts = new AccountStore(file, () => Date.now());
+    const accounts = AccountStore.openSqlite(file, () => Date.now());
     try {
-      expect(accounts.groups.workspace()).toEqual({
+      expect(await accounts.groups.workspace()).toEqual({
         id: 'ws-1',
         name: 'Clúster Minero del Sur del Perú',
       });
-      expect(accounts.groups.get(GROUP)).toEqual({
+      expect(await accounts.groups.get(GROUP)).toEqual({
         id: GROUP,
         name: 'Gobernanza del clúster',
         purpose: 'Actas',
         visibility: 'listed',
       });
-      expect(accounts.users.count()).toBe(0);
+      expect(await accounts.users.count()).toBe(0);
     } finally {
-      accounts.close();
+      await accounts.close();
     }
   });
 
