@@ -1,8 +1,10 @@
 /**
- * GET /readyz: whether a load balancer should send this instance new clients. Unlike /healthz
- * (liveness: the process answers and its database is usable), readiness also fails while the
- * instance drains (SIGTERM) and while Redis, when configured, is unreachable: an instance that
- * cannot relay would serve its clients a room the others do not see.
+ * GET /readyz: whether a load balancer should send this instance new clients: not while it drains
+ * (SIGTERM), nor while its database does not answer or a room cannot commit. Redis is reported but
+ * does not decide: when Redis is down it is down for every instance, and taking them all out would
+ * stop everyone, while serving on keeps every change saved (each instance commits its own
+ * clients') and rooms resync by state vector when Redis returns; with the load balancer routing
+ * by room, a room's clients are on one instance anyway.
  */
 import type { Cluster } from '../cluster/cluster';
 import { describeError } from '../describeError';
@@ -62,7 +64,7 @@ export async function readiness(
   ]);
   const commits: Check = registry.failing() ? 'failing' : 'ok';
   return {
-    ready: !draining && database === 'ok' && commits === 'ok' && redis !== 'failing',
+    ready: !draining && database === 'ok' && commits === 'ok',
     draining,
     database,
     commits,
