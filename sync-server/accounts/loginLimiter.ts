@@ -38,7 +38,7 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 export const TRUSTED_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type Reservation =
-  { ok: true; succeed: () => void } | { ok: false; retryAfterSeconds: number };
+  { ok: true; succeed: () => void | Promise<void> } | { ok: false; retryAfterSeconds: number };
 
 /** What login needs of a limiter: this in-memory one, or the Redis one of several instances. */
 export interface LoginLimiting {

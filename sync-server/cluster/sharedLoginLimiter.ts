@@ -87,10 +87,10 @@ export class SharedLoginLimiter implements LoginLimiting {
     if (wait > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     return {
       ok: true,
-      succeed: () => {
+      succeed: async () => {
         const until = this.now() + TRUSTED_ADDRESS_MS;
         // Best effort: if Redis is away now, the attempt stays counted as a failure.
-        this.redis
+        await this.redis
           .eval(SUCCEED, keys.length, ...keys, member, until, TRUSTED_ADDRESS_MS)
           .catch(() => undefined);
       },

@@ -70,7 +70,7 @@ export async function checkPassword(
       'Su cuenta fue desactivada; consulte a la administración del clúster.',
     );
   }
-  reservation.succeed();
+  await reservation.succeed();
   return found.user;
 }
 
