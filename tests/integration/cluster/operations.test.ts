@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../../shared/protocol/messages';
 import { connect, covers, ROOM_A, signedInEditor, tempDir, waitFor, write } from '../helpers';
 import { missingServices, recordServices, redisAvailable } from '../../support/services';
+import { startChildServer } from '../faults/childServer';
 import { startCluster } from './instances';
 
 const SUITE = 'cluster/operations';
@@ -114,5 +115,15 @@ describe.skipIf(!redis)('operations of an instance', { timeout: 90_000 }, () => 
       () => covers(onSecond.saved(), onFirst.doc),
       20_000,
     );
+  });
+
+  it('refuses to start, saying why, when Redis does not answer', async () => {
+    const dataDir = tempDir('minka-ops-');
+    const error = await startChildServer(dataDir, ['--redis', 'redis://127.0.0.1:1']).then(
+      () => null,
+      (failure: unknown) => failure as Error,
+    );
+    expect(error?.message).toContain('server exited with 1');
+    expect(error?.message).toContain('no se pudo conectar con Redis en redis://127.0.0.1:1');
   });
 });
