@@ -75,7 +75,8 @@ export class Cluster {
   private readonly links = new Map<string, Set<RoomLink>>();
   private readonly accessListeners = new Set<(userId: string) => void>();
   private readonly log: (line: string) => void;
-  private wasReady = false;
+  private started = false;
+  private resyncWanted = false;
   private closed = false;
 
   private constructor(options: ClusterOptions) {
@@ -102,15 +103,20 @@ export class Cluster {
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.receive(channel.toString(), message),
     );
-    this.subscriber.on('ready', () => {
-      if (this.wasReady) {
-        // Messages published while the subscription was down are lost to this instance: ask
-        // for what every room lacks (ioredis has subscribed to the channels again by now).
+    // Messages published while either connection was down are lost to this instance (or were
+    // never sent): once both are back, every room asks for what it lacks. ioredis subscribes to
+    // the channels again before it reports the subscriber ready.
+    for (const client of [this.redis, this.subscriber]) {
+      client.on('close', () => {
+        if (this.started) this.resyncWanted = true;
+      });
+      client.on('ready', () => {
+        if (!this.resyncWanted || !this.ready || this.closed) return;
+        this.resyncWanted = false;
         this.log('Redis disponible de nuevo; se resincronizan las salas abiertas.');
-        for (const set of this.links.values()) for (const link of set) link.requestSync();
-      }
-      this.wasReady = true;
-    });
+        for (const set of this.links.values()) for (const link of set) link.afterOutage();
+      });
+    }
   }
 
   static async connect(options: ClusterOptions): Promise<Cluster> {
@@ -118,6 +124,7 @@ export class Cluster {
     try {
       await Promise.all([cluster.redis.connect(), cluster.subscriber.connect()]);
       await cluster.subscriber.subscribe(cluster.accessChannel);
+      cluster.started = true;
     } catch (error) {
       await cluster.close();
       throw new Error(
@@ -286,6 +293,20 @@ export class RoomLink {
     );
   }
 
+  /**
+   * After Redis was away: ask for what this instance lacks, and offer what the others may lack
+   * from it. Their answer to the request covers structs (a state vector ahead of theirs makes them
+   * ask in turn, see syncRequest); deletions leave no trace in a state vector, so this instance's
+   * whole delete set goes out too (applying it twice changes nothing).
+   */
+  afterOutage(): void {
+    if (this.closed || this.room === null) return;
+    this.requestSync();
+    const doc = this.room.doc;
+    const deletions = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
+    if (hasContent(deletions)) this.publishUpdate(deletions);
+  }
+
   receive(message: Uint8Array): void {
     if (this.closed) return;
     if (this.room === null) this.buffered.push(message);
@@ -336,7 +357,10 @@ export class RoomLink {
           );
           return;
         case Kind.syncRequest: {
-          const missing = Y.encodeStateAsUpdate(room.doc, decoding.readVarUint8Array(decoder));
+          const theirs = decoding.readVarUint8Array(decoder);
+          const missing = Y.encodeStateAsUpdate(room.doc, theirs);
+          // The requester holds clocks this instance lacks: ask in turn.
+          if (aheadOf(Y.decodeStateVector(theirs), room.doc)) this.requestSync();
           if (hasContent(missing)) {
             this.cluster.publish(
               this.roomName,
@@ -372,6 +396,12 @@ export class RoomLink {
     const store = this.room!.doc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) this.requestSync();
   }
+}
+
+/** True when `vector` has a clock beyond what `doc` holds for some client. */
+function aheadOf(vector: Map<number, number>, doc: Y.Doc): boolean {
+  for (const [client, clock] of vector) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
 }
 
 function writeBytes(encoder: encoding.Encoder, bytes: Uint8Array): void {

@@ -20,9 +20,9 @@ import {
   write,
   type TestClient,
 } from '../helpers';
-import { missingServices, recordServices, redisAvailable } from '../../support/services';
+import { missingServices, recordServices, REDIS_URL, redisAvailable } from '../../support/services';
 import { addPerson, openAccounts } from '../fixtures';
-import { startCluster } from './instances';
+import { startBalancer, startCluster } from './instances';
 import { GROUP } from '../helpers';
 
 const SUITE = 'cluster/instances';
@@ -190,5 +190,46 @@ describe.skipIf(!redis)('three instances on one database and Redis', { timeout: 
         text(ana.doc).includes('instancia 2'),
       30_000,
     );
+  });
+
+  it('an instance cut off from Redis and the others catch up both ways when Redis is back', async () => {
+    const dataDir = tempDir('minka-cluster-');
+    const { token } = await signedInEditor(dataDir);
+    const redisPort = Number(new URL(REDIS_URL).port || 6379);
+    let redisUp = true;
+    // Instance 2 reaches Redis through a link the test can cut.
+    const link = await startBalancer(() => (redisUp ? [redisPort] : []));
+    const cluster = await startCluster(dataDir, 1);
+    await cluster.add('i2', ['--redis', link.url.replace('http://', 'redis://')]);
+    const [one, two] = cluster.instances;
+    const onOne = connect({ url: one!.url, token }, ROOM_A);
+    const onTwo = connect({ url: two!.url, token }, ROOM_A);
+    await waitFor('both synced', () => onOne.provider.synced && onTwo.provider.synced, 20_000);
+    write(onOne.doc, 'antes del corte');
+    await waitFor('relayed', () => text(onTwo.doc).includes('antes del corte'), 10_000);
+
+    redisUp = false;
+    link.dropAll();
+    write(onOne.doc, 'durante el corte');
+    write(onTwo.doc, 'también en la instancia 2');
+    await waitFor(
+      'saved on both instances',
+      () => covers(onOne.saved(), onOne.doc) && covers(onTwo.saved(), onTwo.doc),
+      20_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(text(onTwo.doc)).not.toContain('durante el corte');
+    expect(text(onOne.doc)).not.toContain('también en la instancia 2');
+
+    redisUp = true;
+    await waitFor(
+      'both instances resynced after Redis came back',
+      () =>
+        text(onTwo.doc).includes('durante el corte') &&
+        text(onOne.doc).includes('también en la instancia 2'),
+      20_000,
+    );
+    expect(text(onOne.doc)).toBe(text(onTwo.doc));
+    expect(two!.output()).toContain('Redis disponible de nuevo');
   });
 });

@@ -51,6 +51,8 @@ export interface Balancer {
   url: string;
   /** Connections sent to each upstream port. */
   counts: Map<number, number>;
+  /** Cuts every open connection (a network failure between the two sides). */
+  dropAll(): void;
 }
 
 /**
@@ -99,5 +101,11 @@ export async function startBalancer(upstreams: () => number[]): Promise<Balancer
         server.close(() => resolve());
       }),
   );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, counts };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    counts,
+    dropAll: () => {
+      for (const socket of open) socket.destroy();
+    },
+  };
 }
