@@ -29,6 +29,8 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --instance-id <id>   nombre de esta instancia en registros y métricas (por defecto, al azar)
   --log-format <f>     human (por defecto) o json: una línea JSON por evento (sala, persona, instancia)
   --metrics-token <t>  activa GET /metrics (Prometheus) con Authorization: Bearer <t>; MINKA_METRICS_TOKEN
+  --postgres <url>     guarda salas y cuentas en PostgreSQL (postgres://usuario@servidor/base) en vez
+                       del archivo SQLite de --data; también MINKA_POSTGRES_URL
   --help               muestra esta ayuda
 
 Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
@@ -50,6 +52,7 @@ interface CliOptions {
   instanceId: string | undefined;
   logFormat: LogFormat;
   metricsToken: string | undefined;
+  postgresUrl: string | undefined;
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -73,6 +76,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
         'instance-id': { type: 'string' },
         'log-format': { type: 'string', default: 'human' },
         'metrics-token': { type: 'string' },
+        postgres: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -112,6 +116,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   if (instanceId !== undefined && !/^[\w.-]{1,64}$/.test(instanceId)) {
     throw new UsageError('--instance-id admite letras, números, «.», «_» y «-» (hasta 64).');
   }
+  const postgresUrl = values.postgres ?? (env.MINKA_POSTGRES_URL || undefined);
+  if (postgresUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(postgresUrl)) {
+    throw new UsageError(
+      `--postgres debe ser una dirección como postgres://minka@db.example.org/minka, no «${postgresUrl}».`,
+    );
+  }
   const defaultStatic = resolve('out/renderer');
   return {
     host: values.host,
@@ -131,6 +141,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     instanceId,
     logFormat,
     metricsToken: values['metrics-token'] ?? nonEmpty(env.MINKA_METRICS_TOKEN),
+    postgresUrl,
   };
 }
 
@@ -196,8 +207,12 @@ async function main(): Promise<number> {
   }
 
   log(`Minka: servidor de sincronización en ${server.url}`, { event: 'listening' });
+  const data =
+    options.postgresUrl !== undefined
+      ? `PostgreSQL ${withoutPassword(options.postgresUrl)}`
+      : options.dataDir;
   log(
-    `Datos: ${options.dataDir}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
+    `Datos: ${data}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
   );
   if (options.redisUrl !== undefined) {
     log(`Instancia ${server.instanceId}: unida a las demás por Redis.`);
@@ -253,3 +268,14 @@ main().then(
     process.exit(1);
   },
 );
+
+/** A connection URL fit for a log line: its password, if any, replaced. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

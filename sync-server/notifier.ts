@@ -35,6 +35,8 @@ export class Notifier {
   private readonly seen = new WeakMap<Y.Doc, Set<string>>();
   /** Per loaded room, the recording under way: one at a time, in commit order. */
   private readonly recording = new WeakMap<Y.Doc, Promise<void>>();
+  /** Recordings under way, across rooms (settled() waits for them). */
+  private readonly inFlight = new Set<Promise<void>>();
   /** The group's members (id → name) while one commit is being read. */
   private members = new Map<string, string>();
 
@@ -52,7 +54,17 @@ export class Notifier {
       this.record(name, room, doc),
     );
     this.recording.set(doc, next);
+    this.inFlight.add(next);
+    void next.finally(() => this.inFlight.delete(next));
     return next;
+  }
+
+  /**
+   * Resolves once every commit reported so far has its notifications recorded: the inbox waits
+   * for it, so a person whose change was `saved` on this server reads what it caused.
+   */
+  async settled(): Promise<void> {
+    await Promise.all([...this.inFlight]);
   }
 
   private async record(name: string, room: Room, doc: Y.Doc): Promise<void> {

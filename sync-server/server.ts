@@ -43,6 +43,7 @@ import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
+import { openPostgres } from './db/open';
 import type { Storage } from './storage/storage';
 
 export interface ServerOptions {
@@ -62,6 +63,11 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Storage to use instead of the SQLite file in dataDir; the server closes it on close(). */
   storage?: Storage;
+  /**
+   * A PostgreSQL database (postgres://…) for the rooms and the account store instead of the
+   * SQLite file in dataDir, shared by every instance of a cluster. Migrated on start.
+   */
+  postgresUrl?: string;
   /** Uncommitted bytes per room above which writers are closed with 1013. */
   maxPendingBytes?: number;
   /** Messages per connection; above it the connection is closed with 1008 (policy), after which clients reconnect with backoff. */
@@ -143,18 +149,31 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   };
   let storage: Storage;
   let store: AccountStore;
-  try {
-    storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  try {
-    store = AccountStore.openSqlite(join(options.dataDir, DATABASE_FILE), now);
-  } catch (error) {
-    await storage.close();
-    unlock();
-    throw error;
+  if (options.postgresUrl !== undefined) {
+    try {
+      const databases = await openPostgres(options.postgresUrl, now);
+      // The shared pool belongs to the account store; the rooms' storage only borrows it.
+      storage = options.storage ?? databases.storage;
+      store = databases.store;
+    } catch (error) {
+      await options.storage?.close();
+      unlock();
+      throw error;
+    }
+  } else {
+    try {
+      storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    try {
+      store = AccountStore.openSqlite(join(options.dataDir, DATABASE_FILE), now);
+    } catch (error) {
+      await storage.close();
+      unlock();
+      throw error;
+    }
   }
 
   try {
@@ -186,8 +205,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       );
     }
   } catch (error) {
-    await store.close();
     await storage.close();
+    await store.close();
     unlock();
     throw error;
   }
@@ -264,6 +283,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       );
     },
     tickets: new SyncTickets(now),
+    notificationsSettled: () => notifier.settled(),
     withRoom: (name, change) => registry.write(name, change),
   };
   let rechecking = false;
@@ -421,8 +441,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
     clearInterval(recheckTimer);
-    await store.close();
     await storage.close();
+    await store.close();
     unlock();
     throw error;
   }
@@ -449,8 +469,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     for (const connection of connections) connection.terminate();
     wss.close();
     await stopped;
-    await store.close();
     await storage.close();
+    await store.close();
     unlock();
   };
 

@@ -14,14 +14,22 @@ import type {
 } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import { AccountStore } from '../../sync-server/accounts/accountStore';
+import { PostgresSql } from '../../sync-server/db/postgresSql';
 import { hashPassword } from '../../sync-server/accounts/passwords';
 import { DATABASE_FILE } from '../../sync-server/server';
+import { postgresOf } from './backend';
 
 export const TEST_PASSWORD = 'contraseña-de-prueba';
 let testHash: Promise<string> | null = null;
 
 export function openAccounts(dataDir: string, now: () => number = () => Date.now()): AccountStore {
-  const store = AccountStore.openSqlite(join(dataDir, DATABASE_FILE), now);
+  const postgresUrl = postgresOf.get(dataDir);
+  let store: AccountStore;
+  if (postgresUrl !== undefined) {
+    // Already migrated by the test's server; a second pool, as a second process would have.
+    const sql = new PostgresSql(postgresUrl, { max: 2 });
+    store = new AccountStore(sql, now, () => sql.close());
+  } else store = AccountStore.openSqlite(join(dataDir, DATABASE_FILE), now);
   onTestFinished(() => store.close());
   return store;
 }

@@ -77,6 +77,7 @@ export const notificationRoutes: Route[] = [
         throw new ApiFailure(400, 'invalid_query', '«unread» debe ser 0 o 1.');
       }
       const userId = session.user.id;
+      await context.notificationsSettled?.();
       const notifications: Notification[] = [];
       const records = await context.store.notifications.list(
         userId,

@@ -28,10 +28,11 @@ import {
   write,
   type TestClient,
 } from '../helpers';
-import { REDIS_URL, redisAvailable, uniqueRedisPrefix } from '../../support/services';
-import { startCluster } from './instances';
+import { REDIS_URL, uniqueRedisPrefix } from '../../support/services';
+import { clusterServices, startCluster } from './instances';
 
-const measure = process.env.MINKA_MEASURE_CLUSTER === '1' && (await redisAvailable());
+const measure =
+  process.env.MINKA_MEASURE_CLUSTER === '1' && (await clusterServices('cluster/capacity'));
 const METRICS_TOKEN = 'medicion';
 
 function percentile(values: number[], p: number): number {
@@ -52,8 +53,8 @@ async function metric(url: string, name: string): Promise<number> {
 describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
   it('cross-instance delivery latency against same-instance delivery', async () => {
     const dataDir = tempDir('minka-measure-');
-    const { token } = await signedInEditor(dataDir);
     const { instances } = await startCluster(dataDir, 2);
+    const { token } = await signedInEditor(dataDir);
     const target = (i: number) => ({ url: instances[i]!.url, token });
     const writer = connect(target(0), roomId(0));
     const near = connect(target(0), roomId(0));
@@ -177,8 +178,8 @@ describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
 
   it('memory per loaded room and per connection, commits per second', async () => {
     const dataDir = tempDir('minka-measure-');
-    const { token } = await signedInEditor(dataDir);
     const { instances } = await startCluster(dataDir, 1, ['--metrics-token', METRICS_TOKEN]);
+    const { token } = await signedInEditor(dataDir);
     const instance = instances[0]!;
     const target = { url: instance.url, token };
     // A document of about 6 KB: 60 paragraphs of 100 characters.

@@ -1,9 +1,9 @@
 /**
  * An instance that dies loses nothing (issue 13): six stock clients type unique tokens through a
- * load balancer into one document served by three instances on one database and Redis; one
+ * load balancer into one document served by three instances on one PostgreSQL database and Redis; one
  * instance is SIGKILLed mid-typing. Its clients reconnect through the balancer to the other two
  * and resend what no `saved` covered. At the end every client and a fresh reader hold every
- * token exactly once. Skipped, with a message, when Redis is not running.
+ * token exactly once. Skipped, with a message, when PostgreSQL or Redis is not running.
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type * as Y from 'yjs';
@@ -18,16 +18,10 @@ import {
   write,
   type TestClient,
 } from '../helpers';
-import { missingServices, recordServices, redisAvailable } from '../../support/services';
-import { startBalancer, startCluster } from './instances';
+import { clusterServices, startBalancer, startCluster } from './instances';
 
 const SUITE = 'cluster/failover';
-const redis = await redisAvailable();
-if (redis) recordServices(SUITE, ['Redis', 'SQLite (shared)']);
-else {
-  console.warn(missingServices(SUITE, ['Redis']));
-  recordServices(SUITE, ['Redis'], true);
-}
+const redis = await clusterServices(SUITE);
 
 const CLIENTS = 6;
 const TYPING_MS = 30;
@@ -50,8 +44,8 @@ function audit(doc: Y.Doc, typed: Set<string>) {
 describe.skipIf(!redis)('an instance killed mid-typing', { timeout: 90_000 }, () => {
   it('SIGKILL one of three instances: clients move to the others, lost 0, duplicated 0', async () => {
     const dataDir = tempDir('minka-failover-');
-    const { token } = await signedInEditor(dataDir);
     const cluster = await startCluster(dataDir, 3);
+    const { token } = await signedInEditor(dataDir);
     const alive = new Set(cluster.instances);
     const balancer = await startBalancer(() => [...alive].map((instance) => instance.port));
     const clients: TestClient[] = [];

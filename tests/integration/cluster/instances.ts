@@ -1,12 +1,52 @@
 /**
- * Several sync-server processes joined by the real Redis, on one shared database, behind a
- * small TCP load balancer (what HAProxy or nginx do in docs/deploy.md: each new connection goes
- * to the next instance that accepts it, so when one dies its clients land on the others).
+ * Several sync-server processes joined by the real Redis, on one PostgreSQL database of the
+ * test's own (created here, dropped when the test ends), behind a small TCP load balancer (what
+ * HAProxy or nginx do in docs/deploy.md: each new connection goes to the next instance that
+ * accepts it, so when one dies its clients land on the others). `clusterServices` says whether
+ * both services answer; suites skip with its message when not.
  */
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import { onTestFinished } from 'vitest';
 import { startChildServer, type ChildServer } from '../faults/childServer';
-import { REDIS_URL, uniqueRedisPrefix } from '../../support/services';
+import { createTestDatabase } from '../../support/postgres';
+import {
+  missingServices,
+  postgresAvailable,
+  recordServices,
+  REDIS_URL,
+  redisAvailable,
+  uniqueRedisPrefix,
+} from '../../support/services';
+import { postgresOf } from '../backend';
+
+/**
+ * True when PostgreSQL and Redis both answer; otherwise prints what is missing. Either way the
+ * end-of-run "Services:" line records the suite.
+ */
+export async function clusterServices(suite: string): Promise<boolean> {
+  const [postgres, redis] = await Promise.all([postgresAvailable(), redisAvailable()]);
+  const missing = [...(postgres ? [] : ['PostgreSQL']), ...(redis ? [] : ['Redis'])];
+  if (missing.length === 0) {
+    recordServices(suite, ['PostgreSQL', 'Redis']);
+    return true;
+  }
+  console.warn(missingServices(suite, missing));
+  recordServices(suite, missing, true);
+  return false;
+}
+
+/**
+ * The PostgreSQL database of a test's data directory, created on first use and dropped when the
+ * test ends; fixtures.openAccounts(dataDir) reaches it too.
+ */
+export async function clusterDatabase(dataDir: string): Promise<string> {
+  const known = postgresOf.get(dataDir);
+  if (known !== undefined) return known;
+  const database = await createTestDatabase();
+  onTestFinished(() => database.drop());
+  postgresOf.set(dataDir, database.url);
+  return database.url;
+}
 
 export interface Instance extends ChildServer {
   id: string;
@@ -26,9 +66,12 @@ export async function startCluster(
   args: string[] = [],
 ): Promise<Cluster> {
   const prefix = uniqueRedisPrefix();
+  const postgres = await clusterDatabase(dataDir);
   const instances: Instance[] = [];
   const add = async (id: string, extra: string[] = []) => {
     const child = await startChildServer(dataDir, [
+      '--postgres',
+      postgres,
       '--redis',
       REDIS_URL,
       '--redis-prefix',
@@ -42,7 +85,7 @@ export async function startCluster(
     instances.push(instance);
     return instance;
   };
-  // Started one after the other: each start migrates or checks the shared database.
+  // Started one after the other (each start checks the shared database's migrations).
   for (let i = 0; i < count; i++) await add(`i${i + 1}`);
   return { prefix, instances, add };
 }

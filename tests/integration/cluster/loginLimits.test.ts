@@ -1,33 +1,24 @@
 /**
- * Login limits shared through Redis (issue 13): two instances on one database count the same
+ * Login limits shared through Redis (issue 13): two instances on one PostgreSQL database count the same
  * attempts, so a hundred parallel guesses spread over both are verified at most `perAccount`
  * times in all — not once per instance — and the owner, elsewhere, is slowed and then signs in.
- * Skipped, with a message, when Redis is not running.
+ * Skipped, with a message, when PostgreSQL or Redis is not running.
  */
 import { describe, expect, it } from 'vitest';
 import { call } from '../api';
 import { TEST_PASSWORD } from '../fixtures';
 import { startServer, tempDir } from '../helpers';
-import {
-  missingServices,
-  recordServices,
-  REDIS_URL,
-  redisAvailable,
-  uniqueRedisPrefix,
-} from '../../support/services';
+import { REDIS_URL, uniqueRedisPrefix } from '../../support/services';
+import { clusterDatabase, clusterServices } from './instances';
 
 const SUITE = 'cluster/loginLimits';
-const redis = await redisAvailable();
-if (redis) recordServices(SUITE, ['Redis', 'SQLite (shared)']);
-else {
-  console.warn(missingServices(SUITE, ['Redis']));
-  recordServices(SUITE, ['Redis'], true);
-}
+const redis = await clusterServices(SUITE);
 
 describe.skipIf(!redis)('login limits across instances', () => {
   it('100 parallel guesses over two instances: at most 5 verified in all; the owner still signs in', async () => {
     const clock = { now: Date.now() };
     const dataDir = tempDir();
+    await clusterDatabase(dataDir);
     const shared = {
       dataDir,
       now: () => clock.now,

@@ -3,35 +3,29 @@
  * /metrics is Prometheus text behind a token, `--log-format json` writes one JSON object per line
  * naming the instance (and the room and person of connection events), and SIGTERM drains: every
  * client is told `saved` for what it sent, then its socket closes with 1012 (reconnect now), and
- * the process exits 0. Skipped, with a message, when Redis is not running.
+ * the process exits 0. Skipped, with a message, when PostgreSQL or Redis is not running.
  */
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../../shared/protocol/messages';
 import { connect, covers, ROOM_A, signedInEditor, tempDir, waitFor, write } from '../helpers';
-import { missingServices, recordServices, redisAvailable } from '../../support/services';
 import { startChildServer } from '../faults/childServer';
-import { startCluster } from './instances';
+import { clusterDatabase, clusterServices, startCluster } from './instances';
 
 const SUITE = 'cluster/operations';
-const redis = await redisAvailable();
-if (redis) recordServices(SUITE, ['Redis', 'SQLite (shared)']);
-else {
-  console.warn(missingServices(SUITE, ['Redis']));
-  recordServices(SUITE, ['Redis'], true);
-}
+const redis = await clusterServices(SUITE);
 
 const METRICS_TOKEN = 'secreto-de-metricas-de-prueba';
 
 describe.skipIf(!redis)('operations of an instance', { timeout: 90_000 }, () => {
   it('readyz, metrics behind a token, JSON logs, and a SIGTERM drain that saves then closes with 1012', async () => {
     const dataDir = tempDir('minka-ops-');
-    const { token, user } = await signedInEditor(dataDir);
     const cluster = await startCluster(dataDir, 2, [
       '--log-format',
       'json',
       '--metrics-token',
       METRICS_TOKEN,
     ]);
+    const { token, user } = await signedInEditor(dataDir);
     const [first, second] = cluster.instances;
 
     const ready = await fetch(`${first!.url}/readyz`);
@@ -119,7 +113,12 @@ describe.skipIf(!redis)('operations of an instance', { timeout: 90_000 }, () => 
 
   it('refuses to start, saying why, when Redis does not answer', async () => {
     const dataDir = tempDir('minka-ops-');
-    const error = await startChildServer(dataDir, ['--redis', 'redis://127.0.0.1:1']).then(
+    const error = await startChildServer(dataDir, [
+      '--postgres',
+      await clusterDatabase(dataDir),
+      '--redis',
+      'redis://127.0.0.1:1',
+    ]).then(
       () => null,
       (failure: unknown) => failure as Error,
     );

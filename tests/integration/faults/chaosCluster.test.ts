@@ -1,7 +1,7 @@
 /**
  * The chaos holdout (chaos.test.ts) with instances instead of one server (issue 13): five stock
  * clients type unique tokens into one document through a faulty network (seeded drops, resets and
- * delays) and a load balancer in front of three instances on one database and Redis. Every round,
+ * delays) and a load balancer in front of three instances on one PostgreSQL database and Redis. Every round,
  * one instance in turn is SIGKILLed (and a new one started in its place, as an orchestrator would)
  * or SIGSTOPped for a while and resumed. At the end, with the network healthy and every client's
  * work `saved`, every client and a fresh reader hold every token exactly once.
@@ -22,17 +22,11 @@ import {
   write,
   type TestClient,
 } from '../helpers';
-import { startBalancer, startCluster, type Instance } from '../cluster/instances';
-import { missingServices, recordServices, redisAvailable } from '../../support/services';
+import { clusterServices, startBalancer, startCluster, type Instance } from '../cluster/instances';
 import { seeded, startChaosProxy } from './chaosProxy';
 
 const SUITE = 'faults/chaosCluster';
-const redis = await redisAvailable();
-if (redis) recordServices(SUITE, ['Redis', 'SQLite (shared)']);
-else {
-  console.warn(missingServices(SUITE, ['Redis']));
-  recordServices(SUITE, ['Redis'], true);
-}
+const redis = await clusterServices(SUITE);
 
 const ROUNDS = Number(process.env.CHAOS_ROUNDS ?? 2);
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 1_000_000));
@@ -61,8 +55,8 @@ describe.skipIf(!redis)('chaos between clients and three instances', { timeout: 
     );
     const random = seeded(SEED);
     const dataDir = tempDir('minka-chaos-cluster-');
-    const { token } = await signedInEditor(dataDir);
     const cluster = await startCluster(dataDir, 3);
+    const { token } = await signedInEditor(dataDir);
     const alive = new Set<Instance>(cluster.instances);
     const balancer = await startBalancer(() => [...alive].map((instance) => instance.port));
     const proxy = await startChaosProxy(random);
