@@ -11,7 +11,8 @@
  * 3. Memory: resident memory of one instance with N rooms loaded (one document of ~6 KB each,
  *    one connection each), then with M more connections on one room.
  * 4. Commit throughput: writers on many rooms as fast as the server takes them; committed
- *    updates and commits per second, from the instance's own /metrics.
+ *    updates and commits per second, from the instance's own /metrics (PostgreSQL; SQLite with
+ *    MINKA_MEASURE_DATABASE=sqlite).
  */
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import * as Y from 'yjs';
 import { residentMiB } from '../faults/childServer';
 import {
   connect,
+  covers,
   GROUP,
   room,
   signedInEditor,
@@ -34,6 +36,8 @@ import { clusterServices, startCluster } from './instances';
 const measure =
   process.env.MINKA_MEASURE_CLUSTER === '1' && (await clusterServices('cluster/capacity'));
 const METRICS_TOKEN = 'medicion';
+/** MINKA_MEASURE_DATABASE=sqlite measures one instance on SQLite instead of PostgreSQL. */
+const DATABASE = process.env.MINKA_MEASURE_DATABASE === 'sqlite' ? 'sqlite' : 'postgres';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -178,7 +182,12 @@ describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
 
   it('memory per loaded room and per connection, commits per second', async () => {
     const dataDir = tempDir('minka-measure-');
-    const { instances } = await startCluster(dataDir, 1, ['--metrics-token', METRICS_TOKEN]);
+    const { instances } = await startCluster(
+      dataDir,
+      1,
+      ['--metrics-token', METRICS_TOKEN],
+      DATABASE,
+    );
     const { token } = await signedInEditor(dataDir);
     const instance = instances[0]!;
     const target = { url: instance.url, token };
@@ -247,16 +256,37 @@ describe.skipIf(!measure)('cluster measurements', { timeout: 600_000 }, () => {
     };
     const commits = after.commits - before.commits;
     console.log(
-      `memory: baseline ${baseline.toFixed(1)} MiB; ${ROOMS} rooms (~${(content.byteLength / 1024).toFixed(1)} KB each, 1 connection each) ` +
+      `memory (${DATABASE}): baseline ${baseline.toFixed(1)} MiB; ${ROOMS} rooms (~${(content.byteLength / 1024).toFixed(1)} KB each, 1 connection each) ` +
         `${withRooms.toFixed(1)} MiB → ${(((withRooms - baseline) * 1024) / ROOMS).toFixed(1)} KiB per room+connection; ` +
         `+${CONNECTIONS} connections on one room ${withConnections.toFixed(1)} MiB → ` +
         `${(((withConnections - withRooms) * 1024) / CONNECTIONS).toFixed(1)} KiB per connection`,
     );
     console.log(
-      `throughput: ${typed} updates typed by 50 writers in ${elapsed.toFixed(1)} s; committed ` +
+      `throughput (${DATABASE}): ${typed} updates typed by 50 writers in ${elapsed.toFixed(1)} s; committed ` +
         `${((after.updates - before.updates) / elapsed).toFixed(0)} updates/s in ${(commits / elapsed).toFixed(1)} commits/s, ` +
         `mean commit ${(((after.seconds - before.seconds) / commits) * 1000).toFixed(1)} ms; group ${GROUP.slice(0, 4)}`,
     );
     expect(commits).toBeGreaterThan(0);
+  });
+
+  it('commit latency at light load: from a keystroke to its saved', async () => {
+    const dataDir = tempDir('minka-measure-');
+    const { instances } = await startCluster(dataDir, 1, [], DATABASE);
+    const { token } = await signedInEditor(dataDir);
+    const client = connect({ url: instances[0]!.url, token }, roomId(5000));
+    await waitFor('synced', () => client.provider.synced, 20_000);
+    const latencies: number[] = [];
+    for (let i = 0; i < 150; i++) {
+      const started = performance.now();
+      write(client.doc, `t${i}`);
+      await waitFor('saved', () => covers(client.saved(), client.doc), 20_000);
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    console.log(
+      `keystroke to saved (${DATABASE}, one writer, 150 changes): p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+    expect(latencies).toHaveLength(150);
   });
 });

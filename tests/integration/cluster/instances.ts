@@ -64,14 +64,15 @@ export async function startCluster(
   dataDir: string,
   count: number,
   args: string[] = [],
+  /** 'sqlite': the instances share the data directory's SQLite file instead (measurements). */
+  database: 'postgres' | 'sqlite' = 'postgres',
 ): Promise<Cluster> {
   const prefix = uniqueRedisPrefix();
-  const postgres = await clusterDatabase(dataDir);
+  const storage = database === 'postgres' ? ['--postgres', await clusterDatabase(dataDir)] : [];
   const instances: Instance[] = [];
   const add = async (id: string, extra: string[] = []) => {
     const child = await startChildServer(dataDir, [
-      '--postgres',
-      postgres,
+      ...storage,
       '--redis',
       REDIS_URL,
       '--redis-prefix',
