@@ -4,7 +4,8 @@
  * times in all — not once per instance — and the owner, elsewhere, is slowed and then signs in.
  * Skipped, with a message, when PostgreSQL or Redis is not running.
  */
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { call } from '../api';
 import { TEST_PASSWORD } from '../fixtures';
 import { startServer, tempDir } from '../helpers';
@@ -19,12 +20,20 @@ describe.skipIf(!redis)('login limits across instances', () => {
     const clock = { now: Date.now() };
     const dataDir = tempDir();
     await clusterDatabase(dataDir);
+    const prefix = uniqueRedisPrefix();
+    onTestFinished(async () => {
+      // The counters expire with the window, a trusted address after 30 days: remove them now.
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    });
     const shared = {
       dataDir,
       now: () => clock.now,
       trustProxy: true,
       redisUrl: REDIS_URL,
-      redisPrefix: uniqueRedisPrefix(),
+      redisPrefix: prefix,
       loginLimits: { perAccount: 5, perAddress: 1000, failureDelayMs: 0, accountIntervalMs: 2000 },
     };
     const one = await startServer({ ...shared, instanceId: 'l1' });
