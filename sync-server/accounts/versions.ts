@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { OrganizationKind } from '../../shared/model/accounts';
+import { signoffDecision } from '../../shared/model/orgVotes';
 import type { GroupId } from '../../shared/model/ids';
 import {
   approvalsRequired,
@@ -354,12 +355,7 @@ export class Versions {
       .run(input.versionId, input.organizationId, input.answer, input.text, input.userId, at);
     const status = this.status(input.versionId)!;
     if (status.outcome !== 'pending') return null;
-    const decided =
-      status.approvals >= status.required
-        ? 'approved'
-        : status.objections > status.asked - status.required
-          ? 'rejected'
-          : null;
+    const decided = signoffDecision(status.rule, status.asked, status.approvals, status.objections);
     if (decided !== null) {
       this.db
         .prepare('UPDATE signoffs SET outcome = ?, decided_at = ? WHERE version_id = ?')

@@ -23,6 +23,9 @@ import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
 import { versionRoutes } from './routes/versions';
+import { governanceRoutes } from './routes/governance';
+import { missionRoutes } from './routes/missions';
+import { regulationRoutes } from './routes/regulations';
 
 export type { ApiContext } from './route';
 
@@ -45,6 +48,9 @@ const ROUTES: readonly CompiledRoute[] = [
   ...notificationRoutes,
   ...syncTicketRoutes,
   ...versionRoutes,
+  ...governanceRoutes,
+  ...regulationRoutes,
+  ...missionRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
