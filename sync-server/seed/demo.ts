@@ -21,6 +21,7 @@ import {
   DEMO_PRIVATE_GROUPS,
 } from './demoAccounts';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
+import { seedGovernanceDemo } from './governanceDemo';
 
 export interface DemoAccount {
   email: string;
@@ -43,7 +44,7 @@ export async function seedDemo(
     groupIds.set(group.name, id);
   }
   const hashes = await demoHashes();
-  return store.transaction(() => {
+  const accounts = store.transaction(() => {
     store.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
       store.groups.create({
@@ -55,6 +56,9 @@ export async function seedDemo(
     }
     return writeAccounts(store, groupIds, hashes);
   });
+  // Issue 15: the council's meetings and agreements, the regulatory base and the mission to Chile.
+  await seedGovernanceDemo(storage, store, now);
+  return accounts;
 }
 
 /**

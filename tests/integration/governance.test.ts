@@ -32,6 +32,9 @@ import { readGroupIndex } from '../../shared/ydoc/groupIndexDoc';
 import { call, errorOf } from './api';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import { connect, startServer, waitFor, waitSynced, type TestServer } from './helpers';
+import { login } from './api';
+import { DEMO_PASSWORD } from '../../sync-server/seed/demoAccounts';
+import type { Workspace } from '../../shared/model/workspace';
 
 const COUNCIL = '3c1e5a7b-9d2f-4e6a-8b0c-1d3e5f7a9b2c' as GroupId;
 
@@ -768,5 +771,83 @@ describe('missions', () => {
     expect(register.body.agreements.map((a) => a.title)).toContain(
       'Replicar el programa de proveedores',
     );
+  });
+});
+
+describe('seeded demo', () => {
+  it('holds the council’s two meetings (one agreement overdue), ten regulations with twelve cases and the mission to Chile', async () => {
+    const server = await startServer({ seedDemo: true });
+    const url = server.url;
+    const patricia = await login(url, 'patricia.salas@camara-arequipa.demo', DEMO_PASSWORD);
+    const workspace = await call<Workspace>(url, 'GET', '/api/workspace', {
+      token: patricia.token,
+    });
+    const groupNamed = (name: string) => workspace.body.groups.find((g) => g.name === name)!.id;
+    const council = groupNamed('Gobernanza del clúster');
+    const governance = await call<GovernanceResponse>(
+      url,
+      'GET',
+      GOVERNANCE_PATHS.governance(council),
+      {
+        token: patricia.token,
+      },
+    );
+    expect(governance.body.meetings.map((m) => m.state).sort()).toEqual(['approved', 'held']);
+    const register = await call<RegisterResponse>(url, 'GET', GOVERNANCE_PATHS.register(council), {
+      token: patricia.token,
+    });
+    expect(register.body.agreements.map((a) => a.status).sort()).toEqual([
+      'cumplido',
+      'en_curso',
+      'pendiente',
+      'vencido',
+    ]);
+    expect(register.body.agreements.every((a) => a.decision === 'approved')).toBe(true);
+
+    const carlos = await login(url, 'carlos.huaman@minem.demo', DEMO_PASSWORD);
+    const regulationGroup = groupNamed('Base de conocimiento y regulación');
+    const regulations = await call<RegulationsResponse>(
+      url,
+      'GET',
+      REGULATION_PATHS.regulations(regulationGroup),
+      {
+        token: carlos.token,
+      },
+    );
+    expect(regulations.body.regulations).toHaveLength(10);
+    const cases = await call<CasesResponse>(url, 'GET', REGULATION_PATHS.cases(regulationGroup), {
+      token: carlos.token,
+    });
+    expect(cases.body.cases).toHaveLength(12);
+    const its = regulations.body.regulations.find((r) => r.number === '040-2014-EM')!;
+    expect(its.articles.find((a) => a.number === '12')!.aggregate).toMatchObject({
+      cases: 3,
+      organizations: 3,
+    });
+    const jorge = await login(url, 'jorge.mamani@serviciosmineros-tacna.demo', DEMO_PASSWORD);
+    const missionsGroup = groupNamed('Misiones internacionales');
+    const list = await call<{ missions: Array<{ id: string; title: string }> }>(
+      url,
+      'GET',
+      MISSION_PATHS.missions(missionsGroup),
+      { token: jorge.token },
+    );
+    expect(list.body.missions.map((m) => m.title)).toEqual([
+      'Misión de proveedores METS a Chile (Exponor)',
+    ]);
+    const mission = await call<Mission>(
+      url,
+      'GET',
+      MISSION_PATHS.mission(missionsGroup, list.body.missions[0]!.id),
+      {
+        token: jorge.token,
+      },
+    );
+    expect(mission.body.agenda).toHaveLength(6);
+    expect(mission.body.participants.map((p) => p.status).sort()).toEqual([
+      'applied',
+      'confirmed',
+      'selected',
+    ]);
   });
 });
