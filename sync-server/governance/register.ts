@@ -33,15 +33,19 @@ export function todayIn(now: number, timeZone = 'America/Lima'): string {
   }).format(new Date(now));
 }
 
-/** "CD" for "Consejo Directivo del Clúster": the initials of the body's capitalized words. */
+const SMALL_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'en', 'para', 'por', 'of', 'the', 'and']);
+
+/** "CDC" for "Consejo Directivo del Clúster", "GC" for "Gobernanza del clúster": initials of its words. */
 export function bodyPrefix(name: string): string {
   const initials = name
-    .split(/\s+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => word[0])
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !SMALL_WORDS.has(word.toLowerCase()))
+    .map((word) => word[0]!.toUpperCase())
     .join('')
     .slice(0, 4);
-  return initials === '' ? 'AC' : initials.normalize('NFD').replace(/\p{M}/gu, '');
+  return initials === '' ? 'AC' : initials;
 }
 
 export function agreementCode(groupName: string, year: number, number: number): string {

@@ -237,6 +237,11 @@ function AgreementCard({
       <header className="gov-agreement-head">
         <span className="mono">{agreement.code}</span>
         <h3 id={`${id}-title`}>{agreement.title}</h3>
+        {agreement.status !== null && (
+          <span className={`gov-badge gov-decision-${agreement.decision}`}>
+            {t(`governance.decision.${agreement.decision}`)}
+          </span>
+        )}
         <StatusBadge agreement={agreement} />
       </header>
       {agreement.text !== '' && <p>{agreement.text}</p>}

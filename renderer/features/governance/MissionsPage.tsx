@@ -317,10 +317,15 @@ function MissionDetail({ groupId, missionId }: { groupId: GroupId; missionId: st
                       <span className={`gov-badge gov-agenda-${item.kind}`}>
                         {t(`missions.kinds.${item.kind}`)}
                       </span>
-                      <strong>{item.title}</strong>
-                      {item.place !== '' && <span className="gov-note">{item.place}</span>}
-                      {item.contact !== '' && <span className="gov-note">{item.contact}</span>}
-                      {canEdit && (
+                      <div>
+                        <strong>{item.title}</strong>
+                        {(item.place !== '' || item.contact !== '') && (
+                          <span className="gov-note">
+                            {[item.place, item.contact].filter((part) => part !== '').join(' · ')}
+                          </span>
+                        )}
+                      </div>
+                      {canEdit ? (
                         <button
                           type="button"
                           className="icon-button"
@@ -333,6 +338,8 @@ function MissionDetail({ groupId, missionId }: { groupId: GroupId; missionId: st
                         >
                           <Trash2 aria-hidden="true" size={14} />
                         </button>
+                      ) : (
+                        <span />
                       )}
                     </li>
                   ))}

@@ -37,7 +37,8 @@ export function aggregateText(
 }
 
 export function money(amount: number, language: string): string {
-  return new Intl.NumberFormat(language, {
+  // Soles as Peru writes them (S/ 12,000) when the UI is in Spanish.
+  return new Intl.NumberFormat(language.startsWith('es') ? 'es-PE' : language, {
     style: 'currency',
     currency: 'PEN',
     maximumFractionDigits: 0,
