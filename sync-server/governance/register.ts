@@ -33,7 +33,22 @@ export function todayIn(now: number, timeZone = 'America/Lima'): string {
   }).format(new Date(now));
 }
 
-const SMALL_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'en', 'para', 'por', 'of', 'the', 'and']);
+const SMALL_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'y',
+  'e',
+  'en',
+  'para',
+  'por',
+  'of',
+  'the',
+  'and',
+]);
 
 /** "CDC" for "Consejo Directivo del Clúster", "GC" for "Gobernanza del clúster": initials of its words. */
 export function bodyPrefix(name: string): string {
