@@ -34,12 +34,12 @@ export function storesOf(context: ApiContext): Stores {
 }
 
 /** The group and the caller's role in it; a non-member is refused like elsewhere. */
-export function memberOf(
+export async function memberOf(
   call: AuthedCall,
   what: string,
-): { group: WorkingGroupSummary; role: GroupRole } {
-  const group = visibleGroup(call.context, call.session, call.params.groupId!);
-  const role = roleIn(call.context, call.session, group);
+): Promise<{ group: WorkingGroupSummary; role: GroupRole }> {
+  const group = await visibleGroup(call.context, call.session, call.params.groupId!);
+  const role = await roleIn(call.context, call.session, group);
   if (role === null) {
     throw new ApiFailure(
       403,

@@ -257,9 +257,10 @@ export class GovernanceStore {
   /** Organizations with at least one member in the group, by name. */
   async groupOrganizations(groupId: string, sql: Sql = this.sql): Promise<OrgRecord[]> {
     return sql.all<OrgRecord>(
-      `SELECT DISTINCT o.id, o.name, o.kind FROM memberships ms
-       JOIN users u ON u.id = ms.user_id JOIN organizations o ON o.id = u.organization_id
-       WHERE ms.group_id = ? ORDER BY lower(o.name)`,
+      `SELECT o.id, o.name, o.kind FROM organizations o
+       WHERE o.id IN (SELECT u.organization_id FROM memberships ms JOIN users u ON u.id = ms.user_id
+                      WHERE ms.group_id = ?)
+       ORDER BY lower(o.name)`,
       [groupId],
     );
   }
@@ -387,7 +388,7 @@ export class GovernanceStore {
     const at = this.now();
     await tx.run(
       `INSERT INTO gov_votes (agreement_id, organization_id, vote, recorded_by, recorded_at)
-       SELECT a.id, mo.organization_id, 'absent', ?, ? FROM gov_agreements a
+       SELECT a.id, mo.organization_id, 'absent', CAST(? AS TEXT), CAST(? AS BIGINT) FROM gov_agreements a
        JOIN gov_meeting_organizations mo ON mo.meeting_id = a.meeting_id
        WHERE a.meeting_id = ? AND NOT EXISTS (
          SELECT 1 FROM gov_votes v WHERE v.agreement_id = a.id AND v.organization_id = mo.organization_id)`,

@@ -204,7 +204,8 @@ export class MissionStore {
 
   async agenda(missionId: string): Promise<AgendaItem[]> {
     return this.sql.all<AgendaItem>(
-      'SELECT id, day, time, kind, title, place, contact FROM mis_agenda WHERE mission_id = ? ORDER BY day, time, title',
+      `SELECT id, day_on AS "day", at_time AS "time", kind, title, place, contact FROM mis_agenda
+       WHERE mission_id = ? ORDER BY day_on, at_time, title`,
       [missionId],
     );
   }
@@ -223,7 +224,7 @@ export class MissionStore {
     },
   ): Promise<void> {
     await tx.run(
-      'INSERT INTO mis_agenda (id, mission_id, day, time, kind, title, place, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO mis_agenda (id, mission_id, day_on, at_time, kind, title, place, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       [item.id, missionId, item.day, item.time, item.kind, item.title, item.place, item.contact],
     );
   }

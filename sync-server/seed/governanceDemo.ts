@@ -53,7 +53,7 @@ export async function seedGovernanceDemo(
   store: AccountStore,
   now: number,
 ): Promise<void> {
-  const groups = new Map(store.groups.all().map((g) => [g.name, g.id as GroupId]));
+  const groups = new Map((await store.groups.all()).map((g) => [g.name, g.id as GroupId]));
   const council = groups.get(COUNCIL);
   const regulation = groups.get(REGULATION);
   const missions = groups.get(MISSIONS);
@@ -62,14 +62,18 @@ export async function seedGovernanceDemo(
   const governance = new GovernanceStore(store.sql, clock);
   const regulations = new RegulationStore(store.sql, clock);
   const missionStore = new MissionStore(store.sql, clock);
-  const userByEmail = (email: string) => store.users.withPassword(email)!.user;
+  const users = new Map((await store.users.list()).map((user) => [user.email, user]));
+  const userByEmail = (email: string) => users.get(email)!;
   const boardRoom = (groupId: GroupId, boardId: BoardId) => ({
     kind: 'board' as const,
     groupId,
     boardId,
   });
   const secretary = userByEmail('patricia.salas@camara-arequipa.demo');
-  const orgId = (name: string) => store.organizations.byName(name)!.id;
+  const organizationsByName = new Map(
+    (await store.organizations.list()).map((organization) => [organization.name, organization.id]),
+  );
+  const orgId = (name: string) => organizationsByName.get(name)!;
   const convened = (await governance.groupOrganizations(council)).map((o) => o.id);
 
   // --- the council's follow-up board and two meetings ---------------------------------------

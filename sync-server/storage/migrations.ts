@@ -344,15 +344,18 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE mis_agenda (
      id TEXT PRIMARY KEY,
      mission_id TEXT NOT NULL REFERENCES mis_missions (id),
-     day TEXT NOT NULL,
-     time TEXT NOT NULL DEFAULT '',
+     day_on TEXT NOT NULL,
+     at_time TEXT NOT NULL DEFAULT '',
      kind TEXT NOT NULL CHECK (kind IN ('visit', 'workshop', 'meeting', 'contact')),
      title TEXT NOT NULL,
      place TEXT NOT NULL DEFAULT '',
      contact TEXT NOT NULL DEFAULT ''
    );
-   CREATE INDEX mis_agenda_by_mission ON mis_agenda (mission_id, day, time);`,
+   CREATE INDEX mis_agenda_by_mission ON mis_agenda (mission_id, day_on, at_time);`,
 ];
+
+/** The schema version this server writes; PostgreSQL's list (db/postgresMigrations.ts) matches it. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrate(db: Database.Database): void {
   db.transaction(() => {

@@ -57,7 +57,7 @@ async function cast(): Promise<Cast> {
   const now = () => clock.now;
   const server = await startServer({ now });
   const store = openAccounts(server.dataDir, now);
-  ensureGroup(store, COUNCIL, 'private', 'Consejo Directivo del Clúster');
+  await ensureGroup(store, COUNCIL, 'private', 'Consejo Directivo del Clúster');
   const person = (
     name: string,
     email: string,

@@ -1,6 +1,6 @@
 /**
- * The register as a spreadsheet (XLSX, through exceljs, loaded only when someone exports) and as a
- * printable HTML page that becomes a PDF (desktop printToPDF, the browser's print dialog), like
+ * The register as a spreadsheet (XLSX, through write-excel-file, the same library as the innovation
+ * portfolio's export, loaded only when someone exports) and as a printable HTML page that becomes a PDF (desktop printToPDF, the browser's print dialog), like
  * the sign-off expediente. Both carry the same columns as the screen, in the UI language.
  */
 import type { TFunction } from 'i18next';
@@ -54,28 +54,26 @@ export async function registerXlsx(
   t: TFunction,
   language: string,
 ): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Minka';
-  workbook.created = new Date();
-  const sheet = workbook.addWorksheet(t('governance.register.sheet'));
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([t('governance.export.generated', { date: new Date().toLocaleString(language) })]);
-  sheet.addRow([]);
-  const header = sheet.addRow(headers(t));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
-  });
-  for (const row of rows(agreements, t, language)) sheet.addRow(row);
-  const widths = [16, 26, 30, 14, 50, 30, 28, 14, 14, 50];
-  widths.forEach((width, index) => {
-    sheet.getColumn(index + 1).width = width;
-    sheet.getColumn(index + 1).alignment = { wrapText: true, vertical: 'top' };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 4 }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const cell = (value: string) => ({ value, wrap: true, alignVertical: 'top' as const });
+  const data = [
+    [{ value: title, fontWeight: 'bold' as const, fontSize: 14 }],
+    [{ value: t('governance.export.generated', { date: new Date().toLocaleString(language) }) }],
+    [],
+    headers(t).map((value) => ({
+      value,
+      fontWeight: 'bold' as const,
+      backgroundColor: '#e8eef4',
+      wrap: true,
+    })),
+    ...rows(agreements, t, language).map((row) => row.map(cell)),
+  ];
+  const blob = await writeXlsxFile(data, {
+    sheet: t('governance.register.sheet'),
+    columns: [16, 26, 30, 14, 50, 30, 28, 14, 14, 50].map((width) => ({ width })),
+    stickyRowsCount: 4,
+  }).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 const escape = (text: string) =>

@@ -165,7 +165,7 @@ export const governanceRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/governance',
     async handle(call) {
-      const { group } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
       const { governance } = storesOf(call.context);
       const body = await governance.body(group.id);
       const answer: GovernanceResponse = {
@@ -183,7 +183,7 @@ export const governanceRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/governance',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireLead(role, 'cambiar las reglas de votación y quórum');
       const input = await readJson(call.req, governanceSettingsBody);
       const { governance } = storesOf(call.context);
@@ -203,7 +203,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/meetings',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'convocar sesiones');
       const input = await readJson(call.req, meetingBody);
       const { governance } = storesOf(call.context);
@@ -240,7 +240,7 @@ export const governanceRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/meetings/:meetingId',
     async handle(call) {
-      const { group } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
       return ok(
         await meetingAnswer(
           call,
@@ -255,7 +255,7 @@ export const governanceRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/meetings/:meetingId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'editar sesiones');
       const input = await readJson(call.req, meetingPatchBody);
       const { governance } = storesOf(call.context);
@@ -293,7 +293,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/meetings/:meetingId/approve',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireLead(role, 'aprobar actas');
       const { governance } = storesOf(call.context);
       const meeting = await findMeeting(governance, group.id, call.params.meetingId!);
@@ -321,7 +321,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/meetings/:meetingId/agreements',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'registrar acuerdos');
       const input = await readJson(call.req, agreementBody);
       const { governance } = storesOf(call.context);
@@ -355,7 +355,7 @@ export const governanceRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/agreements/:agreementId',
     async handle(call) {
-      const { group } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
       return ok(
         await agreementAnswer(
           call,
@@ -370,7 +370,7 @@ export const governanceRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/agreements/:agreementId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'editar acuerdos');
       const { governance } = storesOf(call.context);
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
@@ -393,7 +393,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/votes',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'registrar votos');
       const { governance } = storesOf(call.context);
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
@@ -439,7 +439,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/actions',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireEditor(role, 'crear tareas de seguimiento');
       const { governance } = storesOf(call.context);
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
@@ -491,7 +491,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/corrections',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus sesiones y acuerdos');
+      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
       requireLead(role, 'corregir acuerdos');
       const { governance } = storesOf(call.context);
       const original = await findAgreement(governance, group.id, call.params.agreementId!);
@@ -526,7 +526,7 @@ export const governanceRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/register',
     async handle(call) {
-      const { group } = memberOf(call, 'su registro de acuerdos');
+      const { group } = await memberOf(call, 'su registro de acuerdos');
       const query = readQuery(call);
       const { governance } = storesOf(call.context);
       const records = await governance.agreements({ groupIds: [group.id] });
@@ -546,9 +546,9 @@ export const governanceRoutes: Route[] = [
     async handle(call) {
       const query = readQuery(call);
       const { governance } = storesOf(call.context);
-      const groupIds = call.context.store.groups
-        .membershipsOf(call.session.user.id)
-        .map((m) => m.group.id);
+      const groupIds = (await call.context.store.groups.membershipsOf(call.session.user.id)).map(
+        (m) => m.group.id,
+      );
       const records = await governance.agreements({ groupIds });
       const body: RegisterResponse = {
         agreements: filterRegister(

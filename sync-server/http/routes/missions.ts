@@ -53,7 +53,7 @@ export const missionRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/missions',
     async handle(call) {
-      const { group } = memberOf(call, 'sus misiones');
+      const { group } = await memberOf(call, 'sus misiones');
       const list = await storesOf(call.context).missions.list(group.id);
       const body: MissionsResponse = {
         missions: list.map(({ objectives: _o, lessons: _l, ...summary }) => summary),
@@ -65,7 +65,7 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireEditor(role, 'crear misiones');
       const input = await readJson(call.req, missionBody);
       const { missions, governance } = storesOf(call.context);
@@ -91,7 +91,7 @@ export const missionRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/missions/:missionId',
     async handle(call) {
-      const { group } = memberOf(call, 'sus misiones');
+      const { group } = await memberOf(call, 'sus misiones');
       return ok(await missionAnswer(call, await findMission(call, group.id)));
     },
   },
@@ -99,7 +99,7 @@ export const missionRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/missions/:missionId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireEditor(role, 'editar misiones');
       const mission = await findMission(call, group.id);
       const input = await readJson(call.req, missionPatchBody);
@@ -125,7 +125,7 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/applications',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       if (role === 'viewer') {
         throw new ApiFailure(
           403,
@@ -161,7 +161,7 @@ export const missionRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/missions/:missionId/participants/:organizationId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireLead(role, 'seleccionar participantes');
       const mission = await findMission(call, group.id);
       const input = await readJson(call.req, participantBody);
@@ -190,7 +190,7 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/agenda',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireEditor(role, 'editar la agenda de la misión');
       const mission = await findMission(call, group.id);
       const input = await readJson(call.req, agendaItemBody);
@@ -205,7 +205,7 @@ export const missionRoutes: Route[] = [
     method: 'DELETE',
     path: '/api/groups/:groupId/missions/:missionId/agenda/:itemId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireEditor(role, 'editar la agenda de la misión');
       const mission = await findMission(call, group.id);
       const { missions } = storesOf(call.context);
@@ -222,7 +222,7 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/agreements',
     async handle(call) {
-      const { group, role } = memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, 'sus misiones');
       requireLead(role, 'registrar acuerdos de seguimiento');
       const mission = await findMission(call, group.id);
       const input = await readJson(call.req, followUpBody);

@@ -67,7 +67,9 @@ async function proposalViews(
   filter: { articleId?: string; docId?: string } = {},
 ): Promise<ProposalView[]> {
   const proposals = await store.proposals(groupId, viewer, filter);
-  const signoffs = new Map(context.store.versions.latestSignoffs(groupId).map((s) => [s.docId, s]));
+  const signoffs = new Map(
+    (await context.store.versions.latestSignoffs(groupId)).map((s) => [s.docId, s]),
+  );
   return proposals.map((p) => ({
     ...p,
     sentAt: p.sentAt === null ? null : new Date(p.sentAt).toISOString(),
@@ -80,7 +82,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/regulations',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const body: RegulationsResponse = {
         regulations: await storesOf(call.context).regulations.regulations(
           group.id,
@@ -94,7 +96,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/regulations',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       requireEditor(role, 'agregar normas al catálogo');
       const input = await readJson(call.req, regulationBody);
       const { regulations, governance } = storesOf(call.context);
@@ -132,7 +134,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/regulations/:regulationId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const [view] = await storesOf(call.context).regulations.regulations(
         group.id,
         viewerOf(call, role),
@@ -146,7 +148,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/regulations/:regulationId/articles',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       requireEditor(role, 'agregar artículos');
       const input = await readJson(call.req, articleBody);
       const { regulations } = storesOf(call.context);
@@ -170,7 +172,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/articles/:articleId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const { regulations } = storesOf(call.context);
       const viewer = viewerOf(call, role);
       const articleId = call.params.articleId!;
@@ -192,7 +194,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/cases',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const { cases, hidden } = await storesOf(call.context).regulations.cases(
         group.id,
         viewerOf(call, role),
@@ -205,7 +207,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/cases',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       if (role === 'viewer') {
         throw new ApiFailure(
           403,
@@ -248,7 +250,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/cases/:caseId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const found = await storesOf(call.context).regulations.case(
         group.id,
         call.params.caseId!,
@@ -262,7 +264,7 @@ export const regulationRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/cases/:caseId',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const { regulations, governance } = storesOf(call.context);
       const viewer = viewerOf(call, role);
       const existing = await regulations.case(group.id, call.params.caseId!, viewer);
@@ -298,7 +300,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/proposals',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       const { regulations } = storesOf(call.context);
       const body: ProposalsResponse = {
         proposals: await proposalViews(call.context, regulations, group.id, viewerOf(call, role)),
@@ -312,7 +314,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/proposals',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       requireEditor(role, 'registrar propuestas de mejora');
       const input = await readJson(call.req, proposalBody);
       const { regulations, governance } = storesOf(call.context);
@@ -350,7 +352,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/proposals/:docId/send',
     async handle(call) {
-      const { group, role } = memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, 'su base normativa');
       if (role !== 'lead') {
         throw new ApiFailure(
           403,
@@ -362,9 +364,9 @@ export const regulationRoutes: Route[] = [
       const docId = canonicalUuid(call.params.docId!) ?? '';
       const existing = await regulations.proposalGroup(docId);
       if (existing === null || existing.groupId !== group.id) throw notFound('proposal');
-      const signoff = call.context.store.versions
-        .latestSignoffs(group.id)
-        .find((s) => s.docId === docId);
+      const signoff = (await call.context.store.versions.latestSignoffs(group.id)).find(
+        (s) => s.docId === docId,
+      );
       if (signoff?.status !== 'approved') {
         throw new ApiFailure(
           409,
