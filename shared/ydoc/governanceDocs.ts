@@ -38,7 +38,9 @@ export function minutesBlocks(
   }).format(new Date(meeting.startsAt));
   const where = [meeting.place, meeting.link].filter((part) => part !== '').join(' · ');
   return [
-    p(`${bodyName} — ${meeting.title}. ${when}${where === '' ? '' : `. ${where}`}.`),
+    p(
+      `${bodyName} — ${meeting.title}. ${when} (${es ? 'hora de Lima' : 'Lima time'})${where === '' ? '' : `. ${where}`}.`,
+    ),
     h(es ? 'Organizaciones convocadas y asistencia' : 'Convened organizations and attendance'),
     {
       type: 'table',

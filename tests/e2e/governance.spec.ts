@@ -54,6 +54,7 @@ test('a meeting from agenda to approved minutes: two agreements voted by organiz
   browser,
 }) => {
   const { page } = await openApp(browser, appUrl(), PATRICIA);
+  await page.setViewportSize({ width: 1440, height: 1000 });
   page.on('dialog', (dialog) => void dialog.accept());
   await groupSection(page, DEMO_GROUPS.governance)
     .getByRole('link', { name: 'Registro de acuerdos', exact: true })
@@ -130,7 +131,7 @@ test('a meeting from agenda to approved minutes: two agreements voted by organiz
   }
   const waterCard = page.getByRole('article', { name: 'Crear la mesa regional del agua' });
   await expect(waterCard.getByText('Adoptado')).toBeVisible();
-  await expect(waterCard).toContainText(`${organizations.length} a favor, 0 en contra`);
+  await expect(waterCard).toContainText(`A favor ${organizations.length} · En contra 0`);
 
   // An action item becomes a card on the council's follow-up board.
   await page
@@ -154,12 +155,14 @@ test('a meeting from agenda to approved minutes: two agreements voted by organiz
   await waterCard.getByRole('link', { name: 'Convocar a las juntas de usuarios' }).click();
   const panel = page.getByRole('dialog', { name: /Tarjeta/ });
   await panel.getByRole('combobox', { name: 'Columna' }).selectOption({ label: 'Hecho' });
+  await expect(panel.getByRole('combobox', { name: 'Columna' })).toHaveValue(/.+/);
+  await panel.getByRole('button', { name: 'Cerrar' }).click();
   await expect(
     page
       .getByRole('region', { name: 'Hecho' })
       .getByRole('button', { name: /Convocar a las juntas de usuarios/ }),
   ).toBeVisible();
-  await panel.getByRole('button', { name: 'Cerrar' }).click();
+  await page.screenshot({ path: `${SHOTS}/board-hecho.png` });
 
   // The register follows the board.
   await groupSection(page, DEMO_GROUPS.governance)

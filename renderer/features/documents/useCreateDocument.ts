@@ -51,7 +51,9 @@ export async function createDocument(
 
 /** `createDocument` in `groupId` by the signed-in person, with an empty title ("Sin título" in lists). */
 /** `createDocument` in `groupId` by the signed-in person: blank ("Sin título"), from a template or from a file. */
-export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice) => Promise<DocId> {
+export function useCreateDocument(
+  groupId: GroupId,
+): (choice?: NewDocumentChoice) => Promise<DocId> {
   const registry = useRegistry();
   const { profile } = useApp();
   const { i18n } = useTranslation();

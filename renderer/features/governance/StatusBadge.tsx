@@ -35,7 +35,6 @@ export function formatMoment(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'America/Lima',
   }).format(new Date(iso));
 }
 

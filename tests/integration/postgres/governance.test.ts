@@ -2,7 +2,10 @@
 import { describeWithPostgres } from '../../support/postgres';
 import { backend } from '../backend';
 
-describeWithPostgres('governance register, regulatory base and missions on PostgreSQL', async () => {
-  backend.postgres = true;
-  await import('../governance.test');
-});
+describeWithPostgres(
+  'governance register, regulatory base and missions on PostgreSQL',
+  async () => {
+    backend.postgres = true;
+    await import('../governance.test');
+  },
+);
