@@ -212,6 +212,7 @@ test('a case reported and linked to an article updates the article’s aggregate
   browser,
 }) => {
   const { page } = await openApp(browser, appUrl(), ROSA);
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await groupSection(page, DEMO_GROUPS.knowledge)
     .getByRole('link', { name: 'Base normativa', exact: true })
     .click();
@@ -259,10 +260,27 @@ test('a case reported and linked to an article updates the article’s aggregate
       .getByRole('rowheader', { name: /Opinión técnica regional/ }),
   ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/article-aggregate.png`, fullPage: true });
+
+  // An improvement proposal drafted from the article cites it with its aggregate, and waits for sign-off.
+  await page.getByRole('button', { name: 'Redactar propuesta de mejora' }).click();
+  await expect(page.getByRole('textbox', { name: 'Título del documento' })).toHaveValue(
+    'Propuesta de mejora normativa: D.S. N.º 040-2014-EM',
+  );
+  await expect(page.getByRole('textbox', { name: 'Contenido del documento' })).toContainText(
+    '4 casos de 4 organizaciones, 155 días acumulados',
+  );
+  await groupSection(page, DEMO_GROUPS.knowledge)
+    .getByRole('link', { name: 'Base normativa', exact: true })
+    .click();
+  const proposal = page
+    .getByRole('listitem')
+    .filter({ hasText: 'Propuesta de mejora normativa: D.S. N.º 040-2014-EM' });
+  await expect(proposal.getByText('Sin aprobación pedida')).toBeVisible();
 });
 
 test('the mission to Chile: participants, agenda by day, and applying', async ({ browser }) => {
   const { page } = await openApp(browser, appUrl(), JORGE);
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await groupSection(page, 'Misiones internacionales')
     .getByRole('link', { name: 'Misiones', exact: true })
     .click();
