@@ -18,6 +18,11 @@ import { HomeView } from '../features/home/HomeView';
 import { useRecordRecent } from '../features/home/recents';
 import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
+import { ArticlePage } from '../features/governance/ArticlePage';
+import { MeetingPage } from '../features/governance/MeetingPage';
+import { MissionsPage } from '../features/governance/MissionsPage';
+import { RegisterPage } from '../features/governance/RegisterPage';
+import { RegulationsPage } from '../features/governance/RegulationsPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
 import { useDesktopIntegration } from './useDesktopIntegration';
@@ -89,6 +94,31 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
         />
       );
     }
+    case 'register':
+      if (route.groupId !== null && roleIn(route.groupId) === null) return <NoAccess />;
+      return <RegisterPage key={route.groupId ?? 'cluster'} groupId={route.groupId} />;
+    case 'meeting':
+      if (roleIn(route.groupId) === null) return <NoAccess />;
+      return (
+        <MeetingPage key={route.meetingId} groupId={route.groupId} meetingId={route.meetingId} />
+      );
+    case 'regulations':
+      if (roleIn(route.groupId) === null) return <NoAccess />;
+      return <RegulationsPage key={route.groupId} groupId={route.groupId} />;
+    case 'article':
+      if (roleIn(route.groupId) === null) return <NoAccess />;
+      return (
+        <ArticlePage key={route.articleId} groupId={route.groupId} articleId={route.articleId} />
+      );
+    case 'missions':
+      if (roleIn(route.groupId) === null) return <NoAccess />;
+      return (
+        <MissionsPage
+          key={`${route.groupId}/${route.missionId}`}
+          groupId={route.groupId}
+          missionId={route.missionId}
+        />
+      );
     case 'groupDirectory':
       return <GroupDirectory />;
     case 'organizations':

@@ -164,6 +164,29 @@ export const API_ERROR_CODES = {
   alreadyAnswered: 'already_answered',
   /** 409: the sign-off's deadline has passed. */
   signoffClosed: 'signoff_closed',
+  // Governance register, regulatory base and missions (issue 15).
+  /** 404: no such meeting in this group. */
+  meetingNotFound: 'meeting_not_found',
+  /** 404: no such agreement in this group. */
+  agreementNotFound: 'agreement_not_found',
+  /** 409: the minutes holding this agreement (or meeting) are approved: correct it with a new entry. */
+  agreementLocked: 'agreement_locked',
+  /** 400: the organization was not convened to the meeting. */
+  organizationNotConvened: 'organization_not_convened',
+  /** 409: the minutes cannot be approved yet (no agreements, or a vote pending). */
+  minutesNotReady: 'minutes_not_ready',
+  /** 404: no such regulation or article in this group. */
+  regulationNotFound: 'regulation_not_found',
+  /** 404: no such friction case (or it is confidential to another organization). */
+  caseNotFound: 'case_not_found',
+  /** 404: no such improvement proposal in this group. */
+  proposalNotFound: 'proposal_not_found',
+  /** 409: the proposal's document has no approved sign-off yet. */
+  proposalNotApproved: 'proposal_not_approved',
+  /** 404: no such mission in this group. */
+  missionNotFound: 'mission_not_found',
+  /** 409: the caller's organization already applied to this mission. */
+  alreadyApplied: 'already_applied',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -422,6 +445,24 @@ export const AUDIT_ACTIONS = [
   'signoff_requested',
   'signoff_answered',
   'signoff_decided',
+  'governance_rules_changed',
+  'meeting_created',
+  'meeting_updated',
+  'minutes_approved',
+  'agreement_recorded',
+  'agreement_updated',
+  'agreement_corrected',
+  'votes_recorded',
+  'action_item_created',
+  'regulation_created',
+  'case_reported',
+  'case_updated',
+  'proposal_registered',
+  'proposal_sent',
+  'mission_created',
+  'mission_updated',
+  'mission_application',
+  'mission_participant_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

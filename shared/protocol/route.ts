@@ -11,6 +11,12 @@
  *   /grupos                             the group directory
  *   /organizaciones                     the organization directory
  *   /invitacion/<code>                  accept an invitation (also /invitation/<code>)
+ *   /registro                           the cluster's register of agreements (every body)
+ *   /g/<groupId>/registro               a body's register, meetings and rules
+ *   /g/<groupId>/registro/sesion/<id>   a meeting: agenda, minutes, agreements and votes
+ *   /g/<groupId>/normativa              the group's regulatory base and friction cases
+ *   /g/<groupId>/normativa/articulo/<id> one article with its aggregate and cases
+ *   /g/<groupId>/misiones[/<id>]        international missions, or one mission
  *
  * A path arrives from outside (a link in a mail, a pasted URL), so it is parsed strictly: ids
  * must be UUIDs (printed lower-case, so one screen has one path), the invitation code URL-safe,
@@ -29,6 +35,11 @@ export type Route =
   | { kind: 'organizations' }
   /** `code` is '' when the link carried none or a malformed one: the screen asks for it. */
   | { kind: 'invitation'; code: string }
+  | { kind: 'register'; groupId: GroupId | null }
+  | { kind: 'meeting'; groupId: GroupId; meetingId: string }
+  | { kind: 'regulations'; groupId: GroupId }
+  | { kind: 'article'; groupId: GroupId; articleId: string }
+  | { kind: 'missions'; groupId: GroupId; missionId: string | null }
   | { kind: 'notFound' };
 
 export type RouteKind = Route['kind'];
@@ -57,6 +68,8 @@ export function parseRoutePath(path: string): Route {
     case 'invitacion':
     case 'invitation':
       return rest.length <= 1 ? { kind: 'invitation', code: invitationCode(rest[0]) } : NOT_FOUND;
+    case 'registro':
+      return rest.length === 0 ? { kind: 'register', groupId: null } : NOT_FOUND;
     case 'g':
       return parseGroupPath(rest);
     default:
@@ -68,6 +81,21 @@ function parseGroupPath([group, kind, id, sub, subId, ...extra]: string[]): Rout
   const groupId = uuid(group) as GroupId | null;
   if (groupId === null || extra.length > 0) return NOT_FOUND;
   if (kind === 'miembros' && id === undefined) return { kind: 'members', groupId };
+  if (kind === 'registro') {
+    if (id === undefined) return { kind: 'register', groupId };
+    const meetingId = id === 'sesion' && subId === undefined ? uuid(sub) : null;
+    return meetingId === null ? NOT_FOUND : { kind: 'meeting', groupId, meetingId };
+  }
+  if (kind === 'normativa') {
+    if (id === undefined) return { kind: 'regulations', groupId };
+    const articleId = id === 'articulo' && subId === undefined ? uuid(sub) : null;
+    return articleId === null ? NOT_FOUND : { kind: 'article', groupId, articleId };
+  }
+  if (kind === 'misiones') {
+    if (id === undefined) return { kind: 'missions', groupId, missionId: null };
+    const missionId = sub === undefined ? uuid(id) : null;
+    return missionId === null ? NOT_FOUND : { kind: 'missions', groupId, missionId };
+  }
   if (kind === 'd' && sub === undefined) {
     const docId = uuid(id) as DocId | null;
     return docId === null ? NOT_FOUND : { kind: 'doc', groupId, docId };
@@ -116,6 +144,18 @@ export function routePath(route: Route): string {
       return '/organizaciones';
     case 'invitation':
       return route.code === '' ? '/invitacion' : `/invitacion/${encodeURIComponent(route.code)}`;
+    case 'register':
+      return route.groupId === null ? '/registro' : `/g/${route.groupId}/registro`;
+    case 'meeting':
+      return `/g/${route.groupId}/registro/sesion/${route.meetingId}`;
+    case 'regulations':
+      return `/g/${route.groupId}/normativa`;
+    case 'article':
+      return `/g/${route.groupId}/normativa/articulo/${route.articleId}`;
+    case 'missions':
+      return route.missionId === null
+        ? `/g/${route.groupId}/misiones`
+        : `/g/${route.groupId}/misiones/${route.missionId}`;
   }
 }
 
@@ -125,6 +165,12 @@ export function routeGroupId(route: Route): GroupId | null {
     case 'doc':
     case 'board':
     case 'members':
+    case 'meeting':
+    case 'regulations':
+    case 'article':
+    case 'missions':
+      return route.groupId;
+    case 'register':
       return route.groupId;
     default:
       return null;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { GroupId } from '../model/ids';
 import type { OrganizationId, OrganizationKind, UserId } from '../model/accounts';
+import { approvalsRequired, DECISION_RULES, type DecisionRule } from '../model/orgVotes';
 
 const base64 = z
   .string()
@@ -55,20 +56,11 @@ export interface VersionResponse extends VersionSummary {
   update: string;
 }
 
-export const SIGNOFF_RULES = ['all', 'two_thirds', 'majority'] as const;
-export type SignoffRule = (typeof SIGNOFF_RULES)[number];
+export const SIGNOFF_RULES = DECISION_RULES;
+export type SignoffRule = DecisionRule;
 
-/** How many approvals out of `asked` organizations the rule needs. */
-export function approvalsRequired(rule: SignoffRule, asked: number): number {
-  switch (rule) {
-    case 'all':
-      return asked;
-    case 'two_thirds':
-      return Math.ceil((asked * 2) / 3);
-    case 'majority':
-      return Math.floor(asked / 2) + 1;
-  }
-}
+/** How many approvals out of `asked` organizations the rule needs (shared/model/orgVotes.ts). */
+export { approvalsRequired };
 
 export const createSignoffBody = z.object({
   organizations: z.array(z.string().min(1).max(64)).min(1).max(50),

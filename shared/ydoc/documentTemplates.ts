@@ -14,6 +14,8 @@ export const DOCUMENT_TEMPLATE_IDS = [
   'operationalChallenge',
   'meetingMinutes',
   'termsOfReference',
+  'sessionMinutes',
+  'improvementProposal',
 ] as const;
 export type DocumentTemplateId = (typeof DOCUMENT_TEMPLATE_IDS)[number];
 export type DocumentTemplateLanguage = 'es-419' | 'en';
@@ -145,6 +147,66 @@ const TEMPLATES: Record<DocumentTemplateLanguage, Record<DocumentTemplateId, Doc
         p('Duración del servicio y pagos por producto aprobado.'),
       ],
     },
+    sessionMinutes: {
+      title: 'Acta de sesión',
+      blocks: [
+        p('Órgano, número de sesión, fecha, hora, lugar o enlace.'),
+        h('Organizaciones convocadas y asistencia'),
+        {
+          type: 'table',
+          rows: [
+            ['Organización', 'Representante', 'Asistencia'],
+            ['', '', ''],
+          ],
+        },
+        h('Quórum'),
+        p('Organizaciones presentes sobre convocadas y regla de quórum del órgano.'),
+        h('Agenda'),
+        { type: 'orderedList', items: ['Lectura y aprobación del acta anterior'] },
+        h('Desarrollo de la sesión'),
+        p('Resumen de las intervenciones por punto de agenda.'),
+        h('Acuerdos'),
+        {
+          type: 'table',
+          rows: [
+            [
+              'N.º',
+              'Acuerdo',
+              'Votación (a favor / en contra / abstención / ausente)',
+              'Responsable',
+              'Plazo',
+            ],
+            ['', '', '', '', ''],
+          ],
+        },
+        h('Firmas'),
+        p('Presidencia y secretaría técnica.'),
+      ],
+    },
+    improvementProposal: {
+      title: 'Propuesta de mejora normativa',
+      blocks: [
+        p('Dirigida a: ministerio o entidad emisora.'),
+        h('Norma y artículos que aborda'),
+        { type: 'bulletList', items: ['Norma, número y artículo'] },
+        h('Problema y evidencia'),
+        p(
+          'Casos reportados por las organizaciones del clúster: días perdidos, costos y procedimientos afectados.',
+        ),
+        h('Propuesta de modificación'),
+        {
+          type: 'table',
+          rows: [
+            ['Texto vigente', 'Texto propuesto', 'Justificación'],
+            ['', '', ''],
+          ],
+        },
+        h('Impacto esperado'),
+        p('Ahorro de tiempo y costo, beneficios para el Estado y las empresas.'),
+        h('Organizaciones que respaldan'),
+        p('Se completa con la aprobación institucional.'),
+      ],
+    },
   },
   en: {
     blank: { title: '', blocks: [] },
@@ -261,6 +323,60 @@ const TEMPLATES: Record<DocumentTemplateLanguage, Record<DocumentTemplateId, Doc
         p('Education and experience.'),
         h('Duration and payment'),
         p('Length of the service and payments per approved deliverable.'),
+      ],
+    },
+    sessionMinutes: {
+      title: 'Session minutes',
+      blocks: [
+        p('Body, session number, date, time, place or link.'),
+        h('Convened organizations and attendance'),
+        {
+          type: 'table',
+          rows: [
+            ['Organization', 'Representative', 'Attendance'],
+            ['', '', ''],
+          ],
+        },
+        h('Quorum'),
+        p("Organizations present out of those convened, and the body's quorum rule."),
+        h('Agenda'),
+        { type: 'orderedList', items: ['Reading and approval of the previous minutes'] },
+        h('Proceedings'),
+        p('Summary of the discussion per agenda item.'),
+        h('Agreements'),
+        {
+          type: 'table',
+          rows: [
+            ['No.', 'Agreement', 'Vote (for / against / abstain / absent)', 'Responsible', 'Due'],
+            ['', '', '', '', ''],
+          ],
+        },
+        h('Signatures'),
+        p('Chair and technical secretariat.'),
+      ],
+    },
+    improvementProposal: {
+      title: 'Regulatory improvement proposal',
+      blocks: [
+        p('Addressed to: ministry or issuing body.'),
+        h('Regulation and articles addressed'),
+        { type: 'bulletList', items: ['Regulation, number and article'] },
+        h('Problem and evidence'),
+        p(
+          "Cases reported by the cluster's organizations: days lost, costs and procedures affected.",
+        ),
+        h('Proposed amendment'),
+        {
+          type: 'table',
+          rows: [
+            ['Current text', 'Proposed text', 'Rationale'],
+            ['', '', ''],
+          ],
+        },
+        h('Expected impact'),
+        p('Time and cost saved, benefits for the State and companies.'),
+        h('Supporting organizations'),
+        p('Completed with the institutional sign-off.'),
       ],
     },
   },

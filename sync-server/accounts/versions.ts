@@ -5,6 +5,7 @@
  * as expired.
  */
 import type { OrganizationKind } from '../../shared/model/accounts';
+import { signoffDecision } from '../../shared/model/orgVotes';
 import type { GroupId } from '../../shared/model/ids';
 import type { Sql } from '../db/sql';
 import {
@@ -361,12 +362,12 @@ export class Versions {
       );
       const status = (await versions.status(input.versionId))!;
       if (status.outcome !== 'pending') return null;
-      const decided =
-        status.approvals >= status.required
-          ? 'approved'
-          : status.objections > status.asked - status.required
-            ? 'rejected'
-            : null;
+      const decided = signoffDecision(
+        status.rule,
+        status.asked,
+        status.approvals,
+        status.objections,
+      );
       if (decided !== null) {
         await tx.run('UPDATE signoffs SET outcome = ?, decided_at = ? WHERE version_id = ?', [
           decided,

@@ -24,6 +24,9 @@ import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
 import { versionRoutes } from './routes/versions';
+import { governanceRoutes } from './routes/governance';
+import { missionRoutes } from './routes/missions';
+import { regulationRoutes } from './routes/regulations';
 
 export type { ApiContext } from './route';
 
@@ -47,6 +50,9 @@ const ROUTES: readonly CompiledRoute[] = [
   ...syncTicketRoutes,
   ...storageRoutes,
   ...versionRoutes,
+  ...governanceRoutes,
+  ...regulationRoutes,
+  ...missionRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {

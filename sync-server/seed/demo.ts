@@ -21,6 +21,7 @@ import {
   DEMO_PRIVATE_GROUPS,
 } from './demoAccounts';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
+import { seedGovernanceDemo } from './governanceDemo';
 
 export interface DemoAccount {
   email: string;
@@ -43,7 +44,7 @@ export async function seedDemo(
     groupIds.set(group.name, id);
   }
   const hashes = await demoHashes();
-  return store.transaction(async (tx) => {
+  const accounts = await store.transaction(async (tx) => {
     await tx.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
       await tx.groups.create({
@@ -55,6 +56,9 @@ export async function seedDemo(
     }
     return writeAccounts(tx, groupIds, hashes);
   });
+  // Issue 15: the council's meetings and agreements, the regulatory base and the mission to Chile.
+  await seedGovernanceDemo(storage, store, now);
+  return accounts;
 }
 
 /**

@@ -22,6 +22,9 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { name: 'Municipalidad Provincial de Ilo', kind: 'government_local' },
   { name: 'Cámara de Comercio e Industria de Arequipa', kind: 'association' },
   { name: 'Banco de Desarrollo (promotor)', kind: 'other' },
+  // Issue 15: more companies, so the regulatory base aggregates cases across several of them.
+  { name: 'Minera Pampa de Cobre (demo)', kind: 'mining_company' },
+  { name: 'Tecnologías Andinas METS (demo)', kind: 'mets_supplier' },
 ];
 
 /** Group names as in demoContent.ts DEMO_GROUPS. */
@@ -111,6 +114,23 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organization: 'Banco de Desarrollo (promotor)',
     workspaceRole: 'member',
     groups: { 'Programa de innovación abierta': 'viewer', 'Misiones internacionales': 'lead' },
+  },
+  {
+    email: 'elena.ccori@pampacobre.demo',
+    name: 'Elena Ccori',
+    organization: 'Minera Pampa de Cobre (demo)',
+    workspaceRole: 'member',
+    groups: { 'Base de conocimiento y regulación': 'commenter' },
+  },
+  {
+    email: 'raul.apaza@tecandinas.demo',
+    name: 'Raúl Apaza',
+    organization: 'Tecnologías Andinas METS (demo)',
+    workspaceRole: 'member',
+    groups: {
+      'Base de conocimiento y regulación': 'commenter',
+      'Misiones internacionales': 'commenter',
+    },
   },
   {
     email: 'admin@minka.demo',

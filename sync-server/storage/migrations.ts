@@ -187,6 +187,171 @@ const MIGRATIONS: readonly string[] = [
      WHEN OLD.outcome <> 'pending' OR NEW.hash <> OLD.hash OR NEW.rule <> OLD.rule
        OR NEW.deadline <> OLD.deadline
      BEGIN SELECT RAISE(ABORT, 'a decided sign-off cannot be changed'); END;`,
+  // Governance register, regulatory base and missions (issue 15). Portable SQL (see db/sql.ts);
+  // the triggers are SQLite's guard that approved minutes' agreements and votes never change
+  // (the store refuses first, with 409 agreement_locked).
+  `CREATE TABLE gov_bodies (
+     group_id TEXT PRIMARY KEY REFERENCES working_groups (id),
+     rule TEXT NOT NULL DEFAULT 'majority' CHECK (rule IN ('all', 'two_thirds', 'majority')),
+     quorum TEXT NOT NULL DEFAULT 'majority' CHECK (quorum IN ('all', 'two_thirds', 'majority')),
+     board_id TEXT
+   );
+   CREATE TABLE gov_meetings (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     title TEXT NOT NULL,
+     starts_at BIGINT NOT NULL,
+     place TEXT NOT NULL DEFAULT '',
+     link TEXT NOT NULL DEFAULT '',
+     agenda TEXT NOT NULL DEFAULT '[]',
+     minutes_doc_id TEXT,
+     approved_at BIGINT,
+     approved_by TEXT REFERENCES users (id),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX gov_meetings_by_group ON gov_meetings (group_id, starts_at);
+   CREATE TABLE gov_meeting_organizations (
+     meeting_id TEXT NOT NULL REFERENCES gov_meetings (id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     PRIMARY KEY (meeting_id, organization_id)
+   );
+   CREATE TABLE gov_agreements (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     number BIGINT NOT NULL,
+     meeting_id TEXT REFERENCES gov_meetings (id),
+     mission_id TEXT,
+     title TEXT NOT NULL,
+     text TEXT NOT NULL DEFAULT '',
+     responsible_org_id TEXT REFERENCES organizations (id),
+     due_date TEXT,
+     corrects_id TEXT REFERENCES gov_agreements (id),
+     correction_reason TEXT NOT NULL DEFAULT '',
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL,
+     UNIQUE (group_id, number)
+   );
+   CREATE INDEX gov_agreements_by_meeting ON gov_agreements (meeting_id);
+   CREATE TABLE gov_votes (
+     agreement_id TEXT NOT NULL REFERENCES gov_agreements (id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     vote TEXT NOT NULL CHECK (vote IN ('for', 'against', 'abstain', 'absent')),
+     recorded_by TEXT NOT NULL REFERENCES users (id),
+     recorded_at BIGINT NOT NULL,
+     PRIMARY KEY (agreement_id, organization_id)
+   );
+   CREATE TABLE gov_action_items (
+     agreement_id TEXT NOT NULL REFERENCES gov_agreements (id),
+     card_id TEXT NOT NULL,
+     board_id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     PRIMARY KEY (agreement_id, card_id)
+   );
+   CREATE TRIGGER gov_agreements_locked BEFORE UPDATE ON gov_agreements
+     WHEN (SELECT approved_at FROM gov_meetings WHERE id = OLD.meeting_id) IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'agreements of approved minutes cannot be changed'); END;
+   CREATE TRIGGER gov_votes_locked_update BEFORE UPDATE ON gov_votes
+     WHEN (SELECT m.approved_at FROM gov_agreements a JOIN gov_meetings m ON m.id = a.meeting_id
+           WHERE a.id = OLD.agreement_id) IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'votes of approved minutes cannot be changed'); END;
+   CREATE TRIGGER gov_votes_locked_delete BEFORE DELETE ON gov_votes
+     WHEN (SELECT m.approved_at FROM gov_agreements a JOIN gov_meetings m ON m.id = a.meeting_id
+           WHERE a.id = OLD.agreement_id) IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'votes of approved minutes cannot be changed'); END;
+   CREATE TABLE reg_regulations (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     kind TEXT NOT NULL,
+     number TEXT NOT NULL,
+     title TEXT NOT NULL,
+     issuer TEXT NOT NULL,
+     in_force INTEGER NOT NULL DEFAULT 1,
+     valid_from TEXT,
+     url TEXT NOT NULL DEFAULT '',
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE reg_articles (
+     id TEXT PRIMARY KEY,
+     regulation_id TEXT NOT NULL REFERENCES reg_regulations (id),
+     number TEXT NOT NULL,
+     heading TEXT NOT NULL DEFAULT '',
+     position BIGINT NOT NULL
+   );
+   CREATE INDEX reg_articles_by_regulation ON reg_articles (regulation_id, position);
+   CREATE TABLE reg_cases (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     reported_by TEXT NOT NULL REFERENCES users (id),
+     title TEXT NOT NULL,
+     procedure_name TEXT NOT NULL DEFAULT '',
+     description TEXT NOT NULL DEFAULT '',
+     days_lost BIGINT NOT NULL DEFAULT 0,
+     cost BIGINT NOT NULL DEFAULT 0,
+     evidence TEXT NOT NULL DEFAULT '[]',
+     confidential INTEGER NOT NULL DEFAULT 0,
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX reg_cases_by_group ON reg_cases (group_id, created_at);
+   CREATE TABLE reg_case_articles (
+     case_id TEXT NOT NULL REFERENCES reg_cases (id),
+     article_id TEXT NOT NULL REFERENCES reg_articles (id),
+     PRIMARY KEY (case_id, article_id)
+   );
+   CREATE INDEX reg_case_articles_by_article ON reg_case_articles (article_id);
+   CREATE TABLE reg_proposals (
+     doc_id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     title TEXT NOT NULL,
+     addressee TEXT NOT NULL DEFAULT '',
+     sent_at BIGINT,
+     sent_by TEXT REFERENCES users (id),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE reg_proposal_citations (
+     doc_id TEXT NOT NULL REFERENCES reg_proposals (doc_id),
+     target_kind TEXT NOT NULL CHECK (target_kind IN ('article', 'case')),
+     target_id TEXT NOT NULL,
+     PRIMARY KEY (doc_id, target_kind, target_id)
+   );
+   CREATE TABLE mis_missions (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     title TEXT NOT NULL,
+     destination TEXT NOT NULL,
+     starts_on TEXT NOT NULL,
+     ends_on TEXT NOT NULL,
+     objectives TEXT NOT NULL DEFAULT '',
+     budget BIGINT NOT NULL DEFAULT 0,
+     currency TEXT NOT NULL DEFAULT 'USD',
+     lessons TEXT NOT NULL DEFAULT '',
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE mis_participants (
+     mission_id TEXT NOT NULL REFERENCES mis_missions (id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     status TEXT NOT NULL CHECK (status IN ('applied', 'selected', 'confirmed', 'declined')),
+     motivation TEXT NOT NULL DEFAULT '',
+     applied_by TEXT NOT NULL REFERENCES users (id),
+     updated_at BIGINT NOT NULL,
+     PRIMARY KEY (mission_id, organization_id)
+   );
+   CREATE TABLE mis_agenda (
+     id TEXT PRIMARY KEY,
+     mission_id TEXT NOT NULL REFERENCES mis_missions (id),
+     day_on TEXT NOT NULL,
+     at_time TEXT NOT NULL DEFAULT '',
+     kind TEXT NOT NULL CHECK (kind IN ('visit', 'workshop', 'meeting', 'contact')),
+     title TEXT NOT NULL,
+     place TEXT NOT NULL DEFAULT '',
+     contact TEXT NOT NULL DEFAULT ''
+   );
+   CREATE INDEX mis_agenda_by_mission ON mis_agenda (mission_id, day_on, at_time);`,
 ];
 
 /** The schema version this server writes; PostgreSQL's list (db/postgresMigrations.ts) matches it. */

@@ -88,6 +88,10 @@ describe('HTTP', () => {
     expect(entries.map((entry) => entry.title)).toEqual([
       'Lineamientos estratégicos del clúster — borrador',
       'Acta de la sesión de instalación',
+      // The council's demo meetings and follow-up board (issue 15, seed/governanceDemo.ts).
+      'Acta — Sesión ordinaria n.º 1 — 2026',
+      'Acta — Sesión ordinaria n.º 2 — 2026',
+      'Seguimiento de acuerdos',
     ]);
     const document = connect(target, roomName(docRoom(group.id, entries[0]!.id as DocId)));
     await waitSynced(document);

@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { newDocId, type GroupId } from '../../../shared/model/ids';
+import { newDocId, type DocId, type GroupId } from '../../../shared/model/ids';
 import { docRoom, indexRoom, roomName } from '../../../shared/protocol/rooms';
 import { initDocument } from '../../../shared/ydoc/documentDoc';
 import { applyDocumentTemplate, documentTemplate } from '../../../shared/ydoc/documentTemplates';
@@ -26,7 +26,9 @@ export async function createDocument(
   createdBy: string,
   /** Writes the first content (a template, an import) into the new document. */
   fill?: (doc: Y.Doc) => void,
-): Promise<void> {
+  /** False when the caller links the document first (a meeting's minutes) and opens it itself. */
+  open = true,
+): Promise<DocId> {
   const docId = newDocId();
   const indexName = roomName(indexRoom(groupId));
   const docName = roomName(docRoom(groupId, docId));
@@ -43,12 +45,15 @@ export async function createDocument(
     registry.release(docName);
     registry.release(indexName);
   }
-  navigate(docHref(groupId, docId));
+  if (open) navigate(docHref(groupId, docId));
+  return docId;
 }
 
 /** `createDocument` in `groupId` by the signed-in person, with an empty title ("Sin título" in lists). */
 /** `createDocument` in `groupId` by the signed-in person: blank ("Sin título"), from a template or from a file. */
-export function useCreateDocument(groupId: GroupId): (choice?: NewDocumentChoice) => Promise<void> {
+export function useCreateDocument(
+  groupId: GroupId,
+): (choice?: NewDocumentChoice) => Promise<DocId> {
   const registry = useRegistry();
   const { profile } = useApp();
   const { i18n } = useTranslation();

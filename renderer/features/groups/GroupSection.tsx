@@ -1,11 +1,11 @@
-import { ArchiveRestore, ChevronRight, Plus, Users } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, Gavel, Plane, Plus, Scale, Users } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupRole } from '../../../shared/model/accounts';
 import type { BoardId, DocId } from '../../../shared/model/ids';
 import type { WorkingGroup } from '../../../shared/model/workspace';
 import { canEditContent } from '../../app/AppContext';
-import { membersHref } from '../../app/route';
+import { membersHref, routeHref } from '../../app/route';
 import { GroupBoards } from '../boards/GroupBoards';
 import { NewDocumentDialog } from '../documents/NewDocumentDialog';
 import { useCreateDocument } from '../documents/useCreateDocument';
@@ -21,6 +21,8 @@ export interface GroupSectionProps {
   /** The person's role: shown as a badge; only leads and editors get "new document". */
   role: GroupRole;
   membersActive?: boolean;
+  /** Which governance screen of this group is open (issue 15), for aria-current. */
+  governanceActive?: 'register' | 'regulations' | 'missions' | null;
 }
 
 export function GroupSection({
@@ -28,6 +30,7 @@ export function GroupSection({
   activeDocId,
   role,
   membersActive = false,
+  governanceActive = null,
 }: GroupSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -111,6 +114,42 @@ export function GroupSection({
           void createDocument(choice);
         }}
       />
+      {/* Governance (issue 15): the register, the regulatory base and missions of the group. */}
+      <ul
+        className="doc-list gov-links"
+        aria-label={t('governance.linksOf', { group: group.name })}
+      >
+        <li>
+          <a
+            className="doc-link"
+            href={routeHref({ kind: 'register', groupId: group.id })}
+            aria-current={governanceActive === 'register' ? 'page' : undefined}
+          >
+            <Gavel aria-hidden="true" size={14} />
+            <span>{t('governance.link')}</span>
+          </a>
+        </li>
+        <li>
+          <a
+            className="doc-link"
+            href={routeHref({ kind: 'regulations', groupId: group.id })}
+            aria-current={governanceActive === 'regulations' ? 'page' : undefined}
+          >
+            <Scale aria-hidden="true" size={14} />
+            <span>{t('regulations.link')}</span>
+          </a>
+        </li>
+        <li>
+          <a
+            className="doc-link"
+            href={routeHref({ kind: 'missions', groupId: group.id, missionId: null })}
+            aria-current={governanceActive === 'missions' ? 'page' : undefined}
+          >
+            <Plane aria-hidden="true" size={14} />
+            <span>{t('missions.link')}</span>
+          </a>
+        </li>
+      </ul>
       {/* Boards (issue 4): the group's boards and "Nuevo tablero". */}
       <GroupBoards group={group} canCreate={canEdit} />
       {archived.length > 0 && (

@@ -1,7 +1,7 @@
-import { Building2, Compass } from 'lucide-react';
+import { Building2, Compass, Gavel } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { GROUP_DIRECTORY_HREF, ORGANIZATIONS_HREF, type Route } from '../../app/route';
+import { GROUP_DIRECTORY_HREF, ORGANIZATIONS_HREF, routeHref, type Route } from '../../app/route';
 import { GroupSection } from './GroupSection';
 
 /** "Mis grupos": only the groups the person is a member of, each with their role. */
@@ -22,10 +22,21 @@ export function GroupsSidebar({ route }: { route: Route }) {
             role={role}
             activeDocId={route.kind === 'doc' && route.groupId === group.id ? route.docId : null}
             membersActive={route.kind === 'members' && route.groupId === group.id}
+            governanceActive={governanceScreen(route, group.id)}
           />
         ))
       )}
       <ul className="sidebar-links">
+        <li>
+          <a
+            className="doc-link"
+            href={routeHref({ kind: 'register', groupId: null })}
+            aria-current={route.kind === 'register' && route.groupId === null ? 'page' : undefined}
+          >
+            <Gavel aria-hidden="true" size={15} />
+            <span>{t('governance.clusterLink')}</span>
+          </a>
+        </li>
         <li>
           <a
             className="doc-link"
@@ -49,4 +60,15 @@ export function GroupsSidebar({ route }: { route: Route }) {
       </ul>
     </nav>
   );
+}
+
+function governanceScreen(
+  route: Route,
+  groupId: string,
+): 'register' | 'regulations' | 'missions' | null {
+  if (!('groupId' in route) || route.groupId !== groupId) return null;
+  if (route.kind === 'register' || route.kind === 'meeting') return 'register';
+  if (route.kind === 'regulations' || route.kind === 'article') return 'regulations';
+  if (route.kind === 'missions') return 'missions';
+  return null;
 }

@@ -1,0 +1,11 @@
+/** ../governance.test.ts, each test on a server whose rooms and accounts are in a PostgreSQL database of its own. */
+import { describeWithPostgres } from '../../support/postgres';
+import { backend } from '../backend';
+
+describeWithPostgres(
+  'governance register, regulatory base and missions on PostgreSQL',
+  async () => {
+    backend.postgres = true;
+    await import('../governance.test');
+  },
+);
