@@ -23,6 +23,7 @@ import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
 import { versionRoutes } from './routes/versions';
+import { innovationRoutes } from '../innovation/routes';
 
 export type { ApiContext } from './route';
 
@@ -45,6 +46,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...notificationRoutes,
   ...syncTicketRoutes,
   ...versionRoutes,
+  ...innovationRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {
