@@ -20,6 +20,7 @@ import {
   DEMO_PEOPLE,
   DEMO_PRIVATE_GROUPS,
 } from './demoAccounts';
+import { seedInnovationProgram } from './demoInnovation';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
 
 export interface DemoAccount {
@@ -43,7 +44,7 @@ export async function seedDemo(
     groupIds.set(group.name, id);
   }
   const hashes = await demoHashes();
-  return store.transaction(() => {
+  const accounts = store.transaction(() => {
     store.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
       store.groups.create({
@@ -55,6 +56,8 @@ export async function seedDemo(
     }
     return writeAccounts(store, groupIds, hashes);
   });
+  await seedInnovationProgram(storage, store, now);
+  return accounts;
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 import { roomName } from '../../shared/protocol/rooms';
 import { readBoard } from '../../shared/ydoc/boardDoc';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
-import { call, errorOf } from './api';
+import { call, errorOf, login } from './api';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import { connect, startServer, syncUrl, waitSaved, waitSynced, type TestServer } from './helpers';
 
@@ -774,5 +774,51 @@ describe('open-innovation program', () => {
       status: 409,
       code: 'questions_closed',
     });
+  });
+});
+
+describe('the seeded demo program', () => {
+  it('runs a program: eight challenges, a closed evaluation with three projects, an open call with two proposals', async () => {
+    const server = await startServer({ seedDemo: true });
+    const as = async (email: string) => (await login(server.url, email, 'minka-demo-2026')).token;
+    const get = async <T>(token: string, path: string) => {
+      const answer = await call<T>(server.url, 'GET', path, { token });
+      expect(answer.status, path).toBe(200);
+      return answer.body;
+    };
+    const lead = await as('gabriela.nunez@camara-arequipa.demo');
+    const [program] = (await get<{ programs: ProgramSummary[] }>(lead, P.programs)).programs;
+    expect(program).toMatchObject({ isLead: true, name: 'Programa de innovación abierta 2026' });
+    const challenges = (await get<{ challenges: Challenge[] }>(lead, P.challenges(program!.id)))
+      .challenges;
+    expect(challenges).toHaveLength(8);
+    expect(new Set(challenges.map((c) => c.company.name)).size).toBe(4);
+    expect(new Set(challenges.map((c) => c.area))).toEqual(
+      new Set(['agua', 'relaves', 'energia', 'seguridad', 'mantenimiento']),
+    );
+    const calls = (await get<{ calls: Call[] }>(lead, P.calls(program!.id))).calls;
+    expect(calls.map((c) => c.phase).sort()).toEqual(['closed', 'open']);
+    const closed = calls.find((c) => c.phase === 'closed')!;
+    const open = calls.find((c) => c.phase === 'open')!;
+    const evaluator = await as('victor.paredes@innovacion.demo');
+    const results = (await get<EvaluationResponse>(evaluator, P.evaluation(closed.id))).results!;
+    expect(results.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(results.every((r) => r.evaluations.length === 2)).toBe(true);
+    const projects = (await get<{ projects: Project[] }>(lead, P.projects(program!.id))).projects;
+    expect(projects.map((p) => p.status).sort()).toEqual(['cerrado', 'escalamiento', 'piloto']);
+    // The open call: the lead sees the submitted proposal, its consortium also sees the draft.
+    expect(
+      (await get<{ proposals: Proposal[] }>(lead, P.proposals(open.id))).proposals,
+    ).toHaveLength(1);
+    const carmen = await as('carmen.ticona@unjbg.demo');
+    const theirs = (await get<{ proposals: Proposal[] }>(carmen, P.proposals(open.id))).proposals;
+    expect(theirs.map((p) => p.status).sort()).toEqual(['draft', 'submitted']);
+    const frozen = await get<SubmissionResponse>(
+      lead,
+      P.submission(theirs.find((p) => p.status === 'submitted')!.id),
+    );
+    expect(createHash('sha256').update(Buffer.from(frozen.update, 'base64')).digest('hex')).toBe(
+      frozen.hash,
+    );
   });
 });
