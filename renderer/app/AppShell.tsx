@@ -18,6 +18,7 @@ import { HomeView } from '../features/home/HomeView';
 import { useRecordRecent } from '../features/home/recents';
 import { ActivityPanel } from '../features/activity/ActivityPanel';
 import { BoardPage } from '../features/boards/BoardPage';
+import { InnovationPage } from '../features/innovation/InnovationPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
 import { useDesktopIntegration } from './useDesktopIntegration';
@@ -91,6 +92,8 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
     }
     case 'groupDirectory':
       return <GroupDirectory />;
+    case 'innovation':
+      return <InnovationPage section={route.section} />;
     case 'organizations':
       return <OrganizationDirectory />;
     case 'invitation':

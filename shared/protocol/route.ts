@@ -11,6 +11,8 @@
  *   /grupos                             the group directory
  *   /organizaciones                     the organization directory
  *   /invitacion/<code>                  accept an invitation (also /invitation/<code>)
+ *   /programa[/<section>]               the open-innovation program (desafios, convocatorias,
+ *                                       propuestas, evaluacion, portafolio)
  *
  * A path arrives from outside (a link in a mail, a pasted URL), so it is parsed strictly: ids
  * must be UUIDs (printed lower-case, so one screen has one path), the invitation code URL-safe,
@@ -29,7 +31,17 @@ export type Route =
   | { kind: 'organizations' }
   /** `code` is '' when the link carried none or a malformed one: the screen asks for it. */
   | { kind: 'invitation'; code: string }
+  | { kind: 'innovation'; section: InnovationSection }
   | { kind: 'notFound' };
+
+export const INNOVATION_SECTIONS = [
+  'desafios',
+  'convocatorias',
+  'propuestas',
+  'evaluacion',
+  'portafolio',
+] as const;
+export type InnovationSection = (typeof INNOVATION_SECTIONS)[number];
 
 export type RouteKind = Route['kind'];
 
@@ -59,6 +71,13 @@ export function parseRoutePath(path: string): Route {
       return rest.length <= 1 ? { kind: 'invitation', code: invitationCode(rest[0]) } : NOT_FOUND;
     case 'g':
       return parseGroupPath(rest);
+    case 'programa': {
+      if (rest.length === 0) return { kind: 'innovation', section: 'desafios' };
+      const section = INNOVATION_SECTIONS.find((name) => name === rest[0]);
+      return rest.length === 1 && section !== undefined
+        ? { kind: 'innovation', section }
+        : NOT_FOUND;
+    }
     default:
       return NOT_FOUND;
   }
@@ -114,6 +133,8 @@ export function routePath(route: Route): string {
       return '/grupos';
     case 'organizations':
       return '/organizaciones';
+    case 'innovation':
+      return `/programa/${route.section}`;
     case 'invitation':
       return route.code === '' ? '/invitacion' : `/invitacion/${encodeURIComponent(route.code)}`;
   }

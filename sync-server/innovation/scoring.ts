@@ -31,7 +31,9 @@ export interface Ranked {
   complete: number;
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
+/** numerator / denominator to two decimals, multiplying before dividing so 1485/200 is 7.43. */
+const ratio2 = (numerator: number, denominator: number) =>
+  Math.round((numerator * 100) / denominator) / 100;
 
 /** Σ weight · score, or null when a criterion is missing. */
 export function weightedNumerator(
@@ -60,15 +62,18 @@ export function rankProposals(
     }
     const values = [...numerators.values()];
     // Mean of numerators over (evaluators · Σweights): one division, exact until here.
-    const meanExact =
-      values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / (values.length * totalWeight);
-    const spreadExact =
-      values.length < 2 ? 0 : (Math.max(...values) - Math.min(...values)) / totalWeight;
+    const sum = values.reduce((a, b) => a + b, 0);
+    const meanDenominator = Math.max(values.length, 1) * totalWeight;
+    const meanExact = sum / meanDenominator;
+    const spreadNumerator = values.length < 2 ? 0 : Math.max(...values) - Math.min(...values);
+    const spreadExact = spreadNumerator / totalWeight;
     return {
       input,
       meanExact,
       spreadExact,
-      weighted: new Map([...numerators].map(([id, n]) => [id, round2(n / totalWeight)])),
+      score: ratio2(sum, meanDenominator),
+      spread: ratio2(spreadNumerator, totalWeight),
+      weighted: new Map([...numerators].map(([id, n]) => [id, ratio2(n, totalWeight)])),
       complete: values.length,
     };
   });
@@ -81,8 +86,8 @@ export function rankProposals(
   return rows.map((row, index) => ({
     proposalId: row.input.proposalId,
     rank: index + 1,
-    score: round2(row.meanExact),
-    spread: round2(row.spreadExact),
+    score: row.score,
+    spread: row.spread,
     disagreement: row.spreadExact > DISAGREEMENT_THRESHOLD,
     weighted: row.weighted,
     complete: row.complete,

@@ -73,6 +73,18 @@ describe('ranking', () => {
       ],
     },
     {
+      what: 'halves round up exactly (1485/200 = 7.425 → 7.43)',
+      inputs: [
+        // 8.35 and 6.50: (835 + 650) / 200 = 7.425; spread 1.85
+        {
+          proposalId: 'A',
+          submittedAt: 1,
+          sheets: [sheet('e1', [9, 8, 7, 9]), sheet('e2', [6, 7, 6, 7])],
+        },
+      ],
+      expected: [{ proposalId: 'A', rank: 1, score: 7.43, spread: 1.85, disagreement: false }],
+    },
+    {
       what: 'a spread of exactly 2 points is not a disagreement',
       inputs: [
         {
