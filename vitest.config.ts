@@ -7,6 +7,8 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/faults/**/*.test.ts',
     ],
+    // One line at the end: which suites ran against the real PostgreSQL / Redis, which skipped.
+    globalSetup: ['tests/support/servicesReport.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -10,6 +10,9 @@
  * runs and complete even when the latest commits are still only in `minka.sqlite-wal` (copying
  * `minka.sqlite` alone is not a backup). `restore --from FILE` checks the copy, moves the current
  * database aside and puts the copy in its place; it refuses while a server uses the directory.
+ *
+ * `migrate-storage --from ./data --to postgres://…` copies the deployment (rooms and accounts)
+ * into an empty PostgreSQL database and verifies it (db/migrateStorage.ts).
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,11 +23,13 @@ import { AccountStore } from './accounts/accountStore';
 import { AdminInputError, createAdmin, resetPassword } from './accounts/bootstrap';
 import { describeError } from './describeError';
 import { DATABASE_FILE, lockHolder } from './dataDir';
+import { MigrationError, migrateStorage } from './db/migrateStorage';
 
 const HELP = `Uso: npm run admin -- create-admin --email <correo> --name <nombre> [opciones]
      npm run admin -- reset-password --email <correo> [--data <directorio>]
      npm run admin -- backup --to <archivo> [--data <directorio>]
      npm run admin -- restore --from <archivo> [--data <directorio>]
+     npm run admin -- migrate-storage --from <directorio> --to postgres://usuario@servidor/base
 
   --organization <nombre>  organización de la persona (por defecto «Secretaría técnica del clúster»)
   --data <directorio>      directorio de la base de datos del servidor (por defecto ./data)
@@ -131,6 +136,7 @@ async function restore(dataDir: string, from: string): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'backup' || command === 'restore') return copyCommand(command, rest);
+  if (command === 'migrate-storage') return migrateCommand(rest);
   if (command !== 'create-admin' && command !== 'reset-password') {
     console.log(HELP);
     return command === undefined || command === '--help' ? 0 : 1;
@@ -164,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
-  const store = new AccountStore(join(dataDir, DATABASE_FILE), () => Date.now());
+  const store = AccountStore.openSqlite(join(dataDir, DATABASE_FILE), () => Date.now());
   try {
     if (command === 'reset-password') {
       const user = await resetPassword(store, values.email, password);
@@ -188,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -225,6 +231,52 @@ async function copyCommand(command: 'backup' | 'restore', args: string[]): Promi
     return 0;
   } catch (error) {
     if (!(error instanceof AdminError)) throw error;
+    console.error(`Error: ${error.message}`);
+    return 1;
+  }
+}
+
+async function migrateCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: { from: { type: 'string', default: './data' }, to: { type: 'string' } },
+    }));
+  } catch (error) {
+    console.error(`Error: ${describeError(error)}\n\n${HELP}`);
+    return 1;
+  }
+  if (values.to === undefined || !/^postgres(ql)?:\/\/\S+$/.test(values.to)) {
+    console.error(`Error: indique --to postgres://usuario@servidor/base.\n\n${HELP}`);
+    return 1;
+  }
+  const dataDir = resolve(values.from);
+  try {
+    const report = await migrateStorage(dataDir, values.to, (line) => console.log(line));
+    console.log('Verificación (filas en SQLite → PostgreSQL):');
+    for (const row of report.tables) {
+      console.log(
+        `  ${row.source === row.target ? 'ok ' : 'MAL'} ${row.table}: ${row.source} → ${row.target}`,
+      );
+    }
+    const unequal = report.rooms.filter((room) => !room.equal);
+    console.log(
+      `  ${unequal.length === 0 ? 'ok ' : 'MAL'} salas con el mismo vector de estado y el mismo hash de contenido: ` +
+        `${report.rooms.length - unequal.length} de ${report.rooms.length}`,
+    );
+    for (const room of unequal) console.log(`  MAL ${room.room}`);
+    if (!report.ok) {
+      console.error('Error: la copia no coincide con el origen; no use la base PostgreSQL.');
+      return 1;
+    }
+    console.log(
+      `Migración completa y verificada. Inicie los servidores con --postgres (o MINKA_POSTGRES_URL); los datos de ${dataDir} no se tocaron.`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof MigrationError)) throw error;
     console.error(`Error: ${error.message}`);
     return 1;
   }

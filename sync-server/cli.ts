@@ -22,6 +22,8 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --allow-remote       permite escuchar fuera de loopback (detrás de un proxy con HTTPS)
   --origin <origen>    origen web adicional permitido (p. ej. https://minka.example.org); repetible
   --trust-proxy        toma la dirección del cliente de X-Forwarded-For (solo detrás de un proxy propio)
+  --postgres <url>     guarda salas y cuentas en PostgreSQL (postgres://usuario@servidor/base) en vez
+                       del archivo SQLite de --data; también MINKA_POSTGRES_URL
   --help               muestra esta ayuda
 
 Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
@@ -38,9 +40,10 @@ interface CliOptions {
   seedDemo: boolean;
   allowedOrigins: string[];
   trustProxy: boolean;
+  postgresUrl: string | undefined;
 }
 
-function parse(argv: string[]): CliOptions | 'help' {
+function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,6 +59,7 @@ function parse(argv: string[]): CliOptions | 'help' {
         'allow-remote': { type: 'boolean', default: false },
         origin: { type: 'string', multiple: true, default: [] },
         'trust-proxy': { type: 'boolean', default: false },
+        postgres: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -81,6 +85,12 @@ function parse(argv: string[]): CliOptions | 'help' {
       );
     }
   }
+  const postgresUrl = values.postgres ?? (env.MINKA_POSTGRES_URL || undefined);
+  if (postgresUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(postgresUrl)) {
+    throw new UsageError(
+      `--postgres debe ser una dirección como postgres://minka@db.example.org/minka, no «${postgresUrl}».`,
+    );
+  }
   const defaultStatic = resolve('out/renderer');
   return {
     host: values.host,
@@ -95,13 +105,14 @@ function parse(argv: string[]): CliOptions | 'help' {
     seedDemo: values['seed-demo'],
     allowedOrigins: values.origin,
     trustProxy: values['trust-proxy'],
+    postgresUrl,
   };
 }
 
 async function main(): Promise<number> {
   let options;
   try {
-    options = parse(process.argv.slice(2));
+    options = parse(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`Error: ${error.message}\n\n${HELP}`);
@@ -148,8 +159,12 @@ async function main(): Promise<number> {
   }
 
   console.log(`Minka: servidor de sincronización en ${server.url}`);
+  const data =
+    options.postgresUrl !== undefined
+      ? `PostgreSQL ${withoutPassword(options.postgresUrl)}`
+      : options.dataDir;
   console.log(
-    `Datos: ${options.dataDir}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
+    `Datos: ${data}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
   );
   if (!isLoopbackHost(options.host)) {
     console.log(
@@ -202,3 +217,14 @@ main().then(
     process.exit(1);
   },
 );
+
+/** A connection URL fit for a log line: its password, if any, replaced. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

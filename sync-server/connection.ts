@@ -22,7 +22,7 @@ import { CloseCode, MessageType } from '../shared/protocol/messages';
 import type { RoomKind } from '../shared/protocol/rooms';
 import type { ClientIds } from './accounts/clientIds';
 import { FrameError, parseFrame, type Frame } from './frames';
-import { checkWrite } from './integrity';
+import { checkWrite, unclaimedClients } from './integrity';
 import { checkThreadsWrite } from './threadsIntegrity';
 import type { SyncLimits } from './limits';
 import { TokenBucket, type RateLimit } from './rateLimit';
@@ -74,6 +74,11 @@ export class Connection implements Peer {
   private deferredStep1: Uint8Array | null = null;
   private awarenessQueued = false;
   private deferredQuery = false;
+  /**
+   * Frames that arrived while a write waited for its new client ids to be claimed in the
+   * database; null when none is waiting. They are handled afterwards, in order.
+   */
+  private held: Frame[] | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -177,6 +182,14 @@ export class Connection implements Peer {
       this.close(overLimit ? CloseCode.messageTooBig : CloseCode.protocolError, reason);
       return;
     }
+    if (this.held !== null) {
+      this.held.push(frame);
+      return;
+    }
+    this.handleSafely(frame);
+  }
+
+  private handleSafely(frame: Frame): void {
     try {
       this.handle(frame);
     } catch (error) {
@@ -198,6 +211,16 @@ export class Connection implements Peer {
           return;
         }
         if (frame.shape.structs === 0 && frame.shape.deleteRanges === 0) return;
+        const unclaimed = unclaimedClients(
+          this.room.name,
+          this.room.doc,
+          frame.shape,
+          this.context.clientIds,
+        );
+        if (unclaimed.length > 0) {
+          this.claimThenHandle(frame, unclaimed);
+          return;
+        }
         const refusal = checkWrite(
           this.room.name,
           this.room.doc,
@@ -245,6 +268,42 @@ export class Connection implements Peer {
         this.answerQuery();
         return;
     }
+  }
+
+  /**
+   * A write under client ids this server has not seen: the database decides who owns them (once
+   * per client id, usually once per editing session), and until it answers this connection's
+   * frames wait, so they keep their order. A failing database closes only this connection; its
+   * client reconnects and sends the write again.
+   */
+  private claimThenHandle(frame: Frame, clients: readonly number[]): void {
+    this.held = [frame];
+    const { clientIds } = this.context;
+    const { userId, sessionId } = this.access;
+    Promise.all(
+      clients.map((client) => clientIds.claim(this.room.name, client, userId, sessionId)),
+    ).then(
+      () => {
+        const held = this.held ?? [];
+        this.held = null;
+        for (let i = 0; i < held.length && !this.closed; i++) {
+          this.handleSafely(held[i]!);
+          // handleSafely may have begun another claim: the frames after this one wait behind it.
+          const waiting = this.held as Frame[] | null;
+          if (waiting !== null) {
+            waiting.push(...held.slice(i + 1));
+            return;
+          }
+        }
+      },
+      (error: unknown) => {
+        this.held = null;
+        this.log(
+          `ERROR en la sala ${this.room.name}: no se pudo registrar de quién es un cliente: ${describeError(error)}; se cierra esa conexión.`,
+        );
+        this.close(CloseCode.tryAgainLater, 'database unavailable, try again later');
+      },
+    );
   }
 
   /** One answer queued at a time; requests that arrive meanwhile get one answer, the latest. */

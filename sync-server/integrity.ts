@@ -29,6 +29,24 @@ export function structCount(doc: Y.Doc): number {
   return count;
 }
 
+/**
+ * The client ids this update writes new structs under whose owner this process does not know
+ * yet: they must be claimed (ClientIds.claim, one database round trip each) before checkWrite.
+ */
+export function unclaimedClients(
+  roomName: string,
+  doc: Y.Doc,
+  shape: UpdateShape,
+  clientIds: ClientIds,
+): number[] {
+  const unclaimed: number[] = [];
+  for (const [client, range] of shape.writes) {
+    if (range.to <= Y.getState(doc.store, client)) continue;
+    if (clientIds.knownOwner(roomName, client) === undefined) unclaimed.push(client);
+  }
+  return unclaimed;
+}
+
 export function checkWrite(
   roomName: string,
   doc: Y.Doc,
@@ -50,7 +68,8 @@ export function checkWrite(
   }
   for (const [client, range] of shape.writes) {
     if (range.to <= state(client)) continue;
-    const owner = clientIds.claim(roomName, client, writer.userId, writer.sessionId);
+    const owner = clientIds.knownOwner(roomName, client);
+    if (owner === undefined) throw new Error(`client id ${client} was not claimed first`);
     if (owner !== writer.userId) {
       return {
         code: CloseCode.protocolError,

@@ -16,7 +16,7 @@
  * the client wrote.
  */
 import type * as Y from 'yjs';
-import { parseRoom } from '../shared/protocol/rooms';
+import { parseRoom, type Room } from '../shared/protocol/rooms';
 import { readBoard } from '../shared/ydoc/boardDoc';
 import { getDocumentBody } from '../shared/ydoc/documentDoc';
 import {
@@ -33,19 +33,48 @@ import { describeError } from './describeError';
 export class Notifier {
   /** Per loaded room (its doc), the events already recorded; dropped with the room. */
   private readonly seen = new WeakMap<Y.Doc, Set<string>>();
+  /** Per loaded room, the recording under way: one at a time, in commit order. */
+  private readonly recording = new WeakMap<Y.Doc, Promise<void>>();
+  /** Recordings under way, across rooms (settled() waits for them). */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The group's members (id → name) while one commit is being read. */
+  private members = new Map<string, string>();
 
   constructor(
     private readonly store: AccountStore,
     private readonly log: (line: string) => void,
   ) {}
 
-  roomCommitted(name: string, doc: Y.Doc, batch: readonly Uint8Array[] = []): void {
+  /** Resolves once the commit's notifications are recorded (or the failure logged). */
+  roomCommitted(name: string, doc: Y.Doc, batch: readonly Uint8Array[] = []): Promise<void> {
     const room = parseRoom(name);
-    if (room === null || room.kind === 'index') return;
-    if (room.kind === 'doc' && !batch.some(holdsMention)) return;
+    if (room === null || room.kind === 'index') return Promise.resolve();
+    if (room.kind === 'doc' && !batch.some(holdsMention)) return Promise.resolve();
+    const next = (this.recording.get(doc) ?? Promise.resolve()).then(() =>
+      this.record(name, room, doc),
+    );
+    this.recording.set(doc, next);
+    this.inFlight.add(next);
+    void next.finally(() => this.inFlight.delete(next));
+    return next;
+  }
+
+  /**
+   * Resolves once every commit reported so far has its notifications recorded: the inbox waits
+   * for it, so a person whose change was `saved` on this server reads what it caused.
+   */
+  async settled(): Promise<void> {
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async record(name: string, room: Room, doc: Y.Doc): Promise<void> {
+    if (room.kind === 'index') return;
     const seen = this.seen.get(doc) ?? new Set<string>();
     this.seen.set(doc, seen);
     try {
+      // One query for who may be notified and how they are named; the rest reads the document.
+      const members = await this.store.groups.members(room.groupId);
+      this.members = new Map(members.map((member) => [member.user.id, member.user.name]));
       const events =
         room.kind === 'threads'
           ? this.threadEvents(room.groupId, room.docId, doc, seen)
@@ -53,8 +82,8 @@ export class Notifier {
             ? this.boardEvents(room.groupId, room.boardId, doc, seen)
             : this.bodyEvents(room.groupId, room.docId, doc, seen);
       if (events.length === 0) return;
-      this.store.transaction(() => {
-        for (const event of events) this.store.notifications.record(event);
+      await this.store.transaction(async (tx) => {
+        for (const event of events) await tx.notifications.record(event);
       });
     } catch (error) {
       // A notification is never worth losing a commit over; the next commit retries.
@@ -65,12 +94,12 @@ export class Notifier {
     }
   }
 
-  private isMember(userId: string, groupId: string): boolean {
-    return this.store.groups.roleOf(userId, groupId) !== null;
+  private isMember(userId: string, _groupId: string): boolean {
+    return this.members.has(userId);
   }
 
   private actorName(userId: string, fallback: string): string {
-    return this.store.users.get(userId)?.name ?? fallback;
+    return this.members.get(userId) ?? fallback;
   }
 
   private threadEvents(
@@ -197,9 +226,7 @@ export class Notifier {
           const key = `assigned:${card.id}:${name}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          members ??= new Map(
-            this.store.groups.members(groupId).map((member) => [member.user.name, member.user.id]),
-          );
+          members ??= new Map([...this.members].map(([id, memberName]) => [memberName, id]));
           const userId = members.get(name);
           if (userId === undefined) continue;
           events.push({

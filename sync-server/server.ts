@@ -38,6 +38,7 @@ import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
+import { openPostgres } from './db/open';
 import type { Storage } from './storage/storage';
 
 export interface ServerOptions {
@@ -57,6 +58,11 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Storage to use instead of the SQLite file in dataDir; the server closes it on close(). */
   storage?: Storage;
+  /**
+   * A PostgreSQL database (postgres://…) for the rooms and the account store instead of the
+   * SQLite file in dataDir, shared by every instance of a cluster. Migrated on start.
+   */
+  postgresUrl?: string;
   /** Uncommitted bytes per room above which writers are closed with 1013. */
   maxPendingBytes?: number;
   /** Messages per connection; above it the connection is closed with 1008 (policy), after which clients reconnect with backoff. */
@@ -101,23 +107,36 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const unlock = lockDataDir(options.dataDir);
   let storage: Storage;
   let store: AccountStore;
-  try {
-    storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  try {
-    store = new AccountStore(join(options.dataDir, DATABASE_FILE), now);
-  } catch (error) {
-    await storage.close();
-    unlock();
-    throw error;
+  if (options.postgresUrl !== undefined) {
+    try {
+      const databases = await openPostgres(options.postgresUrl, now);
+      // The shared pool belongs to the account store; the rooms' storage only borrows it.
+      storage = options.storage ?? databases.storage;
+      store = databases.store;
+    } catch (error) {
+      await options.storage?.close();
+      unlock();
+      throw error;
+    }
+  } else {
+    try {
+      storage = options.storage ?? new SqliteStorage(join(options.dataDir, DATABASE_FILE));
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    try {
+      store = AccountStore.openSqlite(join(options.dataDir, DATABASE_FILE), now);
+    } catch (error) {
+      await storage.close();
+      unlock();
+      throw error;
+    }
   }
 
   try {
-    if (options.seedDemo === true && store.users.count() === 0) {
-      const fresh = store.groups.workspace() === null;
+    if (options.seedDemo === true && (await store.users.count()) === 0) {
+      const fresh = (await store.groups.workspace()) === null;
       const accounts = fresh
         ? await seedDemo(storage, store, now())
         : await seedDemoAccounts(store);
@@ -137,15 +156,15 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
               'administración use `npm run admin -- create-admin`.',
       );
     }
-    if (store.users.count() === 0) {
+    if ((await store.users.count()) === 0) {
       log(
         'Aviso: no hay ninguna cuenta. Cree la primera administración con MINKA_ADMIN_EMAIL y ' +
           'MINKA_ADMIN_PASSWORD, o con `npm run admin -- create-admin --email … --name …`.',
       );
     }
   } catch (error) {
-    store.close();
     await storage.close();
+    await store.close();
     unlock();
     throw error;
   }
@@ -157,7 +176,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       storage,
       log,
       onCommitted: (room, batch) => {
-        notifier.roomCommitted(room.name, room.doc, batch);
+        void notifier.roomCommitted(room.name, room.doc, batch);
         autoVersion(room.name, room.doc);
       },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
@@ -187,16 +206,23 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     log,
     now,
     trustProxy: options.trustProxy ?? false,
-    accessChanged: (userId) => reevaluate(store, connections, userId),
+    accessChanged: (userId) =>
+      reevaluate(store, connections, userId).catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
+      ),
     tickets: new SyncTickets(now),
+    notificationsSettled: () => notifier.settled(),
     withRoom: (name, change) => registry.write(name, change),
   };
+  let rechecking = false;
   const recheckTimer = setInterval(() => {
-    try {
-      reevaluateAll(store, connections);
-    } catch (error) {
-      log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`);
-    }
+    if (rechecking) return;
+    rechecking = true;
+    reevaluateAll(store, connections)
+      .catch((error: unknown) =>
+        log(`Aviso: no se pudieron revisar las sesiones abiertas: ${describeError(error)}`),
+      )
+      .finally(() => (rechecking = false));
   }, options.sessionRecheckMs ?? 2000);
   recheckTimer.unref();
   let closing: Promise<void> | null = null;
@@ -230,7 +256,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     }
     const name = roomName(parsed);
     const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
-    const decision = authorizeUpgrade(store, credential, parsed);
+    const decision = await authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
       return;
@@ -276,7 +302,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     // Access may have changed while the room loaded: decide again, with what is true now.
     let current;
     try {
-      current = authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
+      current = await authorizeUpgrade(store, { sessionId: decision.access.sessionId }, parsed);
     } catch (error) {
       room.release();
       throw error;
@@ -326,8 +352,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     await listen(server, options.port ?? 4455, host);
   } catch (error) {
     clearInterval(recheckTimer);
-    store.close();
     await storage.close();
+    await store.close();
     unlock();
     throw error;
   }
@@ -344,8 +370,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     for (const connection of connections) connection.terminate();
     wss.close();
     await stopped;
-    store.close();
     await storage.close();
+    await store.close();
     unlock();
   };
 

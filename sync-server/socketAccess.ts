@@ -8,7 +8,7 @@
  * a password reset or a disable by `npm run admin` in another process): closed with 4401 when the
  * session is gone, 4403 when the membership is, switched between read-only and writable otherwise.
  */
-import { canWriteRoom, type PresenceUser } from '../shared/model/accounts';
+import { canWriteRoom, type GroupRole, type PresenceUser } from '../shared/model/accounts';
 import { AccessCloseCode, type ApiErrorCode } from '../shared/protocol/api';
 import type { Room } from '../shared/protocol/rooms';
 import type { AccountStore } from './accounts/accountStore';
@@ -22,11 +22,11 @@ export type UpgradeDecision =
 /** How an upgrade names its session: a redeemed ticket's session id, or a token. */
 export type SocketCredential = { sessionId: string } | { token: string } | null;
 
-export function authorizeUpgrade(
+export async function authorizeUpgrade(
   store: AccountStore,
   credential: SocketCredential,
   room: Room,
-): UpgradeDecision {
+): Promise<UpgradeDecision> {
   if (credential === null) {
     return {
       ok: false,
@@ -37,8 +37,8 @@ export function authorizeUpgrade(
   }
   const check: SessionCheck =
     'sessionId' in credential
-      ? store.sessions.byId(credential.sessionId)
-      : store.sessions.authenticate(credential.token);
+      ? await store.sessions.byId(credential.sessionId)
+      : await store.sessions.authenticate(credential.token);
   if (!check.ok) {
     return {
       ok: false,
@@ -48,7 +48,7 @@ export function authorizeUpgrade(
     };
   }
   const { session } = check;
-  const role = store.groups.roleOf(session.user.id, room.groupId);
+  const role = await store.groups.roleOf(session.user.id, room.groupId);
   if (role === null) {
     return {
       ok: false,
@@ -81,28 +81,50 @@ export function reevaluate(
   store: AccountStore,
   connections: Iterable<Connection>,
   userId: string,
-): void {
-  recheck(
+): Promise<void> {
+  return recheck(
     store,
     [...connections].filter((connection) => connection.access.userId === userId),
   );
 }
 
 /** Re-checks every open socket (the timer); a database error leaves sockets as they are. */
-export function reevaluateAll(store: AccountStore, connections: Iterable<Connection>): void {
-  recheck(store, [...connections]);
+export function reevaluateAll(
+  store: AccountStore,
+  connections: Iterable<Connection>,
+): Promise<void> {
+  return recheck(store, [...connections]);
 }
 
-function recheck(store: AccountStore, connections: Connection[]): void {
+/**
+ * Asks the database once per person (account and memberships) and once per session, however
+ * many sockets they have open, then applies the answers to every socket at once.
+ */
+async function recheck(store: AccountStore, connections: Connection[]): Promise<void> {
+  const people = new Map<string, { active: boolean; roles: Map<string, GroupRole> }>();
+  const sessions = new Map<string, boolean>();
+  for (const { access } of connections) {
+    if (!people.has(access.userId)) {
+      const user = await store.users.get(access.userId);
+      const active = user !== null && !user.disabled;
+      const roles = new Map<string, GroupRole>();
+      if (active) {
+        for (const { group, role } of await store.groups.membershipsOf(access.userId))
+          roles.set(group.id, role);
+      }
+      people.set(access.userId, { active, roles });
+    }
+    if (!sessions.has(access.sessionId))
+      sessions.set(access.sessionId, await store.sessions.isActive(access.sessionId));
+  }
   for (const connection of connections) {
     const { access } = connection;
-    const { userId } = access;
-    const user = store.users.get(userId);
-    if (user === null || user.disabled || !store.sessions.isActive(access.sessionId)) {
+    const person = people.get(access.userId)!;
+    if (!person.active || sessions.get(access.sessionId) !== true) {
       connection.close(AccessCloseCode.sessionRevoked, 'session revoked');
       continue;
     }
-    const role = store.groups.roleOf(userId, access.groupId);
+    const role = person.roles.get(access.groupId) ?? null;
     if (role === null) connection.close(AccessCloseCode.membershipRevoked, 'membership revoked');
     else {
       access.role = role;

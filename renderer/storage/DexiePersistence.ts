@@ -16,7 +16,14 @@
  * rows in the background, never in the open path.
  */
 import * as Y from 'yjs';
-import { applySaved, savedCovers, type SavedMessage } from '../../shared/protocol/saved';
+import {
+  applySaved,
+  coverageOf,
+  mergeCoverage,
+  savedCoversCoverage,
+  type SavedMessage,
+  type UpdateCoverage,
+} from '../../shared/protocol/saved';
 import { WriteAheadLog, type KeyValueStorage } from './writeAheadLog';
 import type { WorkspaceDexie } from './workspaceDb';
 
@@ -58,6 +65,19 @@ interface Change {
   parts: Uint8Array[];
   at: number;
   removed: boolean;
+  /** What a `saved` snapshot must hold to cover the updates read so far (decoded once each). */
+  coverage: UpdateCoverage | null;
+  /** Updates of this change not yet read into `coverage`. */
+  unread: Uint8Array[];
+}
+
+function coverageOfChange(change: Change): UpdateCoverage {
+  for (const update of change.unread) {
+    const read = coverageOf(update);
+    change.coverage = change.coverage === null ? read : mergeCoverage(change.coverage, read);
+  }
+  change.unread = [];
+  return change.coverage!;
 }
 
 function changeUpdate(change: Change): Uint8Array {
@@ -137,7 +157,7 @@ export class DexiePersistence {
     const saved = applySaved(this.saved, message);
     this.saved = saved;
     for (const change of this.changes) {
-      if (!savedCovers(saved, changeUpdate(change))) continue;
+      if (!savedCoversCoverage(saved, coverageOfChange(change))) continue;
       this.changes.delete(change);
       this.dirtyChanges.delete(change);
       change.removed = true;
@@ -177,7 +197,15 @@ export class DexiePersistence {
     }, this);
     this.storedRows = rows.length;
     for (const row of changeRows) {
-      this.changes.add({ id: row.id, update: row.update, parts: [], at: row.at, removed: false });
+      this.changes.add({
+        id: row.id,
+        update: row.update,
+        parts: [],
+        at: row.at,
+        removed: false,
+        coverage: null,
+        unread: [row.update],
+      });
     }
     this.doc.on('update', this.onUpdate);
     this.replayWriteAheadLog();
@@ -215,10 +243,19 @@ export class DexiePersistence {
       const burst = this.burst !== null && at - this.burst.at < this.burstMs ? this.burst : null;
       if (burst !== null) {
         burst.parts.push(update);
+        burst.unread.push(update);
         burst.at = at;
         this.dirtyChanges.add(burst);
       } else {
-        const change: Change = { id: undefined, update, parts: [], at, removed: false };
+        const change: Change = {
+          id: undefined,
+          update,
+          parts: [],
+          at,
+          removed: false,
+          coverage: null,
+          unread: [update],
+        };
         this.changes.add(change);
         this.dirtyChanges.add(change);
         this.burst = change;

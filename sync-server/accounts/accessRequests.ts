@@ -1,7 +1,7 @@
 /** Requests to join a listed group, answered by its leads (approve with a role, or decline). */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { AccessRequestStatus } from '../../shared/protocol/api';
+import type { Sql } from '../db/sql';
 
 export interface AccessRequestRecord {
   id: string;
@@ -21,6 +21,8 @@ interface RequestRow {
   created_at: number;
 }
 
+const COLUMNS = 'id, group_id, user_id, message, status, created_at';
+
 const toRecord = (row: RequestRow): AccessRequestRecord => ({
   id: row.id,
   groupId: row.group_id,
@@ -32,52 +34,52 @@ const toRecord = (row: RequestRow): AccessRequestRecord => ({
 
 export class AccessRequests {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  create(groupId: string, userId: string, message: string): AccessRequestRecord {
+  async create(groupId: string, userId: string, message: string): Promise<AccessRequestRecord> {
     const id = randomUUID();
-    this.db
-      .prepare(
-        "INSERT INTO access_requests (id, group_id, user_id, message, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
-      )
-      .run(id, groupId, userId, message, this.now());
-    return this.get(id)!;
+    await this.sql.run(
+      "INSERT INTO access_requests (id, group_id, user_id, message, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
+      [id, groupId, userId, message, this.now()],
+    );
+    return (await this.get(id))!;
   }
 
-  get(id: string): AccessRequestRecord | null {
-    const row = this.db
-      .prepare<[string], RequestRow>('SELECT * FROM access_requests WHERE id = ?')
-      .get(id);
+  async get(id: string): Promise<AccessRequestRecord | null> {
+    const row = await this.sql.get<RequestRow>(
+      `SELECT ${COLUMNS} FROM access_requests WHERE id = ?`,
+      [id],
+    );
     return row === undefined ? null : toRecord(row);
   }
 
-  pending(groupId: string, userId?: string): AccessRequestRecord[] {
-    return this.db
-      .prepare<[string], RequestRow>(
-        "SELECT * FROM access_requests WHERE group_id = ? AND status = 'pending' ORDER BY created_at",
+  async pending(groupId: string, userId?: string): Promise<AccessRequestRecord[]> {
+    return (
+      await this.sql.all<RequestRow>(
+        `SELECT ${COLUMNS} FROM access_requests WHERE group_id = ? AND status = 'pending'
+         ORDER BY created_at, id`,
+        [groupId],
       )
-      .all(groupId)
+    )
       .map(toRecord)
       .filter((request) => userId === undefined || request.userId === userId);
   }
 
   /** Pending requests in the groups `userId` leads. */
-  pendingForLead(userId: string): number {
-    return this.db
-      .prepare<[string], { n: number }>(
-        `SELECT count(*) AS n FROM access_requests r JOIN memberships m ON m.group_id = r.group_id
-         WHERE m.user_id = ? AND m.role = 'lead' AND r.status = 'pending'`,
-      )
-      .get(userId)!.n;
+  async pendingForLead(userId: string): Promise<number> {
+    return (await this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM access_requests r JOIN memberships m ON m.group_id = r.group_id
+       WHERE m.user_id = ? AND m.role = 'lead' AND r.status = 'pending'`,
+      [userId],
+    ))!.n;
   }
 
-  decide(id: string, status: 'approved' | 'declined', by: string): void {
-    this.db
-      .prepare(
-        "UPDATE access_requests SET status = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = 'pending'",
-      )
-      .run(status, this.now(), by, id);
+  async decide(id: string, status: 'approved' | 'declined', by: string): Promise<void> {
+    await this.sql.run(
+      "UPDATE access_requests SET status = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = 'pending'",
+      [status, this.now(), by, id],
+    );
   }
 }

@@ -1,7 +1,12 @@
 /**
  * The server-authoritative records of ARCHITECTURE §2 (workspace, organizations, users, sessions,
- * invitations, groups, memberships, access requests, audit log) and notifications, in the same SQLite file as the
- * rooms but through their own connection, so the rooms' Storage interface stays small.
+ * invitations, groups, memberships, access requests, audit log), notifications and versions,
+ * reached through `Sql` (db/sql.ts): on SQLite, the same file as the rooms through their own
+ * connection; on PostgreSQL, the cluster's database.
+ *
+ * Every sub-store is a thin class over one `Sql`. `transaction(async (tx) => …)` hands the work
+ * a copy of the store whose sub-stores all run on the transaction, so
+ * `await tx.groups.setRole(…); await tx.audit.record(…)` land together or not at all.
  */
 import Database from 'better-sqlite3';
 import type { Sql } from '../db/sql';
@@ -29,31 +34,46 @@ export class AccountStore {
   readonly notifications: Notifications;
   readonly clientIds: ClientIds;
   readonly versions: Versions;
-  /** The async, dialect-neutral access new stores are written against (see db/sql.ts). */
-  readonly sql: Sql;
-  private readonly db: Database.Database;
 
-  constructor(file: string, now: () => number) {
-    this.db = configure(new Database(file));
-    this.sql = new SqliteSql(this.db);
-    this.organizations = new Organizations(this.db, now);
-    this.users = new Users(this.db, now);
-    this.sessions = new Sessions(this.db, this.users, now);
-    this.groups = new Groups(this.db, this.users, now);
-    this.invitations = new Invitations(this.db, now);
-    this.accessRequests = new AccessRequests(this.db, now);
-    this.audit = new AuditLog(this.db, now);
-    this.notifications = new Notifications(this.db, now);
-    this.clientIds = new ClientIds(this.db, now);
-    this.versions = new Versions(this.db, now);
+  /**
+   * @param sql where the records live (already migrated)
+   * @param release closes what `sql` holds (a connection or a pool); a transaction's view has none
+   */
+  constructor(
+    readonly sql: Sql,
+    private readonly now: () => number,
+    private readonly release: () => Promise<void> = async () => {},
+    clientIds?: ClientIds,
+  ) {
+    this.organizations = new Organizations(sql, now);
+    this.users = new Users(sql, now);
+    this.sessions = new Sessions(sql, this.users, now);
+    this.groups = new Groups(sql, now);
+    this.invitations = new Invitations(sql, now);
+    this.accessRequests = new AccessRequests(sql, now);
+    this.audit = new AuditLog(sql, now);
+    this.notifications = new Notifications(sql, now);
+    // Shared with transaction views: its memory of owners belongs to the server, not the view.
+    this.clientIds = clientIds ?? new ClientIds(sql, now);
+    this.versions = new Versions(sql, now);
   }
 
-  /** Runs `work` in one transaction: all its writes land, or none. */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  /** The store in the SQLite file `file` (the rooms' file), migrated forward. */
+  static openSqlite(file: string, now: () => number): AccountStore {
+    const db = configure(new Database(file));
+    return new AccountStore(new SqliteSql(db), now, async () => {
+      if (db.open) db.close();
+    });
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  /** Runs `work` in one transaction on a view of this store: all its writes land, or none. */
+  transaction<T>(work: (tx: AccountStore) => Promise<T>): Promise<T> {
+    return this.sql.transaction((tx) =>
+      work(new AccountStore(tx, this.now, async () => {}, this.clientIds)),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.release();
   }
 }

@@ -1,7 +1,7 @@
 /** The audit log: who did what to whom, and when. Rows are only ever appended. */
-import type Database from 'better-sqlite3';
 import type { GroupId } from '../../shared/model/ids';
 import type { AuditAction, AuditEntry } from '../../shared/protocol/api';
+import type { Sql } from '../db/sql';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -26,16 +26,14 @@ interface AuditRow {
 
 export class AuditLog {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  record(entry: AuditRecord): void {
-    this.db
-      .prepare(
-        'INSERT INTO audit_log (at, action, actor_id, email, target_user_id, group_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
+  async record(entry: AuditRecord): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO audit_log (at, action, actor_id, email, target_user_id, group_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
         this.now(),
         entry.action,
         entry.actorId ?? null,
@@ -43,26 +41,28 @@ export class AuditLog {
         entry.targetUserId ?? null,
         entry.groupId ?? null,
         entry.detail ?? '',
-      );
+      ],
+    );
   }
 
   /** Newest first. */
-  list(limit: number): AuditEntry[] {
-    return this.db
-      .prepare<[number], AuditRow>(
-        `SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-         ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(limit)
-      .map((row) => ({
-        id: row.id,
-        at: new Date(row.at).toISOString(),
-        action: row.action,
-        actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? '' },
-        email: row.email,
-        targetUserId: row.target_user_id,
-        groupId: row.group_id as GroupId | null,
-        detail: row.detail,
-      }));
+  async list(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.sql.all<AuditRow>(
+      `SELECT a.id, a.at, a.action, a.actor_id, a.email, a.target_user_id, a.group_id, a.detail,
+         u.name AS actor_name
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       ORDER BY a.id DESC LIMIT ?`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      action: row.action,
+      actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? '' },
+      email: row.email,
+      targetUserId: row.target_user_id,
+      groupId: row.group_id as GroupId | null,
+      detail: row.detail,
+    }));
   }
 }

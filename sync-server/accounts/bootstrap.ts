@@ -40,25 +40,25 @@ export function checkAdminInput(input: AdminInput): void {
 export async function createAdmin(store: AccountStore, input: AdminInput): Promise<User> {
   checkAdminInput(input);
   const email = input.email.trim().toLowerCase();
-  if (store.users.withPassword(email) !== null) {
+  if ((await store.users.withPassword(email)) !== null) {
     throw new AdminInputError(`Ya existe una cuenta con el correo ${email}.`);
   }
   const passwordHash = await hashPassword(input.password);
-  return store.transaction(() => {
-    if (store.groups.workspace() === null)
-      store.groups.createWorkspace(input.workspaceName ?? DEFAULT_WORKSPACE_NAME);
+  return store.transaction(async (tx) => {
+    if ((await tx.groups.workspace()) === null)
+      await tx.groups.createWorkspace(input.workspaceName ?? DEFAULT_WORKSPACE_NAME);
     const organizationName = input.organization ?? DEFAULT_ADMIN_ORGANIZATION;
     const organization =
-      store.organizations.byName(organizationName) ??
-      store.organizations.create(organizationName, 'other');
-    const user = store.users.create({
+      (await tx.organizations.byName(organizationName)) ??
+      (await tx.organizations.create(organizationName, 'other'));
+    const user = await tx.users.create({
       email,
       name: input.name.trim(),
       organizationId: organization.id,
       workspaceRole: 'admin',
       passwordHash,
     });
-    store.audit.record({
+    await tx.audit.record({
       action: 'user_created',
       actorId: null,
       targetUserId: user.id,
@@ -71,7 +71,7 @@ export async function createAdmin(store: AccountStore, input: AdminInput): Promi
 
 /** Creates the admin only when the database has no user at all; true when it did. */
 export async function ensureFirstAdmin(store: AccountStore, input: AdminInput): Promise<boolean> {
-  if (store.users.count() > 0) return false;
+  if ((await store.users.count()) > 0) return false;
   await createAdmin(store, input);
   return true;
 }
@@ -87,13 +87,13 @@ export async function resetPassword(
       `La contraseña debe tener al menos ${MIN_PASSWORD_LENGTH} caracteres.`,
     );
   }
-  const found = store.users.withPassword(email.trim().toLowerCase());
+  const found = await store.users.withPassword(email.trim().toLowerCase());
   if (found === null) throw new AdminInputError(`No existe ninguna cuenta con el correo ${email}.`);
   const passwordHash = await hashPassword(password);
-  store.transaction(() => {
-    store.users.setPassword(found.user.id, passwordHash);
-    store.sessions.revokeAllOf(found.user.id);
-    store.audit.record({
+  await store.transaction(async (tx) => {
+    await tx.users.setPassword(found.user.id, passwordHash);
+    await tx.sessions.revokeAllOf(found.user.id);
+    await tx.audit.record({
       action: 'password_reset',
       targetUserId: found.user.id,
       email: found.user.email,

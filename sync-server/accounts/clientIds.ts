@@ -3,9 +3,12 @@
  * connection first wrote structs under it. Yjs trusts the client id written in an update, so
  * without this table any writer could add structs under a colleague's id while she is offline;
  * her own offline structs with the same clocks would then be discarded as duplicates, on the
- * server and in her copy. Kept in SQLite so a restart forgets nothing.
+ * server and in her copy. Kept in the database so a restart forgets nothing.
+ *
+ * An owner never changes once written, so owners are also kept in memory: a connection asks the
+ * database once per new client id (usually once per editing session), never once per update.
  */
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
 
 /** A client id of a room and the person who owns it, as the comparison names authors. */
 export interface ClientAuthor {
@@ -15,44 +18,69 @@ export interface ClientAuthor {
   organization: string;
 }
 
+/** Owners kept in memory; past this the oldest are forgotten (and asked again if written). */
+const CACHED_OWNERS = 200_000;
+
 export class ClientIds {
-  private readonly ownerOf: Database.Statement<[string, number], { user_id: string }>;
-  private readonly insert: Database.Statement<[string, number, string, string, number]>;
-  private readonly authorsOf: Database.Statement<[string], ClientAuthor>;
+  private readonly owners = new Map<string, string>();
 
   constructor(
-    db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
-  ) {
-    this.ownerOf = db.prepare('SELECT user_id FROM client_ids WHERE room = ? AND client = ?');
-    this.insert = db.prepare(
-      'INSERT OR IGNORE INTO client_ids (room, client, user_id, session_id, first_written_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.authorsOf = db.prepare(
-      `SELECT c.client AS clientId, c.user_id AS userId, u.name AS name, o.name AS organization
+  ) {}
+
+  /** Every client id written in `room`, with the name and organization of its owner. */
+  authors(room: string): Promise<ClientAuthor[]> {
+    return this.sql.all<ClientAuthor>(
+      `SELECT c.client AS "clientId", c.user_id AS "userId", u.name AS name, o.name AS organization
          FROM client_ids c
          JOIN users u ON u.id = c.user_id
          JOIN organizations o ON o.id = u.organization_id
         WHERE c.room = ?
         ORDER BY c.client`,
+      [room],
     );
   }
 
-  /** Every client id written in `room`, with the name and organization of its owner. */
-  authors(room: string): ClientAuthor[] {
-    return this.authorsOf.all(room);
+  /** The owner this process already knows, without asking the database; undefined if unknown. */
+  knownOwner(room: string, client: number): string | undefined {
+    return this.owners.get(key(room, client));
   }
 
-  owner(room: string, client: number): string | null {
-    return this.ownerOf.get(room, client)?.user_id ?? null;
+  async owner(room: string, client: number): Promise<string | null> {
+    const known = this.knownOwner(room, client);
+    if (known !== undefined) return known;
+    const row = await this.sql.get<{ user_id: string }>(
+      'SELECT user_id FROM client_ids WHERE room = ? AND client = ?',
+      [room, client],
+    );
+    if (row !== undefined) this.remember(room, client, row.user_id);
+    return row?.user_id ?? null;
   }
 
   /**
-   * Binds `client` to `userId` unless it is bound already, and returns its owner. The insert and
-   * the read run on one connection with no await between them, so two writers cannot both win.
+   * Binds `client` to `userId` unless it is bound already, and returns its owner. The insert
+   * does nothing when a row exists (the database's key decides between two writers, on one
+   * server or several), and the owner is then read back.
    */
-  claim(room: string, client: number, userId: string, sessionId: string): string {
-    this.insert.run(room, client, userId, sessionId, this.now());
-    return this.owner(room, client) ?? userId;
+  async claim(room: string, client: number, userId: string, sessionId: string): Promise<string> {
+    const known = this.knownOwner(room, client);
+    if (known !== undefined) return known;
+    await this.sql.run(
+      `INSERT INTO client_ids (room, client, user_id, session_id, first_written_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (room, client) DO NOTHING`,
+      [room, client, userId, sessionId, this.now()],
+    );
+    return (await this.owner(room, client)) ?? userId;
+  }
+
+  private remember(room: string, client: number, userId: string): void {
+    if (this.owners.size >= CACHED_OWNERS) {
+      const oldest = this.owners.keys().next().value;
+      if (oldest !== undefined) this.owners.delete(oldest);
+    }
+    this.owners.set(key(room, client), userId);
   }
 }
+
+const key = (room: string, client: number) => `${client}:${room}`;

@@ -4,7 +4,6 @@
  * non-member by forgetting a filter.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type {
   GroupRole,
   GroupVisibility,
@@ -13,7 +12,8 @@ import type {
 } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import type { GroupDirectoryEntry, Member, Membership } from '../../shared/protocol/api';
-import { toSummary, type Users } from './users';
+import type { Sql } from '../db/sql';
+import { toSummary, toUser, type UserRow } from './users';
 
 interface GroupRow {
   id: string;
@@ -31,193 +31,192 @@ const toGroup = (row: GroupRow): WorkingGroupSummary => ({
 
 export class Groups {
   constructor(
-    private readonly db: Database.Database,
-    private readonly users: Users,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  workspace(): { id: string; name: string } | null {
+  async workspace(): Promise<{ id: string; name: string } | null> {
     return (
-      this.db
-        .prepare<[], { id: string; name: string }>('SELECT id, name FROM workspace LIMIT 1')
-        .get() ?? null
+      (await this.sql.get<{ id: string; name: string }>(
+        'SELECT id, name FROM workspace LIMIT 1',
+      )) ?? null
     );
   }
 
-  createWorkspace(name: string): { id: string; name: string } {
+  async createWorkspace(name: string): Promise<{ id: string; name: string }> {
     const workspace = { id: randomUUID(), name };
-    this.db.prepare('INSERT INTO workspace (id, name) VALUES (?, ?)').run(workspace.id, name);
+    await this.sql.run('INSERT INTO workspace (id, name) VALUES (?, ?)', [workspace.id, name]);
     return workspace;
   }
 
-  get(id: string): WorkingGroupSummary | null {
-    const row = this.db
-      .prepare<[string], GroupRow>(
-        'SELECT id, name, purpose, visibility FROM working_groups WHERE id = ?',
-      )
-      .get(id);
+  async get(id: string): Promise<WorkingGroupSummary | null> {
+    const row = await this.sql.get<GroupRow>(
+      'SELECT id, name, purpose, visibility FROM working_groups WHERE id = ?',
+      [id],
+    );
     return row === undefined ? null : toGroup(row);
   }
 
   /** Every group, in workspace order (for the seed and admin tools, never for an API answer). */
-  all(): WorkingGroupSummary[] {
-    return this.db
-      .prepare<[], GroupRow>(
+  async all(): Promise<WorkingGroupSummary[]> {
+    return (
+      await this.sql.all<GroupRow>(
         'SELECT id, name, purpose, visibility FROM working_groups ORDER BY position',
       )
-      .all()
-      .map(toGroup);
+    ).map(toGroup);
   }
 
   /** The group when `userId` may know it exists: listed, or private with them as a member. */
-  visibleTo(id: string, userId: string): WorkingGroupSummary | null {
-    const group = this.get(id);
+  async visibleTo(id: string, userId: string): Promise<WorkingGroupSummary | null> {
+    const group = await this.get(id);
     if (group === null) return null;
-    return group.visibility === 'listed' || this.roleOf(userId, id) !== null ? group : null;
+    return group.visibility === 'listed' || (await this.roleOf(userId, id)) !== null ? group : null;
   }
 
-  create(input: {
+  async create(input: {
     id?: GroupId;
     name: string;
     purpose: string;
     visibility: GroupVisibility;
-  }): WorkingGroupSummary {
-    const workspace = this.workspace();
+  }): Promise<WorkingGroupSummary> {
+    const workspace = await this.workspace();
     if (workspace === null) throw new Error('No workspace to create a group in.');
     const id = input.id ?? randomUUID();
-    const position = this.db
-      .prepare<[], { n: number }>('SELECT coalesce(max(position) + 1, 0) AS n FROM working_groups')
-      .get()!.n;
-    this.db
-      .prepare(
-        'INSERT INTO working_groups (id, workspace_id, position, name, purpose, visibility) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, workspace.id, position, input.name, input.purpose, input.visibility);
-    return this.get(id)!;
+    const position = (await this.sql.get<{ n: number }>(
+      'SELECT coalesce(max(position) + 1, 0) AS n FROM working_groups',
+    ))!.n;
+    await this.sql.run(
+      'INSERT INTO working_groups (id, workspace_id, position, name, purpose, visibility) VALUES (?, ?, ?, ?, ?, ?)',
+      [id, workspace.id, position, input.name, input.purpose, input.visibility],
+    );
+    return (await this.get(id))!;
   }
 
-  update(
+  async update(
     id: string,
     changes: { name?: string; purpose?: string; visibility?: GroupVisibility },
-  ): void {
-    const group = this.get(id);
+  ): Promise<void> {
+    const group = await this.get(id);
     if (group === null) return;
     const next = { ...group, ...changes };
-    this.db
-      .prepare('UPDATE working_groups SET name = ?, purpose = ?, visibility = ? WHERE id = ?')
-      .run(next.name, next.purpose, next.visibility, id);
+    await this.sql.run(
+      'UPDATE working_groups SET name = ?, purpose = ?, visibility = ? WHERE id = ?',
+      [next.name, next.purpose, next.visibility, id],
+    );
   }
 
   /** Every group `userId` may see, in workspace order, as the directory shows it. */
-  directory(userId: string): GroupDirectoryEntry[] {
-    return this.db
-      .prepare<[string], GroupRow>(
-        `SELECT g.id, g.name, g.purpose, g.visibility FROM working_groups g
-         WHERE g.visibility = 'listed'
-            OR EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = ?)
-         ORDER BY g.position`,
-      )
-      .all(userId)
-      .map((row) => this.entry(toGroup(row), userId));
+  async directory(userId: string): Promise<GroupDirectoryEntry[]> {
+    const rows = await this.sql.all<GroupRow>(
+      `SELECT g.id, g.name, g.purpose, g.visibility FROM working_groups g
+       WHERE g.visibility = 'listed'
+          OR EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = ?)
+       ORDER BY g.position`,
+      [userId],
+    );
+    const entries: GroupDirectoryEntry[] = [];
+    for (const row of rows) entries.push(await this.entry(toGroup(row), userId));
+    return entries;
   }
 
-  entry(group: WorkingGroupSummary, userId: string): GroupDirectoryEntry {
-    const memberCount = this.db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM memberships WHERE group_id = ?')
-      .get(group.id)!.n;
+  async entry(group: WorkingGroupSummary, userId: string): Promise<GroupDirectoryEntry> {
+    const memberCount = (await this.sql.get<{ n: number }>(
+      'SELECT count(*) AS n FROM memberships WHERE group_id = ?',
+      [group.id],
+    ))!.n;
     const accessRequested =
-      this.db
-        .prepare<[string, string], { n: number }>(
-          "SELECT count(*) AS n FROM access_requests WHERE group_id = ? AND user_id = ? AND status = 'pending'",
-        )
-        .get(group.id, userId)!.n > 0;
+      (await this.sql.get<{ n: number }>(
+        "SELECT count(*) AS n FROM access_requests WHERE group_id = ? AND user_id = ? AND status = 'pending'",
+        [group.id, userId],
+      ))!.n > 0;
     return {
       ...group,
-      organizations: this.organizationsOf(group.id),
+      organizations: await this.organizationsOf(group.id),
       memberCount,
-      myRole: this.roleOf(userId, group.id),
+      myRole: await this.roleOf(userId, group.id),
       accessRequested,
     };
   }
 
-  organizationsOf(groupId: string): Organization[] {
-    return this.db
-      .prepare<[string], Organization>(
-        `SELECT DISTINCT o.id, o.name, o.kind FROM memberships m
-         JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = u.organization_id
-         WHERE m.group_id = ? ORDER BY o.name COLLATE NOCASE`,
+  organizationsOf(groupId: string): Promise<Organization[]> {
+    return this.sql
+      .all<Organization>(
+        `SELECT DISTINCT o.id, o.name, o.kind, lower(o.name) AS sort_name FROM memberships m
+       JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = u.organization_id
+       WHERE m.group_id = ? ORDER BY sort_name, o.name`,
+        [groupId],
       )
-      .all(groupId);
+      .then((rows) => rows.map(({ id, name, kind }) => ({ id, name, kind })));
   }
 
-  roleOf(userId: string, groupId: string): GroupRole | null {
+  async roleOf(userId: string, groupId: string): Promise<GroupRole | null> {
     return (
-      this.db
-        .prepare<[string, string], { role: GroupRole }>(
+      (
+        await this.sql.get<{ role: GroupRole }>(
           'SELECT role FROM memberships WHERE user_id = ? AND group_id = ?',
+          [userId, groupId],
         )
-        .get(userId, groupId)?.role ?? null
+      )?.role ?? null
     );
   }
 
-  membershipsOf(userId: string): Membership[] {
-    return this.db
-      .prepare<[string], GroupRow & { role: GroupRole }>(
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    return (
+      await this.sql.all<GroupRow & { role: GroupRole }>(
         `SELECT g.id, g.name, g.purpose, g.visibility, m.role FROM memberships m
          JOIN working_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.position`,
+        [userId],
       )
-      .all(userId)
-      .map((row) => ({ group: toGroup(row), role: row.role }));
+    ).map((row) => ({ group: toGroup(row), role: row.role }));
   }
 
-  members(groupId: string): Member[] {
-    return this.db
-      .prepare<[string], { user_id: string; role: GroupRole; created_at: number }>(
-        'SELECT user_id, role, created_at FROM memberships WHERE group_id = ?',
-      )
-      .all(groupId)
-      .flatMap((row) => {
-        const user = this.users.get(row.user_id);
-        return user === null
-          ? []
-          : [
-              {
-                user: toSummary(user),
-                role: row.role,
-                since: new Date(row.created_at).toISOString(),
-              },
-            ];
-      })
+  async members(groupId: string): Promise<Member[]> {
+    const rows = await this.sql.all<UserRow & { role: GroupRole; member_since: number }>(
+      `SELECT u.*, o.name AS organization_name, o.kind AS organization_kind, m.role,
+         m.created_at AS member_since
+       FROM memberships m JOIN users u ON u.id = m.user_id
+       JOIN organizations o ON o.id = u.organization_id WHERE m.group_id = ?`,
+      [groupId],
+    );
+    return rows
+      .map((row) => ({
+        user: toSummary(toUser(row)),
+        role: row.role,
+        since: new Date(row.member_since).toISOString(),
+      }))
       .sort((a, b) => a.user.name.localeCompare(b.user.name, 'es'));
   }
 
-  member(groupId: string, userId: string): Member | null {
-    return this.members(groupId).find((member) => member.user.id === userId) ?? null;
+  async member(groupId: string, userId: string): Promise<Member | null> {
+    return (await this.members(groupId)).find((member) => member.user.id === userId) ?? null;
   }
 
-  leadCount(groupId: string): number {
-    return this.db
-      .prepare<[string], { n: number }>(
-        "SELECT count(*) AS n FROM memberships WHERE group_id = ? AND role = 'lead'",
-      )
-      .get(groupId)!.n;
+  async leadCount(groupId: string): Promise<number> {
+    return (await this.sql.get<{ n: number }>(
+      "SELECT count(*) AS n FROM memberships WHERE group_id = ? AND role = 'lead'",
+      [groupId],
+    ))!.n;
   }
 
-  addMember(groupId: string, userId: string, role: GroupRole): void {
-    this.db
-      .prepare('INSERT INTO memberships (group_id, user_id, role, created_at) VALUES (?, ?, ?, ?)')
-      .run(groupId, userId, role, this.now());
+  async addMember(groupId: string, userId: string, role: GroupRole): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO memberships (group_id, user_id, role, created_at) VALUES (?, ?, ?, ?)',
+      [groupId, userId, role, this.now()],
+    );
   }
 
-  setRole(groupId: string, userId: string, role: GroupRole): void {
-    this.db
-      .prepare('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?')
-      .run(role, groupId, userId);
+  async setRole(groupId: string, userId: string, role: GroupRole): Promise<void> {
+    await this.sql.run('UPDATE memberships SET role = ? WHERE group_id = ? AND user_id = ?', [
+      role,
+      groupId,
+      userId,
+    ]);
   }
 
-  removeMember(groupId: string, userId: string): void {
-    this.db
-      .prepare('DELETE FROM memberships WHERE group_id = ? AND user_id = ?')
-      .run(groupId, userId);
+  async removeMember(groupId: string, userId: string): Promise<void> {
+    await this.sql.run('DELETE FROM memberships WHERE group_id = ? AND user_id = ?', [
+      groupId,
+      userId,
+    ]);
   }
 }

@@ -4,9 +4,9 @@
  * is shown once, to whoever created it.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { GroupRole } from '../../shared/model/accounts';
 import { INVITATION_TTL_MS } from '../../shared/protocol/api';
+import type { Sql } from '../db/sql';
 import { hashSecret, newSecret } from './secrets';
 
 export interface InvitationRecord {
@@ -35,6 +35,9 @@ interface InvitationRow {
   revoked_at: number | null;
 }
 
+const COLUMNS = `id, email, organization_id, group_id, role, invited_by, created_at, expires_at,
+  accepted_at, revoked_at`;
+
 const toRecord = (row: InvitationRow): InvitationRecord => ({
   id: row.id,
   email: row.email,
@@ -50,26 +53,24 @@ const toRecord = (row: InvitationRow): InvitationRecord => ({
 
 export class Invitations {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  create(input: {
+  async create(input: {
     email: string;
     organizationId: string;
     groupId: string;
     role: GroupRole;
     invitedBy: string;
-  }): { code: string; invitation: InvitationRecord } {
+  }): Promise<{ code: string; invitation: InvitationRecord }> {
     const code = newSecret(24);
     const id = randomUUID();
     const now = this.now();
-    this.db
-      .prepare(
-        `INSERT INTO invitations (id, code_hash, email, organization_id, group_id, role, invited_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    await this.sql.run(
+      `INSERT INTO invitations (id, code_hash, email, organization_id, group_id, role, invited_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         id,
         hashSecret(code),
         input.email,
@@ -79,53 +80,55 @@ export class Invitations {
         input.invitedBy,
         now,
         now + INVITATION_TTL_MS,
-      );
-    return { code, invitation: this.get(id)! };
+      ],
+    );
+    return { code, invitation: (await this.get(id))! };
   }
 
-  get(id: string): InvitationRecord | null {
-    const row = this.db
-      .prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?')
-      .get(id);
+  async get(id: string): Promise<InvitationRecord | null> {
+    const row = await this.sql.get<InvitationRow>(
+      `SELECT ${COLUMNS} FROM invitations WHERE id = ?`,
+      [id],
+    );
     return row === undefined ? null : toRecord(row);
   }
 
-  byCode(code: string): InvitationRecord | null {
-    const row = this.db
-      .prepare<[Buffer], InvitationRow>('SELECT * FROM invitations WHERE code_hash = ?')
-      .get(hashSecret(code));
+  async byCode(code: string): Promise<InvitationRecord | null> {
+    const row = await this.sql.get<InvitationRow>(
+      `SELECT ${COLUMNS} FROM invitations WHERE code_hash = ?`,
+      [hashSecret(code)],
+    );
     return row === undefined ? null : toRecord(row);
   }
 
   /** Pending ones of a group: neither accepted, revoked nor expired. */
-  pendingFor(groupId: string): InvitationRecord[] {
-    return this.db
-      .prepare<[string, number], InvitationRow>(
-        `SELECT * FROM invitations WHERE group_id = ? AND accepted_at IS NULL AND revoked_at IS NULL
-         AND expires_at > ? ORDER BY created_at DESC`,
+  async pendingFor(groupId: string): Promise<InvitationRecord[]> {
+    return (
+      await this.sql.all<InvitationRow>(
+        `SELECT ${COLUMNS} FROM invitations WHERE group_id = ? AND accepted_at IS NULL
+         AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC`,
+        [groupId, this.now()],
       )
-      .all(groupId, this.now())
-      .map(toRecord);
+    ).map(toRecord);
   }
 
   /** Marks it used; false when someone else used or revoked it first. */
-  accept(id: string): boolean {
-    return (
-      this.db
-        .prepare(
-          'UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
-        )
-        .run(this.now(), id).changes === 1
+  async accept(id: string): Promise<boolean> {
+    const { changes } = await this.sql.run(
+      'UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
+      [this.now(), id],
     );
+    return changes === 1;
   }
 
-  markAcceptedBy(id: string, userId: string): void {
-    this.db.prepare('UPDATE invitations SET accepted_by = ? WHERE id = ?').run(userId, id);
+  async markAcceptedBy(id: string, userId: string): Promise<void> {
+    await this.sql.run('UPDATE invitations SET accepted_by = ? WHERE id = ?', [userId, id]);
   }
 
-  revoke(id: string): void {
-    this.db
-      .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(this.now(), id);
+  async revoke(id: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+      [this.now(), id],
+    );
   }
 }

@@ -4,8 +4,8 @@
  * a reconnecting client or a room reloaded after a restart never notifies twice.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { NotificationKind } from '../../shared/protocol/notificationsApi';
+import type { Sql } from '../db/sql';
 
 export interface NewNotification {
   userId: string;
@@ -53,6 +53,9 @@ interface Row {
   read_at: number | null;
 }
 
+const COLUMNS = `id, user_id, kind, group_id, target_kind, target_id, thread_id, card_id, actor_id,
+  actor_name, excerpt, created_at, read_at`;
+
 const toRecord = (row: Row): NotificationRecord => ({
   id: row.id,
   userId: row.user_id,
@@ -74,21 +77,19 @@ export const EXCERPT_CHARS = 280;
 
 export class Notifications {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
   /** Records the event for its recipient unless that recipient already has it; true if new. */
-  record(input: NewNotification): boolean {
+  async record(input: NewNotification): Promise<boolean> {
     const excerpt = input.excerpt ?? '';
-    const result = this.db
-      .prepare(
-        `INSERT INTO notifications (id, user_id, dedupe_key, kind, group_id, target_kind, target_id,
-           thread_id, card_id, actor_id, actor_name, excerpt, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
-      )
-      .run(
+    const result = await this.sql.run(
+      `INSERT INTO notifications (id, user_id, dedupe_key, kind, group_id, target_kind, target_id,
+         thread_id, card_id, actor_id, actor_name, excerpt, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
+      [
         randomUUID(),
         input.userId,
         input.dedupeKey,
@@ -102,46 +103,48 @@ export class Notifications {
         input.actorName ?? '',
         excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS - 1)}…` : excerpt,
         this.now(),
-      );
+      ],
+    );
     return result.changes > 0;
   }
 
   /** The person's newest notifications first. */
-  list(userId: string, limit: number, unreadOnly = false): NotificationRecord[] {
-    return this.db
-      .prepare<[string, number], Row>(
-        `SELECT * FROM notifications WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''}
+  async list(userId: string, limit: number, unreadOnly = false): Promise<NotificationRecord[]> {
+    return (
+      await this.sql.all<Row>(
+        `SELECT ${COLUMNS} FROM notifications
+         WHERE user_id = ? ${unreadOnly ? 'AND read_at IS NULL' : ''}
          ORDER BY created_at DESC, id LIMIT ?`,
+        [userId, limit],
       )
-      .all(userId, limit)
-      .map(toRecord);
+    ).map(toRecord);
   }
 
-  unreadCount(userId: string): number {
-    return this.db
-      .prepare<[string], { n: number }>(
-        'SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
-      )
-      .get(userId)!.n;
+  async unreadCount(userId: string): Promise<number> {
+    return (await this.sql.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+      [userId],
+    ))!.n;
   }
 
   /** Marks one of the person's notifications read; false when it is not theirs or not there. */
-  markRead(userId: string, id: string): boolean {
-    const row = this.db
-      .prepare<[string, string], { id: string }>(
-        'SELECT id FROM notifications WHERE id = ? AND user_id = ?',
-      )
-      .get(id, userId);
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const row = await this.sql.get<{ id: string }>(
+      'SELECT id FROM notifications WHERE id = ? AND user_id = ?',
+      [id, userId],
+    );
     if (row === undefined) return false;
-    this.db
-      .prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL')
-      .run(this.now(), id);
+    await this.sql.run('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL', [
+      this.now(),
+      id,
+    ]);
     return true;
   }
 
-  markAllRead(userId: string): void {
-    this.db
-      .prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL')
-      .run(this.now(), userId);
+  async markAllRead(userId: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL',
+      [this.now(), userId],
+    );
   }
 }

@@ -1,45 +1,44 @@
 /** Organizations of the cluster, each with its kind (mining company, university, government …). */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Organization, OrganizationKind } from '../../shared/model/accounts';
+import type { Sql } from '../db/sql';
 
 export class Organizations {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  list(): Organization[] {
-    return this.db
-      .prepare<[], Organization>(
-        'SELECT id, name, kind FROM organizations ORDER BY name COLLATE NOCASE',
-      )
-      .all();
-  }
-
-  get(id: string): Organization | null {
-    return (
-      this.db
-        .prepare<[string], Organization>('SELECT id, name, kind FROM organizations WHERE id = ?')
-        .get(id) ?? null
+  list(): Promise<Organization[]> {
+    return this.sql.all<Organization>(
+      'SELECT id, name, kind FROM organizations ORDER BY lower(name), name',
     );
   }
 
-  byName(name: string): Organization | null {
+  async get(id: string): Promise<Organization | null> {
     return (
-      this.db
-        .prepare<[string], Organization>(
-          'SELECT id, name, kind FROM organizations WHERE name = ? COLLATE NOCASE',
-        )
-        .get(name) ?? null
+      (await this.sql.get<Organization>('SELECT id, name, kind FROM organizations WHERE id = ?', [
+        id,
+      ])) ?? null
     );
   }
 
-  create(name: string, kind: OrganizationKind): Organization {
+  /** Names are unique regardless of case. */
+  async byName(name: string): Promise<Organization | null> {
+    return (
+      (await this.sql.get<Organization>(
+        'SELECT id, name, kind FROM organizations WHERE lower(name) = lower(?)',
+        [name],
+      )) ?? null
+    );
+  }
+
+  async create(name: string, kind: OrganizationKind): Promise<Organization> {
     const organization: Organization = { id: randomUUID(), name, kind };
-    this.db
-      .prepare('INSERT INTO organizations (id, name, kind, created_at) VALUES (?, ?, ?, ?)')
-      .run(organization.id, name, kind, this.now());
+    await this.sql.run(
+      'INSERT INTO organizations (id, name, kind, created_at) VALUES (?, ?, ?, ?)',
+      [organization.id, name, kind, this.now()],
+    );
     return organization;
   }
 }

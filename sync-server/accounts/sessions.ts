@@ -4,9 +4,9 @@
  * that stops being valid stays refused: revocation and expiry are checked on every use.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { User } from '../../shared/model/accounts';
 import { SESSION_TTL_MS } from '../../shared/protocol/api';
+import type { Sql } from '../db/sql';
 import { hashSecret, newSecret } from './secrets';
 import type { Users } from './users';
 
@@ -32,81 +32,79 @@ interface SessionRow {
 
 export class Sessions {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly users: Users,
     private readonly now: () => number,
   ) {}
 
-  create(userId: string): { token: string; id: string; expiresAt: number } {
+  async create(userId: string): Promise<{ token: string; id: string; expiresAt: number }> {
     const token = newSecret();
     const id = randomUUID();
     const now = this.now();
     const expiresAt = now + SESSION_TTL_MS;
-    this.db
-      .prepare(
-        'INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(id, hashSecret(token), userId, now, expiresAt);
+    await this.sql.run(
+      'INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [id, hashSecret(token), userId, now, expiresAt],
+    );
     return { token, id, expiresAt };
   }
 
   /** Checks a token and slides its expiry forward. */
-  authenticate(token: string): SessionCheck {
-    const row = this.db
-      .prepare<[Buffer], SessionRow>(
-        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
-      )
-      .get(hashSecret(token));
-    if (row === undefined || row.revoked_at !== null)
-      return { ok: false, reason: 'session_invalid' };
+  async authenticate(token: string): Promise<SessionCheck> {
+    const row = await this.sql.get<SessionRow>(
+      'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
+      [hashSecret(token)],
+    );
+    const check = await this.check(row);
+    if (!check.ok || row === undefined) return check;
     const now = this.now();
-    if (now >= row.expires_at) return { ok: false, reason: 'session_expired' };
-    const user = this.users.get(row.user_id);
-    if (user === null) return { ok: false, reason: 'session_invalid' };
-    if (user.disabled) return { ok: false, reason: 'user_disabled' };
-    let expiresAt = row.expires_at;
-    if (now + SESSION_TTL_MS - expiresAt > SLIDE_STEP_MS) {
-      expiresAt = now + SESSION_TTL_MS;
-      this.db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(expiresAt, row.id);
+    if (now + SESSION_TTL_MS - row.expires_at > SLIDE_STEP_MS) {
+      const expiresAt = now + SESSION_TTL_MS;
+      await this.sql.run('UPDATE sessions SET expires_at = ? WHERE id = ?', [expiresAt, row.id]);
+      return { ok: true, session: { ...check.session, expiresAt } };
     }
-    return { ok: true, session: { id: row.id, user, expiresAt } };
+    return check;
   }
 
   /** Checks a session by id (a redeemed sync ticket), without sliding its expiry. */
-  byId(id: string): SessionCheck {
-    const row = this.db
-      .prepare<[string], SessionRow>(
-        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?',
-      )
-      .get(id);
-    if (row === undefined || row.revoked_at !== null)
-      return { ok: false, reason: 'session_invalid' };
-    if (this.now() >= row.expires_at) return { ok: false, reason: 'session_expired' };
-    const user = this.users.get(row.user_id);
-    if (user === null) return { ok: false, reason: 'session_invalid' };
-    if (user.disabled) return { ok: false, reason: 'user_disabled' };
-    return { ok: true, session: { id: row.id, user, expiresAt: row.expires_at } };
+  async byId(id: string): Promise<SessionCheck> {
+    return this.check(await this.row(id));
   }
 
   /** True while the session is neither revoked nor expired (re-checked for open sockets). */
-  isActive(id: string): boolean {
-    const row = this.db
-      .prepare<[string], SessionRow>(
-        'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?',
-      )
-      .get(id);
+  async isActive(id: string): Promise<boolean> {
+    const row = await this.row(id);
     return row !== undefined && row.revoked_at === null && this.now() < row.expires_at;
   }
 
-  revoke(id: string): void {
-    this.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(this.now(), id);
+  async revoke(id: string): Promise<void> {
+    await this.sql.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+      this.now(),
+      id,
+    ]);
   }
 
-  revokeAllOf(userId: string): void {
-    this.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
-      .run(this.now(), userId);
+  async revokeAllOf(userId: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+      [this.now(), userId],
+    );
+  }
+
+  private row(id: string): Promise<SessionRow | undefined> {
+    return this.sql.get<SessionRow>(
+      'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = ?',
+      [id],
+    );
+  }
+
+  private async check(row: SessionRow | undefined): Promise<SessionCheck> {
+    if (row === undefined || row.revoked_at !== null)
+      return { ok: false, reason: 'session_invalid' };
+    if (this.now() >= row.expires_at) return { ok: false, reason: 'session_expired' };
+    const user = await this.users.get(row.user_id);
+    if (user === null) return { ok: false, reason: 'session_invalid' };
+    if (user.disabled) return { ok: false, reason: 'user_disabled' };
+    return { ok: true, session: { id: row.id, user, expiresAt: row.expires_at } };
   }
 }

@@ -1,6 +1,5 @@
 /** People with an account. The password hash never leaves this module except to be verified. */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { CARET_COLOURS } from '../../shared/model/profile';
 import type {
   OrganizationKind,
@@ -8,8 +7,9 @@ import type {
   UserSummary,
   WorkspaceRole,
 } from '../../shared/model/accounts';
+import type { Sql } from '../db/sql';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -61,43 +61,36 @@ export function toSummary(user: User): UserSummary {
 
 export class Users {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  count(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n;
+  async count(): Promise<number> {
+    return (await this.sql.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
   }
 
-  get(id: string): User | null {
-    const row = this.db.prepare<[string], UserRow>(`${SELECT} WHERE u.id = ?`).get(id);
+  async get(id: string): Promise<User | null> {
+    const row = await this.sql.get<UserRow>(`${SELECT} WHERE u.id = ?`, [id]);
     return row === undefined ? null : toUser(row);
   }
 
-  /** The user and their password hash, for a login. */
-  withPassword(email: string): { user: User; passwordHash: string } | null {
-    const row = this.db
-      .prepare<[string], UserRow>(`${SELECT} WHERE u.email = ? COLLATE NOCASE`)
-      .get(email);
+  /** The user and their password hash, for a login. Emails match regardless of case. */
+  async withPassword(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const row = await this.sql.get<UserRow>(`${SELECT} WHERE lower(u.email) = lower(?)`, [email]);
     return row === undefined ? null : { user: toUser(row), passwordHash: row.password_hash };
   }
 
-  list(): User[] {
-    return this.db
-      .prepare<[], UserRow>(`${SELECT} ORDER BY u.name COLLATE NOCASE`)
-      .all()
-      .map(toUser);
+  async list(): Promise<User[]> {
+    return (await this.sql.all<UserRow>(`${SELECT} ORDER BY lower(u.name), u.name`)).map(toUser);
   }
 
-  create(user: NewUser): User {
+  async create(user: NewUser): Promise<User> {
     const id = randomUUID();
-    const colour = CARET_COLOURS[this.count() % CARET_COLOURS.length]!;
-    this.db
-      .prepare(
-        `INSERT INTO users (id, email, name, organization_id, workspace_role, disabled, password_hash, colour, created_at)
-         VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-      )
-      .run(
+    const colour = CARET_COLOURS[(await this.count()) % CARET_COLOURS.length]!;
+    await this.sql.run(
+      `INSERT INTO users (id, email, name, organization_id, workspace_role, disabled, password_hash, colour, created_at)
+       VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      [
         id,
         user.email,
         user.name,
@@ -106,19 +99,20 @@ export class Users {
         user.passwordHash,
         colour,
         this.now(),
-      );
-    return this.get(id)!;
+      ],
+    );
+    return (await this.get(id))!;
   }
 
-  setDisabled(id: string, disabled: boolean): void {
-    this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.sql.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id]);
   }
 
-  setWorkspaceRole(id: string, role: WorkspaceRole): void {
-    this.db.prepare('UPDATE users SET workspace_role = ? WHERE id = ?').run(role, id);
+  async setWorkspaceRole(id: string, role: WorkspaceRole): Promise<void> {
+    await this.sql.run('UPDATE users SET workspace_role = ? WHERE id = ?', [role, id]);
   }
 
-  setPassword(id: string, passwordHash: string): void {
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.sql.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id]);
   }
 }

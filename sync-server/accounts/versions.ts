@@ -4,9 +4,9 @@
  * written once, by the answer that decides it; an open sign-off whose deadline has passed reads
  * as expired.
  */
-import type Database from 'better-sqlite3';
 import type { OrganizationKind } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
+import type { Sql } from '../db/sql';
 import {
   approvalsRequired,
   type GroupSignoff,
@@ -86,17 +86,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export class Versions {
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly now: () => number,
   ) {}
 
-  create(version: NewVersion): void {
-    this.db
-      .prepare(
-        `INSERT INTO versions (id, group_id, doc_id, kind, name, note, author_id, created_at,
-           state_vector, state, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  async create(version: NewVersion): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO versions (id, group_id, doc_id, kind, name, note, author_id, created_at,
+         state_vector, state, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         version.id,
         version.groupId,
         version.docId,
@@ -108,30 +106,31 @@ export class Versions {
         version.stateVector,
         version.state,
         version.hash,
-      );
+      ],
+    );
   }
 
   /** Newest first. */
-  list(groupId: string, docId: string): VersionSummary[] {
-    return this.db
-      .prepare<[string, string], VersionRow>(
-        `SELECT ${VERSION_COLUMNS} ${VERSION_JOIN} WHERE v.group_id = ? AND v.doc_id = ?
-         ORDER BY v.created_at DESC, v.rowid DESC`,
-      )
-      .all(groupId, docId)
-      .map((row) => this.summary(row));
+  async list(groupId: string, docId: string): Promise<VersionSummary[]> {
+    const rows = await this.sql.all<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} ${VERSION_JOIN} WHERE v.group_id = ? AND v.doc_id = ?
+       ORDER BY v.created_at DESC, v.rowid DESC`,
+      [groupId, docId],
+    );
+    const summaries: VersionSummary[] = [];
+    for (const row of rows) summaries.push(await this.summary(row));
+    return summaries;
   }
 
-  get(groupId: string, docId: string, id: string): StoredVersion | null {
-    const row = this.db
-      .prepare<[string, string, string], VersionRow & { state_vector: Buffer; state: Buffer }>(
-        `SELECT ${VERSION_COLUMNS}, v.state_vector, v.state ${VERSION_JOIN}
-         WHERE v.group_id = ? AND v.doc_id = ? AND v.id = ?`,
-      )
-      .get(groupId, docId, id);
+  async get(groupId: string, docId: string, id: string): Promise<StoredVersion | null> {
+    const row = await this.sql.get<VersionRow & { state_vector: Uint8Array; state: Uint8Array }>(
+      `SELECT ${VERSION_COLUMNS}, v.state_vector, v.state ${VERSION_JOIN}
+       WHERE v.group_id = ? AND v.doc_id = ? AND v.id = ?`,
+      [groupId, docId, id],
+    );
     if (row === undefined) return null;
     return {
-      ...this.summary(row),
+      ...(await this.summary(row)),
       groupId: row.group_id,
       docId: row.doc_id,
       stateVector: new Uint8Array(row.state_vector),
@@ -140,26 +139,24 @@ export class Versions {
   }
 
   /** Any version with this id, whatever its document (ids are unique across the workspace). */
-  exists(id: string): { groupId: string; docId: string; hash: string } | null {
-    const row = this.db
-      .prepare<[string], { group_id: string; doc_id: string; hash: string }>(
-        'SELECT group_id, doc_id, hash FROM versions WHERE id = ?',
-      )
-      .get(id);
+  async exists(id: string): Promise<{ groupId: string; docId: string; hash: string } | null> {
+    const row = await this.sql.get<{ group_id: string; doc_id: string; hash: string }>(
+      'SELECT group_id, doc_id, hash FROM versions WHERE id = ?',
+      [id],
+    );
     return row === undefined ? null : { groupId: row.group_id, docId: row.doc_id, hash: row.hash };
   }
 
   /** When the newest automatic version of a document was made, or null. */
-  lastAutoAt(groupId: string, docId: string): number | null {
-    const row = this.db
-      .prepare<[string, string], { at: number | null }>(
-        "SELECT max(created_at) AS at FROM versions WHERE group_id = ? AND doc_id = ? AND kind = 'auto'",
-      )
-      .get(groupId, docId);
+  async lastAutoAt(groupId: string, docId: string): Promise<number | null> {
+    const row = await this.sql.get<{ at: number | null }>(
+      "SELECT max(created_at) AS at FROM versions WHERE group_id = ? AND doc_id = ? AND kind = 'auto'",
+      [groupId, docId],
+    );
     return row?.at ?? null;
   }
 
-  private summary(row: VersionRow): VersionSummary {
+  private async summary(row: VersionRow): Promise<VersionSummary> {
     return {
       id: row.id,
       name: row.name,
@@ -175,57 +172,58 @@ export class Versions {
             },
       createdAt: iso(row.created_at),
       hash: row.hash,
-      signoff: this.status(row.id),
+      signoff: await this.status(row.id),
     };
   }
 
   // --- sign-off ----------------------------------------------------------------------------
 
-  createSignoff(input: {
+  async createSignoff(input: {
     versionId: string;
     hash: string;
     rule: SignoffRule;
     deadline: number;
     requestedBy: string;
     organizations: readonly string[];
-  }): void {
-    this.db
-      .prepare(
+  }): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.run(
         `INSERT INTO signoffs (version_id, hash, rule, deadline, requested_by, requested_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.versionId, input.hash, input.rule, input.deadline, input.requestedBy, this.now());
-    const add = this.db.prepare(
-      'INSERT INTO signoff_organizations (version_id, organization_id) VALUES (?, ?)',
-    );
-    for (const organizationId of new Set(input.organizations))
-      add.run(input.versionId, organizationId);
+        [input.versionId, input.hash, input.rule, input.deadline, input.requestedBy, this.now()],
+      );
+      for (const organizationId of new Set(input.organizations)) {
+        await tx.run(
+          'INSERT INTO signoff_organizations (version_id, organization_id) VALUES (?, ?)',
+          [input.versionId, organizationId],
+        );
+      }
+    });
   }
 
-  private signoffRow(versionId: string): SignoffRow | null {
+  private async signoffRow(versionId: string): Promise<SignoffRow | null> {
     return (
-      this.db
-        .prepare<[string], SignoffRow>(
-          `SELECT s.*, u.name AS requested_by_name FROM signoffs s
-           JOIN users u ON u.id = s.requested_by WHERE s.version_id = ?`,
-        )
-        .get(versionId) ?? null
+      (await this.sql.get<SignoffRow>(
+        `SELECT s.version_id, s.hash, s.rule, s.deadline, s.requested_by, s.requested_at,
+           s.outcome, s.decided_at, u.name AS requested_by_name
+         FROM signoffs s JOIN users u ON u.id = s.requested_by WHERE s.version_id = ?`,
+        [versionId],
+      )) ?? null
     );
   }
 
-  private rows(versionId: string): OrganizationAnswerRow[] {
-    return this.db
-      .prepare<[string], OrganizationAnswerRow>(
-        `SELECT so.organization_id, o.name AS organization_name, o.kind AS organization_kind,
-           a.answer, a.text, a.user_id, u.name AS user_name, a.answered_at
-         FROM signoff_organizations so
-         JOIN organizations o ON o.id = so.organization_id
-         LEFT JOIN signoff_answers a
-           ON a.version_id = so.version_id AND a.organization_id = so.organization_id
-         LEFT JOIN users u ON u.id = a.user_id
-         WHERE so.version_id = ? ORDER BY o.kind, o.name COLLATE NOCASE`,
-      )
-      .all(versionId);
+  private rows(versionId: string): Promise<OrganizationAnswerRow[]> {
+    return this.sql.all<OrganizationAnswerRow>(
+      `SELECT so.organization_id, o.name AS organization_name, o.kind AS organization_kind,
+         a.answer, a.text, a.user_id, u.name AS user_name, a.answered_at
+       FROM signoff_organizations so
+       JOIN organizations o ON o.id = so.organization_id
+       LEFT JOIN signoff_answers a
+         ON a.version_id = so.version_id AND a.organization_id = so.organization_id
+       LEFT JOIN users u ON u.id = a.user_id
+       WHERE so.version_id = ? ORDER BY o.kind, lower(o.name), o.name`,
+      [versionId],
+    );
   }
 
   private statusOf(signoff: SignoffRow, rows: readonly OrganizationAnswerRow[]): SignoffStatus {
@@ -252,28 +250,32 @@ export class Versions {
     };
   }
 
-  status(versionId: string): SignoffStatus | null {
-    const signoff = this.signoffRow(versionId);
-    return signoff === null ? null : this.statusOf(signoff, this.rows(versionId));
+  async status(versionId: string): Promise<SignoffStatus | null> {
+    const signoff = await this.signoffRow(versionId);
+    return signoff === null ? null : this.statusOf(signoff, await this.rows(versionId));
   }
 
   /** The newest sign-off asked per document of the group (one row per document). */
-  latestSignoffs(groupId: string): GroupSignoff[] {
-    const latest = this.db
-      .prepare<[string], { doc_id: string; version_id: string; version_name: string }>(
-        `SELECT doc_id, version_id, version_name FROM (
-           SELECT v.doc_id, v.id AS version_id, v.name AS version_name,
-             ROW_NUMBER() OVER (
-               PARTITION BY v.doc_id ORDER BY s.requested_at DESC, s.rowid DESC
-             ) AS n
-           FROM signoffs s JOIN versions v ON v.id = s.version_id
-           WHERE v.group_id = ?)
-         WHERE n = 1 ORDER BY doc_id`,
-      )
-      .all(groupId);
-    return latest.map((row) => {
-      const status = this.status(row.version_id)!;
-      return {
+  async latestSignoffs(groupId: string): Promise<GroupSignoff[]> {
+    const latest = await this.sql.all<{
+      doc_id: string;
+      version_id: string;
+      version_name: string;
+    }>(
+      `SELECT doc_id, version_id, version_name FROM (
+         SELECT v.doc_id, v.id AS version_id, v.name AS version_name,
+           ROW_NUMBER() OVER (
+             PARTITION BY v.doc_id ORDER BY s.requested_at DESC, s.rowid DESC
+           ) AS n
+         FROM signoffs s JOIN versions v ON v.id = s.version_id
+         WHERE v.group_id = ?) AS latest
+       WHERE n = 1 ORDER BY doc_id`,
+      [groupId],
+    );
+    const signoffs: GroupSignoff[] = [];
+    for (const row of latest) {
+      const status = (await this.status(row.version_id))!;
+      signoffs.push({
         docId: row.doc_id,
         versionId: row.version_id,
         versionName: row.version_name,
@@ -282,14 +284,15 @@ export class Versions {
         total: status.asked,
         decidedAt: status.decidedAt,
         deadline: status.deadline,
-      };
-    });
+      });
+    }
+    return signoffs;
   }
 
-  signoff(version: StoredVersion): SignoffResponse | null {
-    const signoff = this.signoffRow(version.id);
+  async signoff(version: StoredVersion): Promise<SignoffResponse | null> {
+    const signoff = await this.signoffRow(version.id);
     if (signoff === null) return null;
-    const rows = this.rows(version.id);
+    const rows = await this.rows(version.id);
     return {
       groupId: version.groupId as GroupId,
       docId: version.docId,
@@ -318,25 +321,28 @@ export class Versions {
     };
   }
 
-  asked(versionId: string, organizationId: string): boolean {
+  async asked(versionId: string, organizationId: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('SELECT 1 FROM signoff_organizations WHERE version_id = ? AND organization_id = ?')
-        .get(versionId, organizationId) !== undefined
+      (await this.sql.get(
+        'SELECT 1 AS found FROM signoff_organizations WHERE version_id = ? AND organization_id = ?',
+        [versionId, organizationId],
+      )) !== undefined
     );
   }
 
-  answered(versionId: string, organizationId: string): boolean {
+  async answered(versionId: string, organizationId: string): Promise<boolean> {
     return (
-      this.db
-        .prepare('SELECT 1 FROM signoff_answers WHERE version_id = ? AND organization_id = ?')
-        .get(versionId, organizationId) !== undefined
+      (await this.sql.get(
+        'SELECT 1 AS found FROM signoff_answers WHERE version_id = ? AND organization_id = ?',
+        [versionId, organizationId],
+      )) !== undefined
     );
   }
 
   /**
    * Records an answer and, if it decides the outcome (enough approvals, or too many objections
-   * for the rule to be met), writes the outcome. Returns the outcome it decided, if any.
+   * for the rule to be met), writes the outcome, in one transaction. Returns the outcome it
+   * decided, if any.
    */
   answer(input: {
     versionId: string;
@@ -344,27 +350,31 @@ export class Versions {
     answer: SignoffAnswer;
     text: string;
     userId: string;
-  }): 'approved' | 'rejected' | null {
-    const at = this.now();
-    this.db
-      .prepare(
+  }): Promise<'approved' | 'rejected' | null> {
+    return this.sql.transaction(async (tx) => {
+      const versions = new Versions(tx, this.now);
+      const at = this.now();
+      await tx.run(
         `INSERT INTO signoff_answers (version_id, organization_id, answer, text, user_id, answered_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.versionId, input.organizationId, input.answer, input.text, input.userId, at);
-    const status = this.status(input.versionId)!;
-    if (status.outcome !== 'pending') return null;
-    const decided =
-      status.approvals >= status.required
-        ? 'approved'
-        : status.objections > status.asked - status.required
-          ? 'rejected'
-          : null;
-    if (decided !== null) {
-      this.db
-        .prepare('UPDATE signoffs SET outcome = ?, decided_at = ? WHERE version_id = ?')
-        .run(decided, at, input.versionId);
-    }
-    return decided;
+        [input.versionId, input.organizationId, input.answer, input.text, input.userId, at],
+      );
+      const status = (await versions.status(input.versionId))!;
+      if (status.outcome !== 'pending') return null;
+      const decided =
+        status.approvals >= status.required
+          ? 'approved'
+          : status.objections > status.asked - status.required
+            ? 'rejected'
+            : null;
+      if (decided !== null) {
+        await tx.run('UPDATE signoffs SET outcome = ?, decided_at = ? WHERE version_id = ?', [
+          decided,
+          at,
+          input.versionId,
+        ]);
+      }
+      return decided;
+    });
   }
 }

@@ -147,7 +147,7 @@ async function dispatch(req: IncomingMessage, url: URL, context: ApiContext) {
   };
   const { route } = found.compiled;
   if (route.public === true) return route.handle(call);
-  return route.handle({ ...call, session: requireSession(req, context.store) });
+  return route.handle({ ...call, session: await requireSession(req, context.store) });
 }
 
 /**

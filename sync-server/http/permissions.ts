@@ -19,13 +19,13 @@ export function requireAdmin(session: Session): void {
   }
 }
 
-export function visibleGroup(
+export async function visibleGroup(
   context: ApiContext,
   session: Session,
   groupId: string,
-): WorkingGroupSummary {
+): Promise<WorkingGroupSummary> {
   const id = canonicalUuid(groupId);
-  const group = id === null ? null : context.store.groups.visibleTo(id, session.user.id);
+  const group = id === null ? null : await context.store.groups.visibleTo(id, session.user.id);
   if (group === null) {
     throw new ApiFailure(
       404,
@@ -40,25 +40,27 @@ export function roleIn(
   context: ApiContext,
   session: Session,
   group: WorkingGroupSummary,
-): GroupRole | null {
+): Promise<GroupRole | null> {
   return context.store.groups.roleOf(session.user.id, group.id);
 }
 
 /** Leads of the group, and admins. */
-export function canManage(
+export async function canManage(
   context: ApiContext,
   session: Session,
   group: WorkingGroupSummary,
-): boolean {
-  return session.user.workspaceRole === 'admin' || roleIn(context, session, group) === 'lead';
+): Promise<boolean> {
+  return (
+    session.user.workspaceRole === 'admin' || (await roleIn(context, session, group)) === 'lead'
+  );
 }
 
-export function requireManager(
+export async function requireManager(
   context: ApiContext,
   session: Session,
   group: WorkingGroupSummary,
-): void {
-  if (!canManage(context, session, group)) {
+): Promise<void> {
+  if (!(await canManage(context, session, group))) {
     throw new ApiFailure(
       403,
       'forbidden',
@@ -68,12 +70,15 @@ export function requireManager(
 }
 
 /** Members see their group's members; so do its managers. */
-export function requireMemberOrManager(
+export async function requireMemberOrManager(
   context: ApiContext,
   session: Session,
   group: WorkingGroupSummary,
-): void {
-  if (roleIn(context, session, group) === null && !canManage(context, session, group)) {
+): Promise<void> {
+  if (
+    (await roleIn(context, session, group)) === null &&
+    !(await canManage(context, session, group))
+  ) {
     throw new ApiFailure(
       403,
       'not_a_member',

@@ -23,7 +23,9 @@ export interface ApiContext {
   /** Take the client address from X-Forwarded-For (the server runs behind a reverse proxy). */
   trustProxy: boolean;
   /** Re-checks the open sockets of a user whose access just changed (role, membership, session). */
-  accessChanged: (userId: string) => void;
+  accessChanged: (userId: string) => Promise<void>;
+  /** Resolves when the notifications of every commit so far are recorded (the inbox waits). */
+  notificationsSettled?: () => Promise<void>;
   /** Single-use tickets for sync sockets. */
   tickets: SyncTickets;
   /** Reads or writes a live room as the server (RoomRegistry.write), loading it if needed. */

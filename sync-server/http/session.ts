@@ -10,7 +10,7 @@ export function bearerToken(req: IncomingMessage): string | null {
   return match === null ? null : match[1]!;
 }
 
-export function requireSession(req: IncomingMessage, store: AccountStore): Session {
+export function requireSession(req: IncomingMessage, store: AccountStore): Promise<Session> {
   const token = bearerToken(req);
   if (token === null) {
     throw new ApiFailure(401, 'unauthenticated', 'Inicie sesión para continuar.');
@@ -18,8 +18,8 @@ export function requireSession(req: IncomingMessage, store: AccountStore): Sessi
   return checkToken(token, store);
 }
 
-export function checkToken(token: string, store: AccountStore): Session {
-  const check = store.sessions.authenticate(token);
+export async function checkToken(token: string, store: AccountStore): Promise<Session> {
+  const check = await store.sessions.authenticate(token);
   if (check.ok) return check.session;
   switch (check.reason) {
     case 'session_expired':

@@ -85,19 +85,31 @@ const notFound = (
 
 // --- who is who ------------------------------------------------------------------------------
 
-function isLead(context: ApiContext, session: Session, program: ProgramRow): boolean {
+async function isLead(
+  context: ApiContext,
+  session: Session,
+  program: ProgramRow,
+): Promise<boolean> {
   return (
     session.user.workspaceRole === 'admin' ||
-    context.store.groups.roleOf(session.user.id, program.group_id) === 'lead'
+    (await context.store.groups.roleOf(session.user.id, program.group_id)) === 'lead'
   );
 }
 
-function isMember(context: ApiContext, session: Session, program: ProgramRow): boolean {
-  return context.store.groups.roleOf(session.user.id, program.group_id) !== null;
+async function isMember(
+  context: ApiContext,
+  session: Session,
+  program: ProgramRow,
+): Promise<boolean> {
+  return (await context.store.groups.roleOf(session.user.id, program.group_id)) !== null;
 }
 
-function requireLead(context: ApiContext, session: Session, program: ProgramRow): void {
-  if (!isLead(context, session, program)) {
+async function requireLead(
+  context: ApiContext,
+  session: Session,
+  program: ProgramRow,
+): Promise<void> {
+  if (!(await isLead(context, session, program))) {
     throw new ApiFailure(
       403,
       'forbidden',
@@ -110,23 +122,38 @@ async function visibleProgram(call: AuthedCall, id: string): Promise<ProgramRow>
   const program = await storeOf(call.context).program(id);
   if (
     program === undefined ||
-    call.context.store.groups.visibleTo(program.group_id, call.session.user.id) === null
+    (await call.context.store.groups.visibleTo(program.group_id, call.session.user.id)) === null
   ) {
     throw notFound('program_not_found', 'Ese programa no existe o usted no tiene acceso a él.');
   }
   return program;
 }
 
-function canSeeChallenge(
+async function canSeeChallenge(
   context: ApiContext,
   session: Session,
   program: ProgramRow,
   challenge: Challenge,
-): boolean {
-  if (isLead(context, session, program)) return true;
+): Promise<boolean> {
+  if (await isLead(context, session, program)) return true;
   if (challenge.company.id === session.user.organization.id) return true;
   if (challenge.status === 'filed') return false;
-  return challenge.confidentiality === 'workspace' || isMember(context, session, program);
+  return challenge.confidentiality === 'workspace' || (await isMember(context, session, program));
+}
+
+async function onlyVisible(
+  context: ApiContext,
+  session: Session,
+  program: ProgramRow,
+  challenges: ReadonlyArray<Challenge | undefined>,
+): Promise<Challenge[]> {
+  const seen: Challenge[] = [];
+  for (const challenge of challenges) {
+    if (challenge !== undefined && (await canSeeChallenge(context, session, program, challenge))) {
+      seen.push(challenge);
+    }
+  }
+  return seen;
 }
 
 async function visibleChallenge(call: AuthedCall, id: string) {
@@ -136,8 +163,8 @@ async function visibleChallenge(call: AuthedCall, id: string) {
   if (
     challenge === undefined ||
     program === undefined ||
-    call.context.store.groups.visibleTo(program.group_id, call.session.user.id) === null ||
-    !canSeeChallenge(call.context, call.session, program, challenge)
+    (await call.context.store.groups.visibleTo(program.group_id, call.session.user.id)) === null ||
+    !(await canSeeChallenge(call.context, call.session, program, challenge))
   ) {
     throw notFound('challenge_not_found', 'Ese desafío no existe o usted no tiene acceso a él.');
   }
@@ -160,11 +187,11 @@ async function visibleCall(call: AuthedCall, id: string) {
 
 async function toCall(call: AuthedCall, row: CallRow, program: ProgramRow): Promise<Call> {
   const store = storeOf(call.context);
-  const challenges = (
-    await Promise.all((await store.callChallengeIds(row.id)).map((id) => store.challenge(id)))
-  ).filter(
-    (challenge): challenge is Challenge =>
-      challenge !== undefined && canSeeChallenge(call.context, call.session, program, challenge),
+  const challenges = await onlyVisible(
+    call.context,
+    call.session,
+    program,
+    await Promise.all((await store.callChallengeIds(row.id)).map((id) => store.challenge(id))),
   );
   const now = call.context.now();
   return {
@@ -211,11 +238,11 @@ async function proposalAccess(
   program: ProgramRow,
 ): Promise<ProposalAccess | null> {
   const { context, session } = call;
-  const role = context.store.groups.roleOf(session.user.id, proposal.group_id);
+  const role = await context.store.groups.roleOf(session.user.id, proposal.group_id);
   const access: ProposalAccess = {
     consortium: role !== null,
     consortiumWriter: role === 'lead' || role === 'editor',
-    lead: isLead(context, session, program),
+    lead: await isLead(context, session, program),
     evaluator: await storeOf(context).isEvaluator(callRow.id, session.user.id),
     company: false,
   };
@@ -379,7 +406,7 @@ async function toProject(call: AuthedCall, id: string): Promise<Project | null> 
   const proposal = (await store.proposal(row.proposal_id))!;
   const challenge = (await store.challenge(proposal.challenge_id))!;
   const program = (await store.program(row.program_id))!;
-  const role = call.context.store.groups.roleOf(call.session.user.id, proposal.group_id);
+  const role = await call.context.store.groups.roleOf(call.session.user.id, proposal.group_id);
   return {
     id: row.id,
     programId: row.program_id,
@@ -401,7 +428,8 @@ async function toProject(call: AuthedCall, id: string): Promise<Project | null> 
     groupId: proposal.group_id as GroupId,
     boardId: row.board_id as BoardId | null,
     createdAt: iso(row.created_at),
-    canEdit: isLead(call.context, call.session, program) || role === 'lead' || role === 'editor',
+    canEdit:
+      (await isLead(call.context, call.session, program)) || role === 'lead' || role === 'editor',
   };
 }
 
@@ -424,16 +452,18 @@ export const innovationRoutes: Route[] = [
     path: '/api/innovation/programs',
     async handle(call) {
       const { context, session } = call;
-      const programs: ProgramSummary[] = (await storeOf(context).programs())
-        .filter((p) => context.store.groups.visibleTo(p.group_id, session.user.id) !== null)
-        .map((p) => ({
+      const programs: ProgramSummary[] = [];
+      for (const p of await storeOf(context).programs()) {
+        if ((await context.store.groups.visibleTo(p.group_id, session.user.id)) === null) continue;
+        programs.push({
           id: p.id,
           name: p.name,
           groupId: p.group_id as GroupId,
           boardId: p.board_id as BoardId | null,
-          isLead: isLead(context, session, p),
-          isMember: isMember(context, session, p),
-        }));
+          isLead: await isLead(context, session, p),
+          isMember: await isMember(context, session, p),
+        });
+      }
       return ok({ programs });
     },
   },
@@ -443,7 +473,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const input = await readJson(req, createProgramBody);
-      const group = context.store.groups.visibleTo(input.groupId, session.user.id);
+      const group = await context.store.groups.visibleTo(input.groupId, session.user.id);
       if (group === null) {
         throw new ApiFailure(
           404,
@@ -457,7 +487,7 @@ export const innovationRoutes: Route[] = [
         name: input.name,
         board_id: input.boardId ?? null,
       };
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       if (program.board_id === null) {
         program.board_id = await createBoard(
           context,
@@ -481,7 +511,7 @@ export const innovationRoutes: Route[] = [
         groupId: group.id,
         boardId: program.board_id as BoardId,
         isLead: true,
-        isMember: isMember(context, session, program),
+        isMember: await isMember(context, session, program),
       };
       return created(body);
     },
@@ -492,8 +522,11 @@ export const innovationRoutes: Route[] = [
     path: '/api/innovation/programs/:programId/challenges',
     async handle(call) {
       const program = await visibleProgram(call, call.params.programId!);
-      const challenges = (await storeOf(call.context).challenges(program.id)).filter((c) =>
-        canSeeChallenge(call.context, call.session, program, c),
+      const challenges = await onlyVisible(
+        call.context,
+        call.session,
+        program,
+        await storeOf(call.context).challenges(program.id),
       );
       return ok({ challenges });
     },
@@ -506,7 +539,7 @@ export const innovationRoutes: Route[] = [
       const program = await visibleProgram(call, call.params.programId!);
       const input = await readJson(req, fileChallengeBody);
       const organization = session.user.organization;
-      if (organization.kind !== 'mining_company' || !isMember(context, session, program)) {
+      if (organization.kind !== 'mining_company' || !(await isMember(context, session, program))) {
         throw new ApiFailure(
           403,
           'forbidden',
@@ -571,7 +604,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session } = call;
       const { challenge, program } = await visibleChallenge(call, call.params.challengeId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       if (challenge.status !== 'filed') {
         throw new ApiFailure(
           409,
@@ -595,7 +628,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const { challenge, program } = await visibleChallenge(call, call.params.challengeId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, mergeChallengeBody);
       const store = storeOf(context);
       const target = await store.challenge(input.into);
@@ -638,7 +671,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const program = await visibleProgram(call, call.params.programId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, openCallBody);
       const store = storeOf(context);
       for (const challengeId of input.challengeIds) {
@@ -713,7 +746,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const { row, program } = await visibleCall(call, call.params.callId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, updateCallBody);
       if (row.closed_at !== null) {
         throw new ApiFailure(
@@ -795,7 +828,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const { row, program } = await visibleCall(call, call.params.callId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, answerQuestionBody);
       const store = storeOf(context);
       if ((await store.question(row.id, call.params.questionId!)) === undefined) {
@@ -848,7 +881,10 @@ export const innovationRoutes: Route[] = [
       const challenge = challengeIds.includes(input.challengeId)
         ? await store.challenge(input.challengeId)
         : undefined;
-      if (challenge === undefined || !canSeeChallenge(context, session, program, challenge)) {
+      if (
+        challenge === undefined ||
+        !(await canSeeChallenge(context, session, program, challenge))
+      ) {
         throw notFound('challenge_not_found', 'Ese desafío no forma parte de esta convocatoria.');
       }
       const partners: string[] = [];
@@ -866,23 +902,22 @@ export const innovationRoutes: Route[] = [
       // The consortium's private space: a private working group, so the sync server's room access
       // keeps the draft from the challenge's company, the evaluators and other applicants.
       const group = await retryBusy(() =>
-        context.store.transaction(() => {
-          const made = context.store.groups.create({
+        context.store.transaction(async (tx) => {
+          const made = await tx.groups.create({
             name: `Propuesta: ${input.title}`.slice(0, 120),
             purpose: `Espacio privado del consorcio para «${challenge.title}» (${row.title}).`,
             visibility: 'private',
           });
-          context.store.groups.addMember(made.id, session.user.id, 'lead');
-          for (const partner of partners)
-            context.store.groups.addMember(made.id, partner, 'editor');
-          context.store.audit.record({
+          await tx.groups.addMember(made.id, session.user.id, 'lead');
+          for (const partner of partners) await tx.groups.addMember(made.id, partner, 'editor');
+          await tx.audit.record({
             action: 'group_created',
             actorId: session.user.id,
             groupId: made.id,
             detail: JSON.stringify({ proposal: true }),
           });
           for (const partner of partners) {
-            context.store.audit.record({
+            await tx.audit.record({
               action: 'membership_added',
               actorId: session.user.id,
               targetUserId: partner,
@@ -1050,7 +1085,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session } = call;
       const { proposal, callRow, program } = await loadProposal(call, call.params.proposalId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       if (proposal.status !== 'late' || callRow.closed_at !== null) {
         throw new ApiFailure(
           409,
@@ -1089,7 +1124,7 @@ export const innovationRoutes: Route[] = [
           );
         }
       }
-      const version = context.store.versions.get(
+      const version = await context.store.versions.get(
         proposal.group_id,
         proposal.doc_id,
         proposal.version_id,
@@ -1115,7 +1150,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const { row, program } = await visibleCall(call, call.params.callId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, assignEvaluatorBody);
       if (row.closed_at !== null) {
         throw new ApiFailure(
@@ -1161,7 +1196,7 @@ export const innovationRoutes: Route[] = [
       const { context, session } = call;
       const { row, program } = await visibleCall(call, call.params.callId!);
       const store = storeOf(context);
-      const lead = isLead(context, session, program);
+      const lead = await isLead(context, session, program);
       const evaluator = await store.isEvaluator(row.id, session.user.id);
       if (!lead && !evaluator) {
         throw new ApiFailure(
@@ -1365,7 +1400,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session } = call;
       const { row, program } = await visibleCall(call, call.params.callId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       if (row.closed_at !== null) {
         throw new ApiFailure(
           409,
@@ -1409,7 +1444,7 @@ export const innovationRoutes: Route[] = [
     async handle(call) {
       const { context, session, req } = call;
       const { proposal, callRow, program } = await loadProposal(call, call.params.proposalId!);
-      requireLead(context, session, program);
+      await requireLead(context, session, program);
       const input = await readJson(req, createProjectBody);
       if (callRow.closed_at === null) {
         throw new ApiFailure(
@@ -1439,11 +1474,11 @@ export const innovationRoutes: Route[] = [
       const score = ranking.find((r) => r.proposalId === proposal.id)?.score ?? null;
       const groupId = proposal.group_id as GroupId;
       // The program lead follows the project on its board, in the consortium's group.
-      if (context.store.groups.roleOf(session.user.id, groupId) === null) {
+      if ((await context.store.groups.roleOf(session.user.id, groupId)) === null) {
         await retryBusy(() =>
-          context.store.transaction(() => {
-            context.store.groups.addMember(groupId, session.user.id, 'editor');
-            context.store.audit.record({
+          context.store.transaction(async (tx) => {
+            await tx.groups.addMember(groupId, session.user.id, 'editor');
+            await tx.audit.record({
               action: 'membership_added',
               actorId: session.user.id,
               targetUserId: session.user.id,

@@ -5,7 +5,7 @@
  * records are written last, so a run interrupted halfway seeds again next time.
  */
 import * as Y from 'yjs';
-import type { GroupRole, OrganizationKind } from '../../shared/model/accounts';
+import type { GroupRole, Organization, OrganizationKind } from '../../shared/model/accounts';
 import { newDocId, newGroupId, type GroupId } from '../../shared/model/ids';
 import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
 import { appendBlocks, initDocument } from '../../shared/ydoc/documentDoc';
@@ -44,17 +44,17 @@ export async function seedDemo(
     groupIds.set(group.name, id);
   }
   const hashes = await demoHashes();
-  const accounts = store.transaction(() => {
-    store.groups.createWorkspace(DEMO_WORKSPACE_NAME);
+  const accounts = await store.transaction(async (tx) => {
+    await tx.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
-      store.groups.create({
+      await tx.groups.create({
         id: groupIds.get(group.name)!,
         name: group.name,
         purpose: group.purpose,
         visibility: DEMO_PRIVATE_GROUPS.includes(group.name) ? 'private' : 'listed',
       });
     }
-    return writeAccounts(store, groupIds, hashes);
+    return writeAccounts(tx, groupIds, hashes);
   });
   await seedInnovationProgram(storage, store, now);
   return accounts;
@@ -67,13 +67,13 @@ export async function seedDemo(
  */
 export async function seedDemoAccounts(store: AccountStore): Promise<DemoAccount[]> {
   const hashes = await demoHashes();
-  return store.transaction(() => {
-    const groupIds = new Map(store.groups.all().map((group) => [group.name, group.id]));
+  return store.transaction(async (tx) => {
+    const groupIds = new Map((await tx.groups.all()).map((group) => [group.name, group.id]));
     for (const name of DEMO_PRIVATE_GROUPS) {
       const id = groupIds.get(name);
-      if (id !== undefined) store.groups.update(id, { visibility: 'private' });
+      if (id !== undefined) await tx.groups.update(id, { visibility: 'private' });
     }
-    return writeAccounts(store, groupIds, hashes);
+    return writeAccounts(tx, groupIds, hashes);
   });
 }
 
@@ -81,42 +81,46 @@ function demoHashes(): Promise<string[]> {
   return Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
 }
 
-function writeAccounts(
-  store: AccountStore,
+async function writeAccounts(
+  tx: AccountStore,
   groupIds: ReadonlyMap<string, GroupId>,
   hashes: readonly string[],
-): DemoAccount[] {
-  const organizations = new Map(
-    DEMO_ORGANIZATIONS.map((organization) => [
+): Promise<DemoAccount[]> {
+  const organizations = new Map<string, Organization>();
+  for (const organization of DEMO_ORGANIZATIONS) {
+    organizations.set(
       organization.name,
-      store.organizations.byName(organization.name) ??
-        store.organizations.create(organization.name, organization.kind),
-    ]),
-  );
-  return DEMO_PEOPLE.map((person, index): DemoAccount => {
+      (await tx.organizations.byName(organization.name)) ??
+        (await tx.organizations.create(organization.name, organization.kind)),
+    );
+  }
+  const accounts: DemoAccount[] = [];
+  for (const [index, person] of DEMO_PEOPLE.entries()) {
     const organization = organizations.get(person.organization)!;
-    const user = store.users.create({
+    const user = await tx.users.create({
       email: person.email,
       name: person.name,
       organizationId: organization.id,
       workspaceRole: person.workspaceRole,
       passwordHash: hashes[index]!,
     });
-    const groups = Object.entries(person.groups).flatMap(([group, role]) => {
+    const groups: DemoAccount['groups'] = [];
+    for (const [group, role] of Object.entries(person.groups)) {
       const groupId = groupIds.get(group);
-      if (groupId === undefined) return [];
-      store.groups.addMember(groupId, user.id, role);
-      return [{ group, role }];
-    });
-    return {
+      if (groupId === undefined) continue;
+      await tx.groups.addMember(groupId, user.id, role);
+      groups.push({ group, role });
+    }
+    accounts.push({
       email: person.email,
       name: person.name,
       organization: organization.name,
       kind: organization.kind,
       admin: person.workspaceRole === 'admin',
       groups,
-    };
-  });
+    });
+  }
+  return accounts;
 }
 
 /** The accounts as printed at first seed: one line each, then the shared password. */

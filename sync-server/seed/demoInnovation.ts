@@ -29,6 +29,7 @@ import type { AccountStore } from '../accounts/accountStore';
 import { AREA_NAMES, challengeBlocks } from '../innovation/documents';
 import { InnovationStore } from '../innovation/store';
 import { mergeUpdates, type Storage } from '../storage/storage';
+import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demoAccounts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PROGRAM_GROUP = 'Programa de innovación abierta';
@@ -398,10 +399,20 @@ export async function seedInnovationProgram(
   store: AccountStore,
   now: number,
 ): Promise<void> {
-  const programGroup = store.groups.all().find((group) => group.name === PROGRAM_GROUP);
+  const programGroup = (await store.groups.all()).find((group) => group.name === PROGRAM_GROUP);
   if (programGroup === undefined) return;
-  const userId = (email: string) => store.users.withPassword(email)!.user.id;
-  const orgId = (name: string) => store.organizations.byName(name)!.id;
+  const userIds = new Map<string, string>();
+  for (const person of DEMO_PEOPLE) {
+    const found = await store.users.withPassword(person.email);
+    if (found !== null) userIds.set(person.email, found.user.id);
+  }
+  const orgIds = new Map<string, string>();
+  for (const organization of DEMO_ORGANIZATIONS) {
+    const found = await store.organizations.byName(organization.name);
+    if (found !== null) orgIds.set(organization.name, found.id);
+  }
+  const userId = (email: string) => userIds.get(email)!;
+  const orgId = (name: string) => orgIds.get(name)!;
   const innovation = new InnovationStore(store.sql, () => now);
   const lead = userId('gabriela.nunez@camara-arequipa.demo');
 
@@ -531,14 +542,14 @@ export async function seedInnovationProgram(
     for (const [index, item] of proposals.entries()) {
       const leadUser = userId(item.lead);
       const partner = userId(item.lead === SUPPLIER ? UNIVERSITY : SUPPLIER);
-      const group = store.transaction(() => {
-        const made = store.groups.create({
+      const group = await store.transaction(async (tx) => {
+        const made = await tx.groups.create({
           name: `Propuesta: ${item.title}`.slice(0, 120),
           purpose: `Espacio privado del consorcio para «${DEMO_CHALLENGES[item.challenge]!.title}» (${title}).`,
           visibility: 'private',
         });
-        store.groups.addMember(made.id, leadUser, 'lead');
-        store.groups.addMember(made.id, partner, 'editor');
+        await tx.groups.addMember(made.id, leadUser, 'lead');
+        await tx.groups.addMember(made.id, partner, 'editor');
         return made;
       });
       const { docId, doc } = await seedDocument(
@@ -562,7 +573,7 @@ export async function seedInnovationProgram(
         const state = Y.encodeStateAsUpdate(doc);
         versionId = randomUUID();
         hash = createHash('sha256').update(state).digest('hex');
-        store.versions.create({
+        await store.versions.create({
           id: versionId,
           groupId: group.id,
           docId,
@@ -667,7 +678,7 @@ async function seedProject(
 ): Promise<void> {
   const { project } = input;
   // The lead follows the project from its board, in the consortium's group.
-  store.groups.addMember(input.groupId, input.lead, 'editor');
+  await store.groups.addMember(input.groupId, input.lead, 'editor');
   const boardId = randomUUID();
   const board = new Y.Doc();
   migrateBoard(board);

@@ -328,6 +328,9 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+/** The schema version this server writes; PostgreSQL's list (db/postgresMigrations.ts) matches it. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;

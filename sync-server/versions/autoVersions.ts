@@ -13,18 +13,20 @@ export const contentHash = (state: Uint8Array): string =>
   createHash('sha256').update(state).digest('hex');
 
 /** Stores `doc`'s current state as an automatic version; returns its id. An empty name is an
- * hourly copy (clients name it in their language). */
-export function storeAutoVersion(
+ * hourly copy (clients name it in their language). The state is read before the first await, so
+ * it is the document as it was when called. */
+export async function storeAutoVersion(
   store: AccountStore,
   groupId: string,
   docId: string,
   doc: Y.Doc,
   name: string,
   now: number,
-): string {
+): Promise<string> {
   const state = Y.encodeStateAsUpdate(doc);
+  const stateVector = Y.encodeStateVector(doc);
   const id = randomUUID();
-  store.versions.create({
+  await store.versions.create({
     id,
     groupId,
     docId,
@@ -33,7 +35,7 @@ export function storeAutoVersion(
     note: '',
     authorId: null,
     createdAt: now,
-    stateVector: Y.encodeStateVector(doc),
+    stateVector,
     state,
     hash: contentHash(state),
   });
@@ -43,7 +45,7 @@ export function storeAutoVersion(
 /**
  * Called after each commit of a room: for a document whose newest automatic version is older than
  * the interval, keeps one now. The last time is cached per room so most commits cost one lookup
- * in a Map.
+ * in a Map; the database is asked only when the interval may have passed, one room at a time.
  */
 export function createAutoVersioner(
   store: AccountStore,
@@ -51,22 +53,44 @@ export function createAutoVersioner(
   log: (line: string) => void,
 ): (roomName: string, doc: Y.Doc) => void {
   const lastAt = new Map<string, number>();
-  return (roomName, doc) => {
-    const room = parseRoom(roomName);
-    if (room === null || room.kind !== 'doc') return;
+  const busy = new Set<string>();
+  const run = async (roomName: string, groupId: string, docId: string, doc: Y.Doc) => {
     const at = now();
+    // Captured now: the document may change while the database answers.
+    const state = Y.encodeStateAsUpdate(doc);
+    const stateVector = Y.encodeStateVector(doc);
     let last = lastAt.get(roomName);
     if (last === undefined) {
-      last = store.versions.lastAutoAt(room.groupId, room.docId) ?? -Infinity;
+      last = (await store.versions.lastAutoAt(groupId, docId)) ?? -Infinity;
       lastAt.set(roomName, last);
     }
     if (at - last < AUTO_VERSION_INTERVAL_MS) return;
-    try {
-      if (store.groups.get(room.groupId) === null) return;
-      storeAutoVersion(store, room.groupId, room.docId, doc, '', at);
-      lastAt.set(roomName, at);
-    } catch (error) {
-      log(`Aviso: no se pudo guardar la versión automática de ${roomName}: ${String(error)}`);
-    }
+    if ((await store.groups.get(groupId)) === null) return;
+    await store.versions.create({
+      id: randomUUID(),
+      groupId,
+      docId,
+      kind: 'auto',
+      name: '',
+      note: '',
+      authorId: null,
+      createdAt: at,
+      stateVector,
+      state,
+      hash: contentHash(state),
+    });
+    lastAt.set(roomName, at);
+  };
+  return (roomName, doc) => {
+    const room = parseRoom(roomName);
+    if (room === null || room.kind !== 'doc' || busy.has(roomName)) return;
+    const last = lastAt.get(roomName);
+    if (last !== undefined && now() - last < AUTO_VERSION_INTERVAL_MS) return;
+    busy.add(roomName);
+    run(roomName, room.groupId, room.docId, doc)
+      .catch((error: unknown) =>
+        log(`Aviso: no se pudo guardar la versión automática de ${roomName}: ${String(error)}`),
+      )
+      .finally(() => busy.delete(roomName));
   };
 }

@@ -21,24 +21,12 @@ import {
   waitUntilStoredLocally,
 } from './support/app';
 import { ADMIN, ANA, CARLOS, DEMO_GROUPS, JORGE, PATRICIA, ROSA } from './support/demoAccounts';
-import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const GOVERNANCE_DOC = 'Lineamientos estratégicos del clúster — borrador';
 const PRIVATE_DOC = 'Matriz normativa: relaves y agua';
 
-let sync: SyncServerProcess;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  removeDir(sync.dataDir);
-});
-
-/** The server also serves the web app, so invitation links point at a working page. */
-const appUrl = () => `${sync.url}/`;
+const servers = serversPerTest({ assets: false });
 
 async function openMembers(page: Page, group: string): Promise<void> {
   await sidebar(page)
@@ -50,7 +38,7 @@ async function openMembers(page: Page, group: string): Promise<void> {
 test('an admin invites a university researcher as viewer: she follows the group live and cannot type', async ({
   browser,
 }) => {
-  const admin = await openApp(browser, appUrl(), ADMIN);
+  const admin = await openApp(browser, servers.appUrl(), ADMIN);
   await openMembers(admin.page, DEMO_GROUPS.governance);
   const invite = admin.page.getByRole('region', { name: 'Invitar a una persona' });
   await invite
@@ -108,13 +96,13 @@ test('an admin invites a university researcher as viewer: she follows the group 
 test('a private group does not exist for someone outside it: not in the sidebar, the directory, nor through a link', async ({
   browser,
 }) => {
-  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
   await openDocument(carlos.page, PRIVATE_DOC);
   const privateDocLink = carlos.page.url();
   await openMembers(carlos.page, DEMO_GROUPS.knowledge);
   const privateMembersLink = carlos.page.url();
 
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   const everything = jorge.page.locator('body');
   await expect(
     sidebar(jorge.page).getByRole('region', { name: DEMO_GROUPS.innovation }),
@@ -141,7 +129,7 @@ test('a private group does not exist for someone outside it: not in the sidebar,
 test('someone asks to join a listed group and sees its documents once a lead approves', async ({
   browser,
 }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await expect(sidebar(jorge.page)).not.toContainText(DEMO_GROUPS.governance);
   await sidebar(jorge.page).getByRole('link', { name: 'Directorio de grupos' }).click();
   await jorge.page
@@ -149,7 +137,7 @@ test('someone asks to join a listed group and sees its documents once a lead app
     .click();
   await expect(jorge.page.getByText('Solicitud enviada')).toBeVisible();
 
-  const patricia = await openApp(browser, appUrl(), PATRICIA);
+  const patricia = await openApp(browser, servers.appUrl(), PATRICIA);
   await openMembers(patricia.page, DEMO_GROUPS.governance);
   const requests = patricia.page.getByRole('region', { name: 'Solicitudes de acceso' });
   await requests
@@ -176,13 +164,13 @@ test('someone asks to join a listed group and sees its documents once a lead app
 
 /** Signs the person out everywhere from another device (what an admin disabling a session does too). */
 async function revokeAllSessions(email: string, password: string): Promise<void> {
-  const login = await fetch(new URL(API_PATHS.login, sync.url), {
+  const login = await fetch(new URL(API_PATHS.login, servers.sync.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   const { token } = (await login.json()) as { token: string };
-  const revoked = await fetch(new URL(API_PATHS.logoutEverywhere, sync.url), {
+  const revoked = await fetch(new URL(API_PATHS.logoutEverywhere, servers.sync.url), {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
@@ -192,8 +180,8 @@ async function revokeAllSessions(email: string, password: string): Promise<void>
 test('a session revoked while typing keeps the edits and syncs them after signing in again', async ({
   browser,
 }) => {
-  const rosa = await openApp(browser, appUrl(), ROSA);
-  const ana = await openApp(browser, appUrl(), ANA);
+  const rosa = await openApp(browser, servers.appUrl(), ROSA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   await openDocument(ana.page, GOVERNANCE_DOC);
   await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
@@ -231,7 +219,7 @@ test('a session revoked while typing keeps the edits and syncs them after signin
 test('signing in again in the expiry dialog resumes syncing without a reload', async ({
   browser,
 }) => {
-  const rosa = await openApp(browser, appUrl(), ROSA);
+  const rosa = await openApp(browser, servers.appUrl(), ROSA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor');
   await revokeAllSessions(ROSA.email, ROSA.password);
@@ -248,7 +236,7 @@ test('signing in again in the expiry dialog resumes syncing without a reload', a
   await expect(rosa.page.getByRole('alert').filter({ hasText: 'Su sesión expiró' })).toHaveCount(0);
   await expect(docStatus(rosa.page)).toHaveText('Guardado en el servidor', { timeout: 15_000 });
 
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await openDocument(ana.page, GOVERNANCE_DOC);
   await expect(ana.editor).toContainText('Antes de volver a entrar.');
 });
@@ -256,7 +244,7 @@ test('signing in again in the expiry dialog resumes syncing without a reload', a
 test('signing out with changes only on this computer asks first and keeps them for the next sign-in', async ({
   browser,
 }) => {
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await openDocument(ana.page, GOVERNANCE_DOC);
   await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor');
   await ana.context.setOffline(true);
@@ -282,7 +270,7 @@ test('signing out with changes only on this computer asks first and keeps them f
   await expect(ana.editor).toContainText('Pendiente al cerrar sesión.');
   await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor', { timeout: 15_000 });
 
-  const rosa = await openApp(browser, appUrl(), ROSA);
+  const rosa = await openApp(browser, servers.appUrl(), ROSA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   await expect(rosa.editor).toContainText('Pendiente al cerrar sesión.');
   await expect(sidebar(rosa.page)).toBeVisible();

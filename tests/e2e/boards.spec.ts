@@ -7,13 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp, sidebar } from './support/app';
 import { ANA, DEMO_GROUPS, DIEGO, JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const BOARD = 'Convocatoria 2026';
 const STAGES = [
@@ -24,22 +18,7 @@ const STAGES = [
   'Portafolio',
 ];
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-// The app comes from a static server that stays up when the sync server goes down.
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 const column = (page: Page, title: string): Locator => page.getByRole('region', { name: title });
 const cardIn = (page: Page, columnTitle: string, cardTitle: string): Locator =>
@@ -106,11 +85,11 @@ async function boardContents(page: Page): Promise<string[][]> {
 test('one person moves a card while the other renames it: both keep the move and the new title', async ({
   browser,
 }) => {
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await createInnovationBoard(ana.page);
   await addCard(ana.page, 'Desafíos recibidos', 'Reducir el agua fresca en flotación');
 
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await openBoard(jorge.page);
   const card = cardIn(jorge.page, 'Desafíos recibidos', 'Reducir el agua fresca en flotación');
   await card.click();
@@ -157,7 +136,7 @@ test('one person moves a card while the other renames it: both keep the move and
 test('a card moves to the next column with the keyboard alone, and the move is announced', async ({
   browser,
 }) => {
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await createInnovationBoard(ana.page);
   await addCard(ana.page, 'Desafíos recibidos', 'Monitoreo en línea de relaves');
   await addCard(ana.page, 'Desafíos recibidos', 'Mantenimiento predictivo de chancadoras');
@@ -204,19 +183,19 @@ test('a card moves to the next column with the keyboard alone, and the move is a
 test('both move cards with the server down; after it returns the boards converge, each card once', async ({
   browser,
 }) => {
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await createInnovationBoard(ana.page);
   for (const title of ['Desafío A: agua', 'Desafío B: energía', 'Desafío C: relaves']) {
     await addCard(ana.page, 'Desafíos recibidos', title);
   }
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await openBoard(jorge.page);
   await expect(cardIn(jorge.page, 'Desafíos recibidos', 'Desafío C: relaves')).toBeVisible();
   for (const page of [ana.page, jorge.page]) {
     await expect(boardStatus(page)).toHaveText('Guardado en el servidor');
   }
 
-  await sync.kill();
+  await servers.sync.kill();
   for (const page of [ana.page, jorge.page]) {
     await expect(boardStatus(page)).toContainText('Sin conexión');
   }
@@ -254,7 +233,7 @@ test('both move cards with the server down; after it returns the boards converge
     );
   }
 
-  sync = await startSyncServer({ dataDir: sync.dataDir, port: sync.port });
+  await servers.restartSync();
   for (const page of [ana.page, jorge.page]) {
     await expect(boardStatus(page)).toHaveText('Guardado en el servidor', { timeout: 20_000 });
   }
@@ -275,11 +254,11 @@ test('both move cards with the server down; after it returns the boards converge
 });
 
 test('a viewer of the group sees the board live but cannot change it', async ({ browser }) => {
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await createInnovationBoard(ana.page);
   await addCard(ana.page, 'Desafíos recibidos', 'Detección de fatiga en operadores');
 
-  const diego = await openApp(browser, appUrl(), DIEGO);
+  const diego = await openApp(browser, servers.appUrl(), DIEGO);
   await openBoard(diego.page);
   await expect(diego.page.getByText('Puede ver este tablero, pero no modificarlo.')).toBeVisible();
   const card = cardIn(diego.page, 'Desafíos recibidos', 'Detección de fatiga en operadores');

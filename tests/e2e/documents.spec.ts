@@ -5,38 +5,18 @@
 import { expect, test } from '@playwright/test';
 import { docStatus, documentText, editorOf, openApp, openDocument, typeAtEnd } from './support/app';
 import { ANA, ROSA } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 /** Both are editors of «Gobernanza del clúster», where DOC lives. */
 const ana = ANA;
 const rosa = ROSA;
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 test('two people see each other’s text and caret while co-editing', async ({ browser }) => {
-  const a = await openApp(browser, appUrl(), ana);
-  const b = await openApp(browser, appUrl(), rosa);
+  const a = await openApp(browser, servers.appUrl(), ana);
+  const b = await openApp(browser, servers.appUrl(), rosa);
   await openDocument(a.page, DOC);
   await openDocument(b.page, DOC);
 
@@ -59,13 +39,13 @@ test('two people see each other’s text and caret while co-editing', async ({ b
 test('edits made with the server down survive a reload and converge when it returns', async ({
   browser,
 }) => {
-  const a = await openApp(browser, appUrl(), ana);
-  const b = await openApp(browser, appUrl(), rosa);
+  const a = await openApp(browser, servers.appUrl(), ana);
+  const b = await openApp(browser, servers.appUrl(), rosa);
   await openDocument(a.page, DOC);
   await openDocument(b.page, DOC);
   await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
 
-  await sync.kill();
+  await servers.sync.kill();
   await expect(docStatus(a.page)).toContainText('Sin conexión');
   await expect(docStatus(b.page)).toContainText('Sin conexión');
 
@@ -85,7 +65,7 @@ test('edits made with the server down survive a reload and converge when it retu
     /^Sin conexión — \d+ cambios? guardados? en este equipo$/,
   );
 
-  sync = await startSyncServer({ dataDir: sync.dataDir, port: sync.port });
+  await servers.restartSync();
 
   for (const page of [a.page, b.page]) {
     await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 20_000 });
@@ -98,10 +78,10 @@ test('edits made with the server down survive a reload and converge when it retu
 test('a sentence typed just before the page reloads is still there, with the server down', async ({
   browser,
 }) => {
-  const a = await openApp(browser, appUrl(), ana);
+  const a = await openApp(browser, servers.appUrl(), ana);
   await openDocument(a.page, DOC);
   await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
-  await sync.kill();
+  await servers.sync.kill();
   await expect(docStatus(a.page)).toContainText('Sin conexión');
 
   await typeAtEnd(a.editor, 'Última frase antes de recargar.');

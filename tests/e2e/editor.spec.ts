@@ -6,35 +6,16 @@
 import { expect, test } from '@playwright/test';
 import { editorOf, openApp, openDocument } from './support/app';
 import { JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
+const servers = serversPerTest();
 
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
 const DOC = 'Desafíos operacionales 2027';
 
 test('the slash menu inserts a table; rows and columns are added and removed; a wide table scrolls', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   await openDocument(page, DOC);
   const editor = editorOf(page);
   await editor.click();
@@ -82,7 +63,7 @@ test('the slash menu inserts a table; rows and columns are added and removed; a 
 test('a link typed as minem.gob.pe becomes https and opens outside the app', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   await context.route('https://minem.gob.pe/**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>MINEM</title>' }),
   );

@@ -15,13 +15,7 @@ import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { docStatus, documentText, editorOf, openApp, openDocument, signIn } from './support/app';
 import { ANA, ROSA } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { removeDir, serversPerTest } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 const KILLS = Number(process.env.BROWSER_KILLS ?? 3);
@@ -31,20 +25,14 @@ const TOKEN = /^k\d-t\d{3}$/;
 
 test.skip(process.env.MINKA_FAULTS !== '1', 'long fault test: run with npm run test:faults');
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
+const servers = serversPerTest();
 let profile: string;
 
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
+test.beforeEach(() => {
   profile = mkdtempSync(path.join(tmpdir(), 'minka-profile-'));
 });
 
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
+test.afterEach(() => {
   removeDir(profile);
 });
 
@@ -80,7 +68,7 @@ const tokenLines = async (page: Page) =>
 test('tokens typed at least 500 ms before Chromium is SIGKILLed survive the relaunch and reach the server', async () => {
   test.setTimeout(120_000 + KILLS * 60_000);
   const launchOptions = test.info().project.use.launchOptions ?? {};
-  const appUrl = `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+  const appUrl = servers.appUrl();
   const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await chromium.launchPersistentContext(profile, {
       ...launchOptions,
@@ -99,7 +87,7 @@ test('tokens typed at least 500 ms before Chromium is SIGKILLed survive the rela
   for (let round = 1; round <= KILLS; round++) {
     await openDocument(page, DOC);
     await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 20_000 });
-    await sync.kill();
+    await servers.sync.kill();
     await expect(docStatus(page)).toContainText('Sin conexión');
 
     // Steady typing; MARGIN_MS after token `cut` a timer kills Chromium and all its processes,
@@ -148,7 +136,7 @@ test('tokens typed at least 500 ms before Chromium is SIGKILLed survive the rela
     );
     mustSurvive.push(...late.filter((token) => lines.includes(token)));
 
-    sync = await startSyncServer({ dataDir: sync.dataDir, port: sync.port });
+    await servers.restartSync();
   }
   await openDocument(page, DOC);
   await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 30_000 });

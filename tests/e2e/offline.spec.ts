@@ -10,25 +10,23 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docStatus, editorOf, openApp, openDocument, typeAtEnd } from './support/app';
 import { ANA } from './support/demoAccounts';
-import { removeDir, rendererDir, startSyncServer, type SyncServerProcess } from './support/servers';
+import { removeDir, rendererDir, serversPerTest } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 
-let sync: SyncServerProcess;
 let staticDir: string;
 
-test.beforeEach(async () => {
+test.beforeEach(() => {
   // A copy of the build, so a test can "deploy" a new one without touching out/renderer.
   staticDir = mkdtempSync(path.join(tmpdir(), 'minka-web-'));
   cpSync(rendererDir, staticDir, { recursive: true });
-  sync = await startSyncServer({ staticDir });
 });
 
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  removeDir(sync.dataDir);
+test.afterEach(() => {
   removeDir(staticDir);
 });
+
+const servers = serversPerTest({ assets: false, sync: () => ({ staticDir }) });
 
 /** Waits until the service worker is active and controls this page. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -41,13 +39,13 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 test('a tab reloaded with the server down still opens the document and its text', async ({
   browser,
 }) => {
-  const a = await openApp(browser, sync.url, ANA);
+  const a = await openApp(browser, servers.sync.url, ANA);
   await waitForServiceWorker(a.page);
   await openDocument(a.page, DOC);
   await typeAtEnd(a.editor, 'Escrito antes del corte de red.');
   await expect(docStatus(a.page)).toHaveText('Guardado en el servidor');
 
-  await sync.kill();
+  await servers.sync.kill();
   await a.page.reload();
 
   await openDocument(a.page, DOC);
@@ -66,7 +64,7 @@ test('a tab reloaded with the server down still opens the document and its text'
 test('a new build on the server is offered, and taking it reloads into the new version', async ({
   browser,
 }) => {
-  const a = await openApp(browser, sync.url, ANA);
+  const a = await openApp(browser, servers.sync.url, ANA);
   await waitForServiceWorker(a.page);
   const update = a.page.getByRole('button', { name: 'Actualizar' });
   await expect(update).toHaveCount(0);
@@ -87,5 +85,5 @@ test('a new build on the server is offered, and taking it reloads into the new v
   const activeScript = await a.page.evaluate(
     () => navigator.serviceWorker.controller?.scriptURL ?? null,
   );
-  expect(activeScript).toBe(`${sync.url}/sw.js`);
+  expect(activeScript).toBe(`${servers.sync.url}/sw.js`);
 });

@@ -14,33 +14,12 @@ import type { UserId } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import { insertAtEnd, openApp, openDocument, waitUntilStoredLocally } from './support/app';
 import { DEMO_GROUPS, PATRICIA, ROSA } from './support/demoAccounts';
-import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const GOVERNANCE_DOC = 'Lineamientos estratégicos del clúster — borrador';
 const KNOWLEDGE_DOC = 'Matriz normativa: relaves y agua';
 
-let sync: SyncServerProcess;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  removeDir(sync.dataDir);
-});
-
-async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const response = await fetch(new URL(path, sync.url), {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token !== undefined ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
+const servers = serversPerTest({ assets: false });
 
 function openPanel(page: Page) {
   return page
@@ -64,7 +43,7 @@ function textsIn(update: Uint8Array): string {
 test('the panel lists pending changes across groups, exports them, and marks refused ones', async ({
   browser,
 }) => {
-  const rosa = await openApp(browser, `${sync.url}/`, ROSA);
+  const rosa = await openApp(browser, servers.appUrl(), ROSA);
   // The indicator, and its button, appear once a room is open.
   await openDocument(rosa.page, GOVERNANCE_DOC);
   let panel = await openPanel(rosa.page);
@@ -113,19 +92,22 @@ test('the panel lists pending changes across groups, exports them, and marks ref
   await panel.getByRole('button', { name: 'Cerrar' }).click();
 
   // Rosa loses her write role in the governance group before she reconnects.
-  const lead = await api<{ token: string }>(API_PATHS.login, {
+  const lead = await servers.api<{ token: string }>(API_PATHS.login, {
     method: 'POST',
     body: JSON.stringify({ email: PATRICIA.email, password: PATRICIA.password }),
   });
-  const { user } = await api<{ user: { id: UserId } }>(API_PATHS.login, {
+  const { user } = await servers.api<{ user: { id: UserId } }>(API_PATHS.login, {
     method: 'POST',
     body: JSON.stringify({ email: ROSA.email, password: ROSA.password }),
   });
-  const workspace = await api<{ groups: { id: GroupId; name: string }[] }>(API_PATHS.workspace, {
-    token: lead.token,
-  });
+  const workspace = await servers.api<{ groups: { id: GroupId; name: string }[] }>(
+    API_PATHS.workspace,
+    {
+      token: lead.token,
+    },
+  );
   const group = workspace.groups.find((g) => g.name === DEMO_GROUPS.governance)!;
-  await api(API_PATHS.member(group.id, user.id), {
+  await servers.api(API_PATHS.member(group.id, user.id), {
     method: 'PATCH',
     token: lead.token,
     body: JSON.stringify({ role: 'viewer' }),

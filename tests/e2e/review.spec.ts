@@ -9,33 +9,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docStatus, documentText, openApp, openDocument } from './support/app';
 import { ANA, CARLOS } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 const QUOTE = 'desarrolladas y validadas en la región';
 const WORDING = 'clase mundial';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.MINKA_SCREENSHOTS) await page.screenshot({ path: `.scratch/${name}.png` });
@@ -96,8 +76,8 @@ test('a commenter comments and suggests while an editor types; it converges acro
 }) => {
   // Two browsers, a server stop and a restart (a tsx process start): slower than one page.
   test.setTimeout(240_000);
-  const carlos = await openApp(browser, appUrl(), CARLOS);
-  const ana = await openApp(browser, appUrl(), ANA);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await openDocument(carlos.page, DOC);
   await openDocument(ana.page, DOC);
 
@@ -146,7 +126,7 @@ test('a commenter comments and suggests while an editor types; it converges acro
 
   // The server stops; both keep working.
   await expect(docStatus(ana.page)).toHaveText('Guardado en el servidor');
-  await sync.kill();
+  await servers.sync.kill();
   await expect(docStatus(ana.page)).toContainText('Sin conexión');
 
   await commentCard(ana.page)
@@ -162,7 +142,7 @@ test('a commenter comments and suggests while an editor types; it converges acro
     .fill('Escrito sin conexión desde Lima.');
   await commentCard(carlos.page).getByRole('button', { name: 'Responder' }).click();
 
-  sync = await startSyncServer({ dataDir: sync.dataDir, port: sync.port });
+  await servers.restartSync();
   for (const page of [ana.page, carlos.page]) {
     await expect(docStatus(page)).toHaveText('Guardado en el servidor', { timeout: 60_000 });
   }
@@ -196,8 +176,8 @@ test('an editor proposes in suggesting mode and mentions a colleague in the body
   browser,
 }) => {
   test.setTimeout(180_000);
-  const ana = await openApp(browser, appUrl(), ANA);
-  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
   await openDocument(ana.page, DOC);
   await openDocument(carlos.page, DOC);
   const before = await bodyText(ana.page);

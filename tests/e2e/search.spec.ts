@@ -7,30 +7,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { editorOf, openApp, sidebar, waitUntilStoredLocally } from './support/app';
 import { CARLOS, DEMO_GROUPS, JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-// The app comes from a static server that stays up when the sync server goes down.
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 async function openPalette(page: Page) {
   await page.keyboard.press('Control+k');
@@ -48,10 +27,10 @@ async function openPalette(page: Page) {
 test('offline, Ctrl+K finds a word in a document never opened in this browser and opens it at the word', async ({
   browser,
 }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   // Nothing was opened: the paragraph can only reach this browser through the background fetch.
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
-  await sync.kill();
+  await servers.sync.kill();
 
   const { field, results } = await openPalette(jorge.page);
   await field.fill('mision australia');
@@ -72,7 +51,7 @@ test('offline, Ctrl+K finds a word in a document never opened in this browser an
 });
 
 test('a card is found by a word of its checklist and opens with its panel', async ({ browser }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   const page = jorge.page;
   await sidebar(page)
     .getByRole('button', { name: `Nuevo tablero en ${DEMO_GROUPS.innovation}` })
@@ -113,7 +92,7 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
 
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
-  const carlos = await openApp(browser, appUrl(), CARLOS);
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
   const own = await openPalette(carlos.page);
   await own.field.fill('GISTM');
   await expect(
@@ -121,7 +100,7 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   ).toBeVisible();
   await carlos.context.close();
 
-  const jorge = await openApp(browser, appUrl(), JORGE);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   const other = await openPalette(jorge.page);
   await other.field.fill('GISTM');

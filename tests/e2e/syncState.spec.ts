@@ -10,35 +10,14 @@ import type { UserId } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import { insertAtEnd, openApp, openDocument, waitUntilStoredLocally } from './support/app';
 import { DEMO_GROUPS, PATRICIA, ROSA } from './support/demoAccounts';
-import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const GOVERNANCE_DOC = 'Lineamientos estratégicos del clúster — borrador';
 
-let sync: SyncServerProcess;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  removeDir(sync.dataDir);
-});
-
-async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const response = await fetch(new URL(path, sync.url), {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token !== undefined ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
+const servers = serversPerTest({ assets: false });
 
 async function loginAs(email: string, password: string) {
-  return api<{ token: string; user: { id: UserId } }>(API_PATHS.login, {
+  return servers.api<{ token: string; user: { id: UserId } }>(API_PATHS.login, {
     method: 'POST',
     body: JSON.stringify({ email, password }),
   });
@@ -47,7 +26,7 @@ async function loginAs(email: string, password: string) {
 test('changes refused for a lost write role wait as "requiere acceso", then sync when it returns', async ({
   browser,
 }) => {
-  const rosa = await openApp(browser, `${sync.url}/`, ROSA);
+  const rosa = await openApp(browser, servers.appUrl(), ROSA);
   await openDocument(rosa.page, GOVERNANCE_DOC);
   const main = rosa.page.getByRole('main');
   await expect(
@@ -60,12 +39,15 @@ test('changes refused for a lost write role wait as "requiere acceso", then sync
 
   const lead = await loginAs(PATRICIA.email, PATRICIA.password);
   const { user } = await loginAs(ROSA.email, ROSA.password);
-  const workspace = await api<{ groups: { id: GroupId; name: string }[] }>(API_PATHS.workspace, {
-    token: lead.token,
-  });
+  const workspace = await servers.api<{ groups: { id: GroupId; name: string }[] }>(
+    API_PATHS.workspace,
+    {
+      token: lead.token,
+    },
+  );
   const group = workspace.groups.find((g) => g.name === DEMO_GROUPS.governance)!;
   const setRole = (role: string) =>
-    api(API_PATHS.member(group.id, user.id), {
+    servers.api(API_PATHS.member(group.id, user.id), {
       method: 'PATCH',
       token: lead.token,
       body: JSON.stringify({ role }),

@@ -8,29 +8,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { editorOf, openApp, openDocument, sidebar } from './support/app';
 import { DEMO_GROUPS, JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 async function expectReadable(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `.scratch/${name}.png` });
@@ -52,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
   }) => {
     // Three full axe runs plus a new board: slow on a loaded machine, not stuck.
     test.setTimeout(180_000);
-    const { page, context } = await openApp(browser, appUrl(), JORGE);
+    const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
 
@@ -81,7 +61,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('the palette switches to the dark theme by hand and the choice survives a reload', async ({
   browser,
 }) => {
-  const { page, context } = await openApp(browser, appUrl(), JORGE);
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
   await page.emulateMedia({ colorScheme: 'light' });
   const palette = await openPalette(page);
   await palette.getByRole('combobox').fill('oscuro');

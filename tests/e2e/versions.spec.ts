@@ -12,25 +12,17 @@ import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { docStatus, editorOf, insertAtEnd, openApp, openDocument, sidebar } from './support/app';
 import { ADMIN, ANA, DEMO_GROUPS, LUCIA } from './support/demoAccounts';
-import { removeDir, startSyncServer, type SyncServerProcess } from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const GUIDELINES = 'Lineamientos estratégicos del clúster — borrador';
 const VERSION = 'Versión para consulta con la DREM, 12/03';
 const SHOTS = path.join(process.cwd(), '.scratch', 'screenshots');
 
-let sync: SyncServerProcess;
+const servers = serversPerTest({ assets: false });
 
 test.beforeEach(async () => {
-  sync = await startSyncServer();
   mkdirSync(SHOTS, { recursive: true });
 });
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${sync.url}/`;
 
 async function openHistory(page: Page) {
   await page.getByRole('button', { name: 'Historial' }).click();
@@ -57,7 +49,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   // Three people in three browser profiles, one after another: longer than the default 90 s on a
   // loaded machine.
   test.setTimeout(240_000);
-  const lead = await openApp(browser, appUrl(), ADMIN);
+  const lead = await openApp(browser, servers.appUrl(), ADMIN);
   await openDocument(lead.page, GUIDELINES);
   // A version holds what this computer has: wait until the server's copy has arrived.
   await expect(docStatus(lead.page)).toHaveText('Guardado en el servidor');
@@ -90,9 +82,9 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   await dialog.getByRole('button', { name: 'Cerrar' }).click();
 
   // The mining company approves; the university (a viewer of the group) approves with observations.
-  const ana = await openApp(browser, appUrl(), ANA);
+  const ana = await openApp(browser, servers.appUrl(), ANA);
   await answer(ana.page, 'Aprueba');
-  const lucia = await openApp(browser, appUrl(), LUCIA);
+  const lucia = await openApp(browser, servers.appUrl(), LUCIA);
   const { dialog: luciaDialog, signoff: seen } = await answer(
     lucia.page,
     'Aprueba con observaciones',
@@ -171,7 +163,7 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
 });
 
 test('a new document starts from a template', async ({ browser }) => {
-  const { page } = await openApp(browser, appUrl(), ANA);
+  const { page } = await openApp(browser, servers.appUrl(), ANA);
   const group = sidebar(page).getByRole('region', { name: DEMO_GROUPS.innovation });
   await group.getByRole('button', { name: /^Nuevo documento/ }).click();
   const dialog = page.getByRole('dialog', { name: /^Nuevo documento en/ });

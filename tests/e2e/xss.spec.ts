@@ -13,13 +13,7 @@ import { serveStatic } from '../../sync-server/http/static';
 import { contentSecurityPolicy } from '../../electron/main/appProtocol';
 import { editorOf, openApp, openDocument, sidebar } from './support/app';
 import { ANA } from './support/demoAccounts';
-import {
-  removeDir,
-  rendererDir,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { rendererDir, serversPerTest, type StaticServer } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 
@@ -42,18 +36,8 @@ const PAYLOADS: readonly string[] = [
   '<body onload="window.__xss=18"><img src="/does-not-exist" onerror="alert(19)">',
 ];
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startCspStaticServer(contentSecurityPolicy(sync.url));
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
+const servers = serversPerTest({
+  assets: (sync) => startCspStaticServer(contentSecurityPolicy(sync.url)),
 });
 
 interface Canary {
@@ -89,13 +73,9 @@ async function startCspStaticServer(csp: string): Promise<StaticServer> {
  * page script runs (the session survives the reload).
  */
 async function openUnderCsp(browser: Browser) {
-  const csp = contentSecurityPolicy(sync.url);
+  const csp = contentSecurityPolicy(servers.sync.url);
   const dialogs: string[] = [];
-  const opened = await openApp(
-    browser,
-    `${assets.url}/?server=${encodeURIComponent(sync.url)}`,
-    ANA,
-  );
+  const opened = await openApp(browser, servers.appUrl(), ANA);
   await opened.context.addInitScript(() => {
     const host = window as unknown as { __xss: unknown; __violations: string[] };
     host.__xss = 0;

@@ -6,7 +6,6 @@
  * untouched, presence cannot be forged, and revoking access reaches open sockets within 5 s.
  */
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -16,8 +15,6 @@ import { AccessCloseCode } from '../../shared/protocol/api';
 import { MessageType } from '../../shared/protocol/messages';
 import { roomName, type RoomKind } from '../../shared/protocol/rooms';
 import { encodeAwarenessUpdate } from '../../sync-server/presence';
-import { DATABASE_FILE } from '../../sync-server/server';
-import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../sync-server/storage/storage';
 import * as encoding from 'lib0/encoding';
 import { call } from './api';
@@ -25,6 +22,7 @@ import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import {
   GROUP,
   connect,
+  openStoredRooms,
   startServer,
   syncUrl,
   text,
@@ -104,7 +102,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, PRIVATE_GROUP, 'private', 'Base de conocimiento y regulación');
+  await ensureGroup(accounts, PRIVATE_GROUP, 'private', 'Base de conocimiento y regulación');
   const person = (role: GroupRole) =>
     addPerson(accounts, {
       name: `Persona ${role}`,
@@ -155,7 +153,7 @@ async function roundTrip(observer: TestClient, label: string): Promise<void> {
 }
 
 async function storedText(dataDir: string, room: string): Promise<string> {
-  const storage = new SqliteStorage(join(dataDir, DATABASE_FILE));
+  const storage = await openStoredRooms(dataDir);
   try {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, mergeUpdates(await storage.loadUpdates(room)));
@@ -244,7 +242,7 @@ describe('authorization matrix', () => {
 describe('access details', () => {
   it("leaves a room's stored bytes unchanged after a viewer's write, and says why once", async () => {
     const { server, people } = await cast();
-    const storage = new SqliteStorage(join(server.dataDir, DATABASE_FILE));
+    const storage = await openStoredRooms(server.dataDir);
     try {
       const before = await storage.loadUpdates(ROOMS.doc);
       const viewer = connect({ url: server.url, token: people.viewer.token }, ROOMS.doc);

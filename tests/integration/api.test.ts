@@ -47,7 +47,7 @@ async function cast(options: Parameters<typeof startServer>[0] = {}): Promise<Ca
   const clock = { now: Date.now() };
   const server = await startServer({ now: () => clock.now, ...options });
   const accounts = openAccounts(server.dataDir, () => clock.now);
-  ensureGroup(accounts, PRIVATE, 'private', PRIVATE_NAME);
+  await ensureGroup(accounts, PRIVATE, 'private', PRIVATE_NAME);
   const admin = await addPerson(accounts, { name: 'Admin', email: 'admin@test.demo', admin: true });
   const lead = await addPerson(accounts, {
     name: 'Lía Líder',

@@ -14,27 +14,41 @@ import type {
 } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import { AccountStore } from '../../sync-server/accounts/accountStore';
+import { PostgresSql } from '../../sync-server/db/postgresSql';
 import { hashPassword } from '../../sync-server/accounts/passwords';
 import { DATABASE_FILE } from '../../sync-server/server';
+import { postgresOf } from './backend';
 
 export const TEST_PASSWORD = 'contraseña-de-prueba';
 let testHash: Promise<string> | null = null;
 
 export function openAccounts(dataDir: string, now: () => number = () => Date.now()): AccountStore {
-  const store = new AccountStore(join(dataDir, DATABASE_FILE), now);
+  const postgresUrl = postgresOf.get(dataDir);
+  let store: AccountStore;
+  if (postgresUrl !== undefined) {
+    // Already migrated by the test's server; a second pool, as a second process would have.
+    const sql = new PostgresSql(postgresUrl, { max: 2 });
+    store = new AccountStore(sql, now, () => sql.close());
+  } else store = AccountStore.openSqlite(join(dataDir, DATABASE_FILE), now);
   onTestFinished(() => store.close());
   return store;
 }
 
-export function ensureGroup(
+export async function ensureGroup(
   store: AccountStore,
   id: string,
   visibility: GroupVisibility,
   name = `Grupo ${id.slice(0, 4)}`,
-): void {
-  if (store.groups.workspace() === null) store.groups.createWorkspace('Clúster de prueba');
-  if (store.groups.get(id) === null) {
-    store.groups.create({ id: id as GroupId, name, purpose: `Propósito de ${name}`, visibility });
+): Promise<void> {
+  if ((await store.groups.workspace()) === null)
+    await store.groups.createWorkspace('Clúster de prueba');
+  if ((await store.groups.get(id)) === null) {
+    await store.groups.create({
+      id: id as GroupId,
+      name,
+      purpose: `Propósito de ${name}`,
+      visibility,
+    });
   }
 }
 
@@ -60,11 +74,11 @@ export async function addPerson(
     kind: 'academia' as const,
   };
   const organization =
-    store.organizations.byName(organizationInput.name) ??
-    store.organizations.create(organizationInput.name, organizationInput.kind);
-  let user = store.users.withPassword(input.email)?.user ?? null;
+    (await store.organizations.byName(organizationInput.name)) ??
+    (await store.organizations.create(organizationInput.name, organizationInput.kind));
+  let user = (await store.users.withPassword(input.email))?.user ?? null;
   if (user === null) {
-    user = store.users.create({
+    user = await store.users.create({
       email: input.email,
       name: input.name,
       organizationId: organization.id,
@@ -72,11 +86,11 @@ export async function addPerson(
       passwordHash: await (testHash ??= hashPassword(TEST_PASSWORD)),
     });
     for (const [groupId, role] of Object.entries(input.groups ?? {}))
-      store.groups.addMember(groupId, user.id, role);
+      await store.groups.addMember(groupId, user.id, role);
   }
   return {
     user,
-    token: store.sessions.create(user.id).token,
+    token: (await store.sessions.create(user.id)).token,
     email: input.email,
     password: TEST_PASSWORD,
   };

@@ -6,9 +6,11 @@
  * every test server comes with GROUP and one editor of it (`server.token`); fixtures.ts adds
  * more people with other roles.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import * as authProtocol from 'y-protocols/auth';
@@ -17,7 +19,17 @@ import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
 import { applySaved, readSaved, savedCovers } from '../../shared/protocol/saved';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
-import { createServer, type MinkaServer, type ServerOptions } from '../../sync-server/server';
+import {
+  createServer,
+  DATABASE_FILE,
+  type MinkaServer,
+  type ServerOptions,
+} from '../../sync-server/server';
+import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
+import { PostgresStorage } from '../../sync-server/storage/postgresStorage';
+import { mergeUpdates, type Storage } from '../../sync-server/storage/storage';
+import { createTestDatabase } from '../support/postgres';
+import { backend, postgresOf } from './backend';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 
 export function tempDir(prefix = 'minka-test-'): string {
@@ -41,14 +53,29 @@ const RELAXED_LOGIN = { perAccount: 1000, perAddress: 1000, failureDelayMs: 0 };
 export async function startServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const logs: string[] = [];
+  let postgresUrl = options.postgresUrl ?? postgresOf.get(dataDir);
+  let drop: (() => Promise<void>) | undefined;
+  if (backend.postgres && postgresUrl === undefined) {
+    const database = await createTestDatabase();
+    postgresUrl = database.url;
+    drop = database.drop;
+  }
+  if (postgresUrl !== undefined) postgresOf.set(dataDir, postgresUrl);
   const server = await createServer({
     port: 0,
     log: (line) => logs.push(line),
     ...options,
+    ...(postgresUrl !== undefined ? { postgresUrl } : {}),
     loginLimits: { ...RELAXED_LOGIN, ...options.loginLimits },
     dataDir,
+  }).catch(async (error: unknown) => {
+    await drop?.();
+    throw error;
   });
-  onTestFinished(() => server.close());
+  onTestFinished(async () => {
+    await server.close();
+    await drop?.();
+  });
   const editor = await signedInEditor(dataDir, options.now);
   return { ...server, dataDir, logs, editor, token: editor.token };
 }
@@ -56,7 +83,7 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 /** GROUP (made if missing) and its editor Ana, with a fresh session. */
 export async function signedInEditor(dataDir: string, now?: () => number): Promise<Person> {
   const accounts = openAccounts(dataDir, now);
-  ensureGroup(accounts, GROUP, 'listed');
+  await ensureGroup(accounts, GROUP, 'listed');
   return addPerson(accounts, {
     name: 'Ana Editora',
     email: 'ana.editora@test.demo',
@@ -162,4 +189,67 @@ export const text = (doc: Y.Doc): string => readDocumentText(doc);
 /** Appends one paragraph, as a person typing it would. */
 export function write(doc: Y.Doc, value: string): void {
   appendBlocks(doc, [{ type: 'paragraph', runs: [{ text: value }] }]);
+}
+
+/**
+ * A second connection to a test server's rooms, as another process would open it: the data
+ * directory's SQLite file, or the server's PostgreSQL database in the postgres/ suites.
+ */
+export async function openStoredRooms(dataDir: string): Promise<Storage> {
+  const postgresUrl = postgresOf.get(dataDir);
+  return postgresUrl !== undefined
+    ? PostgresStorage.open(postgresUrl, { max: 1 })
+    : new SqliteStorage(join(dataDir, DATABASE_FILE));
+}
+
+/** A room's stored rows, read from the test server's database (the server may be running). */
+export async function storedRows(dataDir: string, room: string): Promise<Uint8Array[]> {
+  const storage = await openStoredRooms(dataDir);
+  try {
+    return await storage.loadUpdates(room);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** A room's stored state as a document. */
+export async function storedDoc(dataDir: string, room: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, mergeUpdates(await storedRows(dataDir, room)));
+  return doc;
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `npm run admin -- …args` (sync-server/admin.ts) with `stdin`, and collects its output. */
+export function runAdmin(
+  args: readonly string[],
+  stdin = '',
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/admin.ts', ...args], {
+      cwd: repoRoot,
+    });
+    child.stdin.end(stdin);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 once the socket opens. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('error', (error) => reject(error));
+  });
 }

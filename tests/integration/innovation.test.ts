@@ -66,7 +66,7 @@ async function cast(): Promise<Cast> {
   const now = () => clock.now;
   const server = await startServer({ now });
   const store = openAccounts(server.dataDir, now);
-  ensureGroup(store, PROGRAM_GROUP, 'listed', 'Programa de innovación abierta');
+  await ensureGroup(store, PROGRAM_GROUP, 'listed', 'Programa de innovación abierta');
   const person = (name: string, email: string, organization: Org, role?: 'lead' | 'editor') =>
     addPerson(store, {
       name,
@@ -548,9 +548,9 @@ describe('open-innovation program', () => {
     await ok(c, c.lead, 'POST', P.closeEvaluation(theCall.id));
 
     const store = openAccounts(c.server.dataDir);
-    const andina = store.organizations.byName(ANDINA.name)!;
-    const unsa = store.organizations.byName(UNSA.name)!;
-    const tacna = store.organizations.byName(TACNA.name)!;
+    const andina = (await store.organizations.byName(ANDINA.name))!;
+    const unsa = (await store.organizations.byName(UNSA.name))!;
+    const tacna = (await store.organizations.byName(TACNA.name))!;
     const project = await ok<Project>(c, c.lead, 'POST', P.createProject(chosen.id), {
       region: 'Arequipa',
       budget: 450_000,

@@ -4,7 +4,6 @@
  * (rows byte-identical), a viewer cannot write threads, mentions and replies notify exactly once
  * however often an update arrives, and a person reads and marks only their own notifications.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocId, GroupId } from '../../shared/model/ids';
@@ -17,28 +16,25 @@ import { getDocumentBody } from '../../shared/ydoc/documentDoc';
 import {
   acceptSuggestion,
   addReply,
-  anchorInText,
-  createThread,
   readThreads,
-  type Author,
   type CommentId,
   type ThreadId,
 } from '../../shared/ydoc/threadsDoc';
-import { DATABASE_FILE } from '../../sync-server/server';
-import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
 import { mergeUpdates } from '../../sync-server/storage/storage';
 import { call, errorOf } from './api';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import {
   connect,
   startServer,
+  storedRows,
+  type TestClient,
+  type TestServer,
   waitFor,
   waitSaved,
   waitSynced,
   write,
-  type TestClient,
-  type TestServer,
 } from './helpers';
+import { authorOf, openThreads, startThread } from './reviewHelpers';
 
 const GROUP_ID = '5d8e2f41-7a3b-4c6d-9e1f-2a3b4c5d6e7f' as GroupId;
 const DOC_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' as DocId;
@@ -59,7 +55,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
+  await ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
   const person = (name: string, email: string, role: 'lead' | 'editor' | 'commenter' | 'viewer') =>
     addPerson(accounts, { name, email, groups: { [GROUP_ID]: role } });
   const lead = await person('Lucía Mamani', 'lucia@test.demo', 'lead');
@@ -74,60 +70,12 @@ async function cast(): Promise<Cast> {
   return { server, lead, editor, commenter, viewer, outsider, body };
 }
 
-const authorOf = (person: Person): Author => ({
-  id: person.user.id,
-  name: person.user.name,
-  organization: person.user.organization.name,
-});
-
-function firstText(doc: Y.Doc): Y.XmlText {
-  return (getDocumentBody(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
-
-/** Opens the threads room as `person`, with a copy of the body to anchor against. */
-async function openThreads(server: TestServer, person: Person): Promise<TestClient> {
-  const client = connect({ url: server.url, token: person.token }, THREADS);
-  await waitSynced(client);
-  return client;
-}
-
-async function storedRows(dataDir: string, room: string): Promise<Uint8Array[]> {
-  const storage = new SqliteStorage(join(dataDir, DATABASE_FILE));
-  try {
-    return await storage.loadUpdates(room);
-  } finally {
-    await storage.close();
-  }
-}
-
 async function notificationsOf(server: TestServer, person: Person) {
   const answer = await call<NotificationsResponse>(server.url, 'GET', NOTIFICATIONS_PATHS.list, {
     token: person.token,
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
-}
-
-function startThread(
-  client: TestClient,
-  body: Y.Doc,
-  author: Author,
-  id: string,
-  parts: Parameters<typeof createThread>[1]['comment']['parts'],
-  proposal?: string,
-): ThreadId {
-  const text = firstText(body);
-  createThread(client.doc, {
-    id: id as ThreadId,
-    kind: proposal === undefined ? 'comment' : 'suggestion',
-    anchor: anchorInText(text, 28, 42),
-    quote: 'plan de cierre',
-    proposal,
-    author,
-    comment: { id: `${id}-c1` as CommentId, parts },
-    now: Date.now(),
-  });
-  return id as ThreadId;
 }
 
 describe('threads room access', () => {
@@ -140,8 +88,8 @@ describe('threads room access', () => {
     write(carlosBody.doc, 'Párrafo que un comentarista no puede escribir');
     await waitFor('permission denied', () => carlosBody.denials.length > 0);
 
-    const carlos = await openThreads(server, commenter);
-    const maria = await openThreads(server, editor);
+    const carlos = await openThreads(server, commenter, THREADS);
+    const maria = await openThreads(server, editor, THREADS);
     startThread(carlos, body.doc, authorOf(commenter), 't-1', [
       { type: 'text', text: '¿Incluye el cierre progresivo?' },
     ]);
@@ -158,13 +106,13 @@ describe('threads room access', () => {
   it("drops a viewer's write to the threads room, leaving its rows byte-identical", async () => {
     const { server, viewer, body } = await cast();
     const before = await storedRows(server.dataDir, THREADS);
-    const valeria = await openThreads(server, viewer);
+    const valeria = await openThreads(server, viewer, THREADS);
     startThread(valeria, body.doc, authorOf(viewer), 't-v', [
       { type: 'text', text: 'No debería guardarse' },
     ]);
     await waitFor('permission denied', () => valeria.denials.length > 0);
     // A round trip after the write: anything the server applied would be committed by now.
-    const probe = await openThreads(server, viewer);
+    const probe = await openThreads(server, viewer, THREADS);
     expect(readThreads(probe.doc)).toEqual([]);
     expect(await storedRows(server.dataDir, THREADS)).toEqual(before);
   });
@@ -173,7 +121,7 @@ describe('threads room access', () => {
 describe('notifications', () => {
   it('notifies a mention once, even when the update is delivered twice and the client reconnects', async () => {
     const { server, editor, commenter, outsider, body } = await cast();
-    const carlos = await openThreads(server, commenter);
+    const carlos = await openThreads(server, commenter, THREADS);
     startThread(carlos, body.doc, authorOf(commenter), 't-2', [
       { type: 'mention', userId: editor.user.id, label: 'María Quispe' },
       { type: 'text', text: ' ¿puede confirmar la fecha?' },
@@ -182,7 +130,7 @@ describe('notifications', () => {
     await waitSaved(carlos);
 
     // The same update again, from a second connection, and the first one reconnecting.
-    const again = await openThreads(server, commenter);
+    const again = await openThreads(server, commenter, THREADS);
     Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(carlos.doc));
     carlos.provider.disconnect();
     carlos.provider.connect();
@@ -220,7 +168,7 @@ describe('notifications', () => {
 
   it('notifies replies to earlier participants and a decided suggestion to its author', async () => {
     const { server, editor, commenter, lead, body } = await cast();
-    const carlos = await openThreads(server, commenter);
+    const carlos = await openThreads(server, commenter, THREADS);
     const id = startThread(
       carlos,
       body.doc,
@@ -230,7 +178,7 @@ describe('notifications', () => {
       'plan de cierre de minas',
     );
     await waitSaved(carlos);
-    const maria = await openThreads(server, editor);
+    const maria = await openThreads(server, editor, THREADS);
     await waitFor('thread', () => readThreads(maria.doc).length === 1);
     addReply(maria.doc, id, {
       id: 'r-1' as CommentId,
@@ -254,7 +202,7 @@ describe('notifications', () => {
 
   it("lets nobody read or mark another person's notifications", async () => {
     const { server, editor, commenter, body } = await cast();
-    const carlos = await openThreads(server, commenter);
+    const carlos = await openThreads(server, commenter, THREADS);
     startThread(carlos, body.doc, authorOf(commenter), 't-4', [
       { type: 'mention', userId: editor.user.id, label: 'María Quispe' },
     ]);
@@ -293,8 +241,8 @@ describe('notifications', () => {
 
   it('measures how long a comment takes to reach the other person', async () => {
     const { server, editor, commenter, body } = await cast();
-    const carlos = await openThreads(server, commenter);
-    const maria = await openThreads(server, editor);
+    const carlos = await openThreads(server, commenter, THREADS);
+    const maria = await openThreads(server, editor, THREADS);
     const samples: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
@@ -360,7 +308,7 @@ describe('access requests and invitations', () => {
     const server = await startServer();
     const accounts = openAccounts(server.dataDir);
     const listed = '7e9f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
-    ensureGroup(accounts, listed, 'listed', 'Agua y relaves');
+    await ensureGroup(accounts, listed, 'listed', 'Agua y relaves');
     const lead = await addPerson(accounts, {
       name: 'Lucía Mamani',
       email: 'lucia@test.demo',

@@ -6,17 +6,13 @@
  * byte-identical, the connection still reads), while a person's own threads, replies and edits,
  * anyone's resolve and reopen, and an editor's acceptance still reach the room.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocId, GroupId } from '../../shared/model/ids';
 import { roomName } from '../../shared/protocol/rooms';
-import { getDocumentBody } from '../../shared/ydoc/documentDoc';
 import {
   acceptSuggestion,
   addReply,
-  anchorInText,
-  createThread,
   deleteComment,
   editComment,
   readThreads,
@@ -24,24 +20,20 @@ import {
   reopenThread,
   resolveThread,
   reviseSuggestion,
-  type Author,
   type CommentId,
-  type ThreadId,
 } from '../../shared/ydoc/threadsDoc';
-import { DATABASE_FILE } from '../../sync-server/server';
-import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
-import { mergeUpdates } from '../../sync-server/storage/storage';
 import { addPerson, ensureGroup, openAccounts, type Person } from './fixtures';
 import {
-  connect,
   startServer,
-  waitFor,
-  waitSaved,
-  waitSynced,
-  write,
+  storedDoc,
+  storedRows,
   type TestClient,
   type TestServer,
+  waitFor,
+  waitSaved,
+  write,
 } from './helpers';
+import { authorOf, openThreads, startThread } from './reviewHelpers';
 
 const GROUP_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' as GroupId;
 const DOC_ID = 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e' as DocId;
@@ -58,7 +50,7 @@ interface Cast {
 async function cast(): Promise<Cast> {
   const server = await startServer();
   const accounts = openAccounts(server.dataDir);
-  ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
+  await ensureGroup(accounts, GROUP_ID, 'private', 'Gobernanza del clúster');
   const editor = await addPerson(accounts, {
     name: 'María Quispe',
     email: 'maria@test.demo',
@@ -74,53 +66,8 @@ async function cast(): Promise<Cast> {
   return { server, editor, commenter, body };
 }
 
-const authorOf = (person: Person): Author => ({
-  id: person.user.id,
-  name: person.user.name,
-  organization: person.user.organization.name,
-});
-
-async function openThreads(server: TestServer, person: Person): Promise<TestClient> {
-  const client = connect({ url: server.url, token: person.token }, THREADS);
-  await waitSynced(client);
-  return client;
-}
-
-async function storedRows(dataDir: string): Promise<Uint8Array[]> {
-  const storage = new SqliteStorage(join(dataDir, DATABASE_FILE));
-  try {
-    return await storage.loadUpdates(THREADS);
-  } finally {
-    await storage.close();
-  }
-}
-
 async function storedThreads(dataDir: string) {
-  const stored = new Y.Doc();
-  Y.applyUpdate(stored, mergeUpdates(await storedRows(dataDir)));
-  return readThreads(stored);
-}
-
-function startThread(
-  client: TestClient,
-  body: Y.Doc,
-  author: Author,
-  id: string,
-  text: string,
-  proposal?: string,
-): ThreadId {
-  const node = (getDocumentBody(body).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  createThread(client.doc, {
-    id: id as ThreadId,
-    kind: proposal === undefined ? 'comment' : 'suggestion',
-    anchor: anchorInText(node, 28, 42),
-    quote: 'plan de cierre',
-    proposal,
-    author,
-    comment: { id: `${id}-c1` as CommentId, parts: [{ type: 'text', text }] },
-    now: Date.now(),
-  });
-  return id as ThreadId;
+  return readThreads(await storedDoc(dataDir, THREADS));
 }
 
 /** Runs `forge` on a fresh connection of `person` and expects it dropped, nothing stored. */
@@ -129,17 +76,17 @@ async function expectRefused(
   person: Person,
   forge: (client: TestClient) => void,
 ): Promise<TestClient> {
-  const before = await storedRows(server.dataDir);
-  const client = await openThreads(server, person);
+  const before = await storedRows(server.dataDir, THREADS);
+  const client = await openThreads(server, person, THREADS);
   const seen = readThreads(client.doc);
   forge(client);
   expect(readThreads(client.doc)).not.toEqual(seen);
   await waitFor('permission denied', () => client.denials.length > 0);
   expect(client.denials[0]).toContain('comentarios');
   // A round trip after the write: anything the server applied would be visible to a new reader.
-  const probe = await openThreads(server, person);
+  const probe = await openThreads(server, person, THREADS);
   expect(readThreads(probe.doc)).toEqual(seen);
-  expect(await storedRows(server.dataDir)).toEqual(before);
+  expect(await storedRows(server.dataDir, THREADS)).toEqual(before);
   expect(client.closeCodes).toEqual([]);
   return client;
 }
@@ -151,7 +98,7 @@ describe('authorship in the threads room', () => {
       startThread(carlos, body, authorOf(editor), 't-forged', 'Firmado como María');
     });
 
-    const maria = await openThreads(server, editor);
+    const maria = await openThreads(server, editor, THREADS);
     const id = startThread(maria, body, authorOf(editor), 't-1', '¿Incluye el cierre progresivo?');
     await waitSaved(maria);
     const carlos = await expectRefused(server, commenter, (client) => {
@@ -178,7 +125,7 @@ describe('authorship in the threads room', () => {
 
   it("refuses editing, deleting or revising a colleague's comment or suggestion", async () => {
     const { server, editor, commenter, body } = await cast();
-    const maria = await openThreads(server, editor);
+    const maria = await openThreads(server, editor, THREADS);
     const id = startThread(maria, body, authorOf(editor), 't-1', 'Texto original de María', 'plan');
     await waitSaved(maria);
     const first = `${id}-c1` as CommentId;
@@ -199,7 +146,7 @@ describe('authorship in the threads room', () => {
 
   it('refuses a resolution in another name and a commenter deciding a suggestion', async () => {
     const { server, editor, commenter, body } = await cast();
-    const carlos = await openThreads(server, commenter);
+    const carlos = await openThreads(server, commenter, THREADS);
     const id = startThread(carlos, body, authorOf(commenter), 's-1', 'Precisar', 'plan de minas');
     await waitSaved(carlos);
     await expectRefused(server, commenter, (client) => {
@@ -220,8 +167,8 @@ describe('authorship in the threads room', () => {
 
   it('keeps own edits, replies, anyone’s resolve and reopen, and an editor’s acceptance', async () => {
     const { server, editor, commenter, body } = await cast();
-    const maria = await openThreads(server, editor);
-    const carlos = await openThreads(server, commenter);
+    const maria = await openThreads(server, editor, THREADS);
+    const carlos = await openThreads(server, commenter, THREADS);
     const comment = startThread(maria, body, authorOf(editor), 't-1', 'Revisar plazos');
     await waitFor('thread at Carlos', () => readThreads(carlos.doc).length === 1);
     addReply(carlos.doc, comment, {

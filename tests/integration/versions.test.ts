@@ -54,7 +54,7 @@ async function cast(): Promise<Cast> {
   const now = () => clock.now;
   const server = await startServer({ now });
   const store = openAccounts(server.dataDir, now);
-  ensureGroup(store, PRIVATE, 'private', 'Lineamientos hídricos');
+  await ensureGroup(store, PRIVATE, 'private', 'Lineamientos hídricos');
   const person = (
     name: string,
     email: string,
@@ -347,7 +347,7 @@ describe('versions API', () => {
       code: 'signoff_closed',
     });
 
-    const audit = openAccounts(c.server.dataDir).audit.list(100);
+    const audit = await openAccounts(c.server.dataDir).audit.list(100);
     const steps = audit
       .filter((entry) => entry.groupId === PRIVATE)
       .map((entry) => [

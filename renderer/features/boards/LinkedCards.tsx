@@ -1,95 +1,74 @@
 /**
- * "Tarjetas vinculadas" under a document: the cards of the group's boards that link to it.
- * Each board is opened (from IndexedDB first, like any room) by its own component, which
- * reports its cards up; the list is computed, never stored.
+ * "Tarjetas vinculadas" under a document: the cards of the group's boards that link to it, read
+ * from this person's search index (every card entry carries the documents it links to and its
+ * column) instead of opening every board of the group, so a document opens only its own rooms.
+ *
+ * The index follows each board as this computer has it: a board open here (someone linking a
+ * card from the board page) is re-indexed a moment after each change, and the group's other
+ * boards as the background refresh of groups kept offline brings them in.
  */
 import { KanbanSquare } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
-import { cardsLinkingTo, type BoardView } from '../../../shared/ydoc/boardDoc';
-import type { IndexEntry } from '../../../shared/ydoc/groupIndexDoc';
+import type { CardId } from '../../../shared/ydoc/boardDoc';
 import { boardHref } from '../../app/route';
-import { useBoard } from './useBoard';
 import { useGroupIndex } from '../groups/useGroupIndex';
+import { useSearchService, useSearchVersion } from '../search/SearchContext';
 import './boards.css';
 
 interface LinkedCard {
-  id: string;
+  cardId: string;
+  boardId: string;
   title: string;
+  board: string;
   column: string;
 }
 
-function BoardLinks({
-  groupId,
-  entry,
-  docId,
-  onCards,
-}: {
-  groupId: GroupId;
-  entry: IndexEntry;
-  docId: DocId;
-  onCards: (boardId: string, cards: LinkedCard[]) => void;
-}) {
-  const { board } = useBoard(groupId, entry.id as BoardId);
-  const key = board === null ? '' : JSON.stringify(linkedCards(board, docId));
-  useEffect(() => {
-    onCards(entry.id, key === '' ? [] : (JSON.parse(key) as LinkedCard[]));
-  }, [entry.id, key, onCards]);
-  useEffect(() => () => onCards(entry.id, []), [entry.id, onCards]);
-  return null;
-}
-
-function linkedCards(board: BoardView, docId: DocId): LinkedCard[] {
-  return cardsLinkingTo(board, docId).map(({ card, columnTitle }) => ({
-    id: card.id,
-    title: card.title,
-    column: columnTitle,
-  }));
-}
-
 export function LinkedCards({ groupId, docId }: { groupId: GroupId; docId: DocId }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { boards } = useGroupIndex(groupId);
-  const [found, setFound] = useState<Record<string, LinkedCard[]>>({});
-  const onCards = useCallback(
-    (boardId: string, cards: LinkedCard[]) =>
-      setFound((current) =>
-        (current[boardId]?.length ?? 0) === 0 && cards.length === 0
-          ? current
-          : { ...current, [boardId]: cards },
-      ),
-    [],
-  );
-  const live = boards?.filter((entry) => !entry.archived) ?? [];
-  if (live.length === 0) return null;
-  const items = live.flatMap((entry) =>
-    (found[entry.id] ?? []).map((card) => ({ ...card, board: entry })),
-  );
+  const service = useSearchService();
+  const version = useSearchVersion(service);
+  const items = useMemo<LinkedCard[]>(() => {
+    void version;
+    const collator = new Intl.Collator(i18n.language);
+    return service
+      .cardsLinkingTo(groupId, docId)
+      .map((entry) => ({
+        cardId: entry.cardId ?? '',
+        boardId: entry.targetId,
+        title: entry.title,
+        board: service.title(groupId, entry.targetId) ?? '',
+        column: entry.column ?? '',
+      }))
+      .sort(
+        (a, b) =>
+          collator.compare(a.board, b.board) ||
+          collator.compare(a.column, b.column) ||
+          collator.compare(a.title, b.title),
+      );
+  }, [service, version, groupId, docId, i18n.language]);
+
+  if ((boards?.filter((entry) => !entry.archived) ?? []).length === 0) return null;
 
   return (
     <section className="linked-cards" aria-labelledby="linked-cards-title">
-      {live.map((entry) => (
-        <BoardLinks
-          key={entry.id}
-          groupId={groupId}
-          entry={entry}
-          docId={docId}
-          onCards={onCards}
-        />
-      ))}
       <h2 id="linked-cards-title">{t('boards.linked.title')}</h2>
       {items.length === 0 ? (
         <p className="panel-hint">{t('boards.linked.none')}</p>
       ) : (
         <ul className="doc-list">
           {items.map((item) => (
-            <li key={`${item.board.id}/${item.id}`}>
-              <a className="doc-link" href={boardHref(groupId, item.board.id as BoardId)}>
+            <li key={`${item.boardId}/${item.cardId}`}>
+              <a
+                className="doc-link"
+                href={boardHref(groupId, item.boardId as BoardId, item.cardId as CardId)}
+              >
                 <KanbanSquare aria-hidden="true" size={15} />
                 <span>
                   {item.title} —{' '}
-                  {t('boards.linked.inBoard', { board: item.board.title, column: item.column })}
+                  {t('boards.linked.inBoard', { board: item.board, column: item.column })}
                 </span>
               </a>
             </li>

@@ -3,39 +3,50 @@
  * word and character count below it. Clicking a heading moves the caret there and scrolls to it.
  */
 import type { Editor } from '@tiptap/core';
-import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { documentStats, sameStats, type DocumentStats } from './documentStats';
 
-interface Heading {
-  level: number;
-  text: string;
-  pos: number;
+/**
+ * The outline and counts of the document, brought up to date when the browser is idle after a
+ * change (within half a second while someone keeps typing), never inside a keystroke.
+ */
+function useDocumentStats(editor: Editor): DocumentStats {
+  const [stats, setStats] = useState(() => documentStats(editor.state.doc));
+  useEffect(() => {
+    let pending: (() => void) | null = null;
+    const run = () => {
+      pending = null;
+      if (editor.isDestroyed) return;
+      const next = documentStats(editor.state.doc);
+      setStats((current) => (sameStats(current, next) ? current : next));
+    };
+    const onUpdate = () => {
+      if (pending === null) pending = whenIdle(run);
+    };
+    editor.on('update', onUpdate);
+    run();
+    return () => {
+      editor.off('update', onUpdate);
+      pending?.();
+    };
+  }, [editor]);
+  return stats;
 }
 
-function sameHeadings(a: Heading[], b: Heading[] | null): boolean {
-  return (
-    b !== null &&
-    a.length === b.length &&
-    a.every((h, i) => h.level === b[i]!.level && h.text === b[i]!.text && h.pos === b[i]!.pos)
-  );
+/** Runs `fn` when the browser is idle (at the latest after 500 ms); returns a cancel function. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(fn, { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(fn, 200);
+  return () => clearTimeout(handle);
 }
 
 export function DocumentOutline({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
-  const headings = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const list: Heading[] = [];
-      e.state.doc.forEach((node, offset) => {
-        if (node.type.name === 'heading' && node.textContent.trim() !== '') {
-          list.push({ level: Number(node.attrs['level']), text: node.textContent, pos: offset });
-        }
-      });
-      return list;
-    },
-    equalityFn: sameHeadings,
-  });
-
+  const { headings, words, characters } = useDocumentStats(editor);
   const go = (pos: number) => {
     editor
       .chain()
@@ -63,28 +74,12 @@ export function DocumentOutline({ editor }: { editor: Editor }) {
             ))}
           </ul>
         )}
-        <DocumentStats editor={editor} />
+        <p className="outline-stats" aria-live="off">
+          {t('editor.outline.words', { count: words })}
+          <br />
+          {t('editor.outline.characters', { count: characters })}
+        </p>
       </div>
     </nav>
-  );
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-function DocumentStats({ editor }: { editor: Editor }) {
-  const { t } = useTranslation();
-  const { words, characters } = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const text = e.state.doc.textBetween(0, e.state.doc.content.size, '\n', ' ');
-      return { words: text.match(WORD)?.length ?? 0, characters: text.replace(/\n/g, '').length };
-    },
-  });
-  return (
-    <p className="outline-stats" aria-live="off">
-      {t('editor.outline.words', { count: words })}
-      <br />
-      {t('editor.outline.characters', { count: characters })}
-    </p>
   );
 }

@@ -3,13 +3,13 @@
  * conjunta de I+D, desafío operacional, acta, términos de referencia), or from a Word or
  * Markdown file. Everything happens on this computer, so it works offline.
  */
-import { Dialog } from 'radix-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DOCUMENT_TEMPLATE_IDS,
   type DocumentTemplateId,
 } from '../../../shared/ydoc/documentTemplates';
+import { FormDialog, TemplateChoice } from '../common/FormDialog';
 import { ImportError, readImportFile, type ImportedFile } from './import/importDocument';
 import './newDocument.css';
 
@@ -38,100 +38,68 @@ export function NewDocumentDialog({
   const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) {
-          setFile(null);
-          setError(null);
+      onOpenChange={onOpenChange}
+      onClosed={() => {
+        setFile(null);
+        setError(null);
+      }}
+      className="new-document-dialog"
+      title={t('newDocument.title', { group: groupName })}
+      description={t('newDocument.description')}
+      cancelLabel={t('newDocument.cancel')}
+      submitLabel={file === null ? t('newDocument.create') : t('newDocument.createFromFile')}
+      submitDisabled={busy}
+      onSubmit={() => {
+        if (file === null) {
+          onCreate({ kind: 'template', templateId });
+          return;
         }
-        onOpenChange(next);
+        setBusy(true);
+        readImportFile(file)
+          .then(
+            (imported) => onCreate({ kind: 'import', file: imported }),
+            (caught: unknown) =>
+              setError(
+                t(
+                  `newDocument.errors.${caught instanceof ImportError ? caught.code : 'unreadable_file'}`,
+                ),
+              ),
+          )
+          .finally(() => setBusy(false));
       }}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog new-document-dialog">
-          <Dialog.Title className="dialog-title">
-            {t('newDocument.title', { group: groupName })}
-          </Dialog.Title>
-          <Dialog.Description className="dialog-description">
-            {t('newDocument.description')}
-          </Dialog.Description>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (file === null) {
-                onCreate({ kind: 'template', templateId });
-                return;
-              }
-              setBusy(true);
-              readImportFile(file)
-                .then(
-                  (imported) => onCreate({ kind: 'import', file: imported }),
-                  (caught: unknown) =>
-                    setError(
-                      t(
-                        `newDocument.errors.${caught instanceof ImportError ? caught.code : 'unreadable_file'}`,
-                      ),
-                    ),
-                )
-                .finally(() => setBusy(false));
-            }}
-          >
-            <fieldset className="doc-template-options" disabled={file !== null}>
-              <legend className="field-label">{t('newDocument.template')}</legend>
-              {DOCUMENT_TEMPLATE_IDS.map((id) => (
-                <label
-                  key={id}
-                  className={
-                    id === templateId ? 'doc-template doc-template-chosen' : 'doc-template'
-                  }
-                >
-                  <input
-                    type="radio"
-                    name="document-template"
-                    value={id}
-                    checked={id === templateId}
-                    onChange={() => setTemplateId(id)}
-                  />
-                  <span>
-                    <strong>{t(`newDocument.templates.${id}.name`)}</strong>
-                    <small>{t(`newDocument.templates.${id}.hint`)}</small>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            <div className="field">
-              <label htmlFor={fileId}>{t('newDocument.import')}</label>
-              <input
-                id={fileId}
-                type="file"
-                accept=".docx,.md,.markdown"
-                aria-describedby={error !== null ? errorId : undefined}
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setError(null);
-                }}
-              />
-              {error !== null && (
-                <p id={errorId} className="field-error" role="alert">
-                  {error}
-                </p>
-              )}
-            </div>
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="button button-quiet">
-                  {t('newDocument.cancel')}
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {file === null ? t('newDocument.create') : t('newDocument.createFromFile')}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      <TemplateChoice
+        legend={t('newDocument.template')}
+        name="document-template"
+        ids={DOCUMENT_TEMPLATE_IDS}
+        chosen={templateId}
+        onChoose={setTemplateId}
+        label={(id) => t(`newDocument.templates.${id}.name`)}
+        hint={(id) => t(`newDocument.templates.${id}.hint`)}
+        className="doc-template-options"
+        optionClass="doc-template"
+        disabled={file !== null}
+      />
+      <div className="field">
+        <label htmlFor={fileId}>{t('newDocument.import')}</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".docx,.md,.markdown"
+          aria-describedby={error !== null ? errorId : undefined}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setError(null);
+          }}
+        />
+        {error !== null && (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </FormDialog>
   );
 }

@@ -4,7 +4,6 @@
  */
 import type { Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
 import Highlight from '@tiptap/extension-highlight';
@@ -17,6 +16,8 @@ import { Callout } from './callout';
 import { bodyMention } from '../review/bodyMention';
 import { ReviewExtension } from '../review/reviewExtension';
 import { ReadOnlyGuard } from './readOnlyGuard';
+import { FastTableCell, FastTableHeader } from './tableCells';
+import { CollaborationCarets, type CaretUser } from './collaborationCarets';
 
 /** Accepts only http(s) and mailto addresses with no spaces (linkify knows these schemes already). */
 export function isAllowedLink(url: string): boolean {
@@ -48,10 +49,7 @@ export function normalizeLink(input: string): string | null {
   return null;
 }
 
-export interface CaretUser {
-  name: string;
-  color: string;
-}
+export type { CaretUser };
 
 export function editorExtensions(options: {
   doc: Y.Doc;
@@ -84,7 +82,13 @@ export function editorExtensions(options: {
           : { checkboxLabel: (node, checked) => options.taskLabel!(node.textContent, checked) },
     }),
     // Columns never shrink below a readable width: a wide table scrolls sideways instead.
-    TableKit.configure({ table: { resizable: true, cellMinWidth: 120 } }),
+    TableKit.configure({
+      table: { resizable: true, cellMinWidth: 120 },
+      tableCell: false,
+      tableHeader: false,
+    }),
+    FastTableCell,
+    FastTableHeader,
     Highlight,
     Callout,
     Placeholder.configure({ placeholder: options.placeholder }),
@@ -95,7 +99,7 @@ export function editorExtensions(options: {
   ];
   if (options.provider !== null) {
     extensions.push(
-      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      CollaborationCarets.configure({ awareness: options.provider.awareness, user: options.user }),
     );
   }
   return extensions;

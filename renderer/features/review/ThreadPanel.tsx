@@ -1,4 +1,4 @@
-import { Check, MessageSquare, Pencil, RotateCcw, Trash2, X } from 'lucide-react';
+import { Check, MessageSquare, Pencil, RotateCcw, Trash2, X, type LucideIcon } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -14,6 +14,34 @@ import { CommentComposer } from './CommentComposer';
 import type { MentionCandidate } from './mentions';
 import type { NewThreadInput, ReviewActions } from './useReview';
 import './review.css';
+
+const ACTION_CLASS = {
+  text: 'text-button',
+  primary: 'button button-primary button-small',
+  quiet: 'button button-quiet button-small',
+} as const;
+
+/** One of a comment's or thread's actions: an icon and its visible name. */
+function Action({
+  kind = 'quiet',
+  icon: Icon,
+  label,
+  disabled = false,
+  onClick,
+}: {
+  kind?: keyof typeof ACTION_CLASS;
+  icon: LucideIcon;
+  label: string;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className={ACTION_CLASS[kind]} disabled={disabled} onClick={onClick}>
+      <Icon aria-hidden="true" size={kind === 'text' ? 13 : 14} />
+      {label}
+    </button>
+  );
+}
 
 export type ThreadFilter = 'open' | 'resolved' | 'all';
 
@@ -128,18 +156,18 @@ function CommentView({
       )}
       {mine && !editing && (
         <div className="comment-tools">
-          <button type="button" className="text-button" onClick={() => setEditing(true)}>
-            <Pencil aria-hidden="true" size={13} />
-            {t('review.edit')}
-          </button>
-          <button
-            type="button"
-            className="text-button"
+          <Action
+            kind="text"
+            icon={Pencil}
+            label={t('review.edit')}
+            onClick={() => setEditing(true)}
+          />
+          <Action
+            kind="text"
+            icon={Trash2}
+            label={t('review.delete')}
             onClick={() => actions.remove(threadId, comment.id)}
-          >
-            <Trash2 aria-hidden="true" size={13} />
-            {t('review.delete')}
-          </button>
+          />
         </div>
       )}
     </li>
@@ -286,47 +314,32 @@ function ThreadCard(props: {
       <div className="thread-actions">
         {isSuggestion && thread.status === 'open' && canDecide && actions !== null && (
           <>
-            <button
-              type="button"
-              className="button button-primary button-small"
+            <Action
+              kind="primary"
+              icon={Check}
+              label={t('review.accept')}
               disabled={state?.kind !== 'live'}
               onClick={() => {
                 const result = actions.accept(thread.id);
                 setError(result.ok ? null : t(`review.acceptRefused.${result.reason}`));
               }}
-            >
-              <Check aria-hidden="true" size={14} />
-              {t('review.accept')}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              onClick={() => actions.reject(thread.id)}
-            >
-              <X aria-hidden="true" size={14} />
-              {t('review.reject')}
-            </button>
+            />
+            <Action icon={X} label={t('review.reject')} onClick={() => actions.reject(thread.id)} />
           </>
         )}
         {canWrite && actions !== null && !thread.resolved && !isSuggestion && (
-          <button
-            type="button"
-            className="button button-quiet button-small"
+          <Action
+            icon={Check}
+            label={t('review.resolve')}
             onClick={() => actions.resolve(thread.id)}
-          >
-            <Check aria-hidden="true" size={14} />
-            {t('review.resolve')}
-          </button>
+          />
         )}
         {canWrite && actions !== null && thread.resolved && thread.status !== 'accepted' && (
-          <button
-            type="button"
-            className="button button-quiet button-small"
+          <Action
+            icon={RotateCcw}
+            label={t('review.reopen')}
             onClick={() => actions.reopen(thread.id)}
-          >
-            <RotateCcw aria-hidden="true" size={14} />
-            {t('review.reopen')}
-          </button>
+          />
         )}
       </div>
       {canWrite && actions !== null && !thread.resolved && (

@@ -38,6 +38,10 @@ export interface SearchEntry {
   snippet?: string;
   /** People a card is assigned to (by name), for "Asignado a mí". */
   assignees?: string[];
+  /** The documents a card links to, for a document's "Tarjetas vinculadas". */
+  links?: string[];
+  /** The title of the column a card is in. */
+  column?: string;
 }
 
 /** What MiniSearch holds: the entry and its signature. */
@@ -58,8 +62,11 @@ interface RoomRecord {
   ids: string[];
 }
 
+/** Bumped when entries gain stored fields: an older saved index is rebuilt from the local docs. */
+const FORMAT = 3;
+
 interface Serialized {
-  format: 2;
+  format: typeof FORMAT;
   index: unknown;
   rooms: Record<string, RoomRecord>;
 }
@@ -74,6 +81,8 @@ const STORED = [
   'title',
   'snippet',
   'assignees',
+  'links',
+  'column',
   'sig',
 ];
 
@@ -107,7 +116,7 @@ export class SearchIndex {
     if (serialized === undefined) return;
     try {
       const data = JSON.parse(serialized) as Serialized;
-      if (data.format !== 2) return;
+      if (data.format !== FORMAT) return;
       this.mini = MiniSearch.loadJS<SearchEntry>(
         data.index as Parameters<typeof MiniSearch.loadJS>[0],
         miniSearchOptions(),
@@ -221,9 +230,27 @@ export class SearchIndex {
       .map(toEntry);
   }
 
+  /**
+   * Cards (of listed boards in `groupId`, if it is in `groups`) that link to document `docId`:
+   * what a document shows as "Tarjetas vinculadas" without opening any board.
+   */
+  linkedTo(groupId: string, docId: string, groups: ReadonlySet<string>): SearchEntry[] {
+    if (!groups.has(groupId)) return [];
+    return this.mini
+      .search(MiniSearch.wildcard, {
+        filter: (result) =>
+          result['kind'] === 'card' &&
+          result['groupId'] === groupId &&
+          Array.isArray(result['links']) &&
+          (result['links'] as string[]).includes(docId) &&
+          this.mini.has(titleEntryId(groupId, result['targetId'])),
+      })
+      .map(toEntry);
+  }
+
   serialize(): string {
     const data: Serialized = {
-      format: 2,
+      format: FORMAT,
       index: this.mini.toJSON(),
       rooms: Object.fromEntries(this.rooms),
     };
@@ -241,6 +268,9 @@ function signature(entry: SearchEntry): string {
     entry.text,
     entry.snippet ?? '',
     ...(entry.assignees ?? []),
+    '\u0001',
+    ...(entry.links ?? []),
+    entry.column ?? '',
   ].join('\u0000');
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -261,5 +291,7 @@ function toEntry(result: MiniResult): SearchEntry {
     text: '',
     snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,
     assignees: Array.isArray(result['assignees']) ? (result['assignees'] as string[]) : undefined,
+    links: Array.isArray(result['links']) ? (result['links'] as string[]) : undefined,
+    column: typeof result['column'] === 'string' ? result['column'] : undefined,
   };
 }

@@ -133,6 +133,11 @@ export class SearchService {
     return this.index.assignedTo(person, this.groups);
   }
 
+  /** The cards of the group's boards that link to a document, as this computer last read them. */
+  cardsLinkingTo(groupId: string, docId: string): SearchEntry[] {
+    return this.index.linkedTo(groupId, docId, this.groups);
+  }
+
   /** A document's or board's title as its group index lists it (null: not listed). */
   title(groupId: string, targetId: string): string | null {
     return this.index.title(groupId, targetId);
@@ -216,7 +221,7 @@ export class SearchService {
     for (const [room, attached] of this.attached) {
       if (attached.timer !== null) {
         clearTimeout(attached.timer);
-        this.reindex(room, attached.connection);
+        this.reindex(room, attached.connection, true);
       }
       attached.detach();
     }
@@ -255,7 +260,7 @@ export class SearchService {
       if (attached.timer !== null) clearTimeout(attached.timer);
       attached.timer = setTimeout(() => {
         attached.timer = null;
-        this.reindex(room, connection);
+        this.reindex(room, connection, true);
       }, this.options.reindexDelayMs);
     };
     connection.doc.on('update', onUpdate);
@@ -266,12 +271,18 @@ export class SearchService {
     });
   }
 
-  private reindex(room: string, connection: RoomConnection): void {
+  /**
+   * `updated`: an update arrived since the room was last indexed. A change that only deletes
+   * (text removed, a card unlinked from a document) leaves the state vector, the version, as it
+   * was, so the version alone would skip it.
+   */
+  private reindex(room: string, connection: RoomConnection, updated = false): void {
     const parsed = parseRoom(room);
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (version === EMPTY_VERSION || version === this.index.roomVersion(room)) return;
+    if (version === EMPTY_VERSION) return;
+    if (!updated && version === this.index.roomVersion(room)) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
     this.index.indexRoom(room, entries, version);

@@ -2,7 +2,8 @@
  * What each kind of room contributes to the search index, read through the typed readers of
  * shared/ydoc: a group index gives the titles of its documents and boards, a document one entry
  * with its text (one line per block), a board one entry per card (title, description, fields,
- * checklist; kept as the result's snippet).
+ * checklist; kept as the result's snippet), with its column and the documents it links to (what
+ * a document lists as its linked cards).
  *
  * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
  * exists: add a `threads` case that returns one `comment` entry per thread.
@@ -45,28 +46,31 @@ export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
     }
     case 'board': {
       const board = readBoard(doc);
-      const cards = board.columns.flatMap((column) => column.cards);
-      return cards.map((card) => {
-        const text = [
-          card.description,
-          ...Object.values(card.fields),
-          ...card.checklist.map((item) => item.text),
-        ]
-          .filter((part) => part.trim() !== '')
-          .join('\n');
-        return {
-          id: `${room}|${card.id}`,
-          room,
-          groupId,
-          kind: 'card' as const,
-          targetId: parsed.boardId,
-          cardId: card.id,
-          title: card.title,
-          text,
-          snippet: text,
-          assignees: card.assignees,
-        };
-      });
+      return board.columns.flatMap((column) =>
+        column.cards.map((card) => {
+          const text = [
+            card.description,
+            ...Object.values(card.fields),
+            ...card.checklist.map((item) => item.text),
+          ]
+            .filter((part) => part.trim() !== '')
+            .join('\n');
+          return {
+            id: `${room}|${card.id}`,
+            room,
+            groupId,
+            kind: 'card' as const,
+            targetId: parsed.boardId,
+            cardId: card.id,
+            title: card.title,
+            text,
+            snippet: text,
+            assignees: card.assignees,
+            links: [...card.links],
+            column: column.title,
+          };
+        }),
+      );
     }
     default:
       return null;

@@ -10,6 +10,7 @@ import {
   createAccessRequestRequest,
 } from '../../../shared/protocol/api';
 import type { AccessRequestRecord } from '../../accounts/accessRequests';
+import type { AccountStore } from '../../accounts/accountStore';
 import { toSummary } from '../../accounts/users';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
@@ -17,23 +18,23 @@ import { requireManager, visibleGroup } from '../permissions';
 import { created, noContent, ok, type ApiContext, type Route } from '../route';
 import type { GroupId } from '../../../shared/model/ids';
 
-function view(context: ApiContext, request: AccessRequestRecord): AccessRequest {
+async function view(context: ApiContext, request: AccessRequestRecord): Promise<AccessRequest> {
   return {
     id: request.id,
     groupId: request.groupId as GroupId,
-    user: toSummary(context.store.users.get(request.userId)!),
+    user: toSummary((await context.store.users.get(request.userId))!),
     message: request.message,
     status: request.status,
     createdAt: new Date(request.createdAt).toISOString(),
   };
 }
 
-function pendingRequest(
-  context: ApiContext,
+async function pendingRequest(
+  store: AccountStore,
   groupId: string,
   requestId: string,
-): AccessRequestRecord {
-  const request = context.store.accessRequests.get(requestId);
+): Promise<AccessRequestRecord> {
+  const request = await store.accessRequests.get(requestId);
   if (request === null || request.groupId !== groupId || request.status !== 'pending') {
     throw new ApiFailure(
       404,
@@ -49,29 +50,28 @@ export const accessRequestRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/access-requests',
     async handle({ req, params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
+      const group = await visibleGroup(context, session, params.groupId!);
       const { message } = await readJson(req, createAccessRequestRequest, true);
-      const { store } = context;
-      if (store.groups.roleOf(session.user.id, group.id) !== null) {
-        throw new ApiFailure(409, 'already_member', 'Usted ya es miembro de este grupo.');
-      }
-      if (store.accessRequests.pending(group.id, session.user.id).length > 0) {
-        throw new ApiFailure(
-          409,
-          'request_pending',
-          'Su solicitud ya está en espera; la coordinación del grupo la responderá.',
-        );
-      }
-      const request = store.transaction(() => {
-        const made = store.accessRequests.create(group.id, session.user.id, message ?? '');
-        store.audit.record({
+      const request = await context.store.transaction(async (tx) => {
+        if ((await tx.groups.roleOf(session.user.id, group.id)) !== null) {
+          throw new ApiFailure(409, 'already_member', 'Usted ya es miembro de este grupo.');
+        }
+        if ((await tx.accessRequests.pending(group.id, session.user.id)).length > 0) {
+          throw new ApiFailure(
+            409,
+            'request_pending',
+            'Su solicitud ya está en espera; la coordinación del grupo la responderá.',
+          );
+        }
+        const made = await tx.accessRequests.create(group.id, session.user.id, message ?? '');
+        await tx.audit.record({
           action: 'access_requested',
           actorId: session.user.id,
           groupId: group.id,
         });
-        for (const member of store.groups.members(group.id)) {
+        for (const member of await tx.groups.members(group.id)) {
           if (member.role !== 'lead') continue;
-          store.notifications.record({
+          await tx.notifications.record({
             userId: member.user.id,
             dedupeKey: `access_request:${made.id}`,
             kind: 'access_request',
@@ -85,20 +85,19 @@ export const accessRequestRoutes: Route[] = [
         }
         return made;
       });
-      return created(view(context, request));
+      return created(await view(context, request));
     },
   },
   {
     method: 'GET',
     path: '/api/groups/:groupId/access-requests',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
-      const body: AccessRequestsResponse = {
-        requests: context.store.accessRequests
-          .pending(group.id)
-          .map((request) => view(context, request)),
-      };
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
+      const requests: AccessRequest[] = [];
+      for (const request of await context.store.accessRequests.pending(group.id))
+        requests.push(await view(context, request));
+      const body: AccessRequestsResponse = { requests };
       return ok(body);
     },
   },
@@ -106,44 +105,44 @@ export const accessRequestRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/access-requests/:requestId/approve',
     async handle({ req, params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
       const { role } = await readJson(req, approveAccessRequestRequest);
-      const request = pendingRequest(context, group.id, params.requestId!);
-      const { store } = context;
-      store.transaction(() => {
-        store.accessRequests.decide(request.id, 'approved', session.user.id);
-        store.audit.record({
+      const request = await context.store.transaction(async (tx) => {
+        const pending = await pendingRequest(tx, group.id, params.requestId!);
+        await tx.accessRequests.decide(pending.id, 'approved', session.user.id);
+        await tx.audit.record({
           action: 'access_approved',
           actorId: session.user.id,
-          targetUserId: request.userId,
+          targetUserId: pending.userId,
           groupId: group.id,
           detail: role,
         });
-        if (store.groups.roleOf(request.userId, group.id) === null) {
-          store.groups.addMember(group.id, request.userId, role);
-          store.audit.record({
+        if ((await tx.groups.roleOf(pending.userId, group.id)) === null) {
+          await tx.groups.addMember(group.id, pending.userId, role);
+          await tx.audit.record({
             action: 'membership_added',
             actorId: session.user.id,
-            targetUserId: request.userId,
+            targetUserId: pending.userId,
             groupId: group.id,
             detail: role,
           });
         }
+        return pending;
       });
-      return ok(store.groups.member(group.id, request.userId));
+      return ok(await context.store.groups.member(group.id, request.userId));
     },
   },
   {
     method: 'POST',
     path: '/api/groups/:groupId/access-requests/:requestId/decline',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
-      const request = pendingRequest(context, group.id, params.requestId!);
-      context.store.transaction(() => {
-        context.store.accessRequests.decide(request.id, 'declined', session.user.id);
-        context.store.audit.record({
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
+      await context.store.transaction(async (tx) => {
+        const request = await pendingRequest(tx, group.id, params.requestId!);
+        await tx.accessRequests.decide(request.id, 'declined', session.user.id);
+        await tx.audit.record({
           action: 'access_declined',
           actorId: session.user.id,
           targetUserId: request.userId,

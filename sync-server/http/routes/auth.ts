@@ -12,9 +12,13 @@ import { noContent, ok, type ApiContext, type Route } from '../route';
 import type { User } from '../../../shared/model/accounts';
 
 /** Signs `user` in: a new session, its audit row, and the answer login and invitations give. */
-export function startSession(context: ApiContext, user: User, address: string): LoginResponse {
-  const session = context.store.sessions.create(user.id);
-  context.store.audit.record({
+export async function startSession(
+  context: ApiContext,
+  user: User,
+  address: string,
+): Promise<LoginResponse> {
+  const session = await context.store.sessions.create(user.id);
+  await context.store.audit.record({
     action: 'login',
     actorId: user.id,
     email: user.email,
@@ -41,10 +45,10 @@ export async function checkPassword(
       { 'Retry-After': String(seconds) },
     );
   }
-  const found = store.users.withPassword(email);
+  const found = await store.users.withPassword(email);
   const right = await verifyPassword(password, found?.passwordHash ?? UNKNOWN_USER_HASH);
   if (found === null || !right) {
-    store.audit.record({
+    await store.audit.record({
       action: 'login_failed',
       email,
       targetUserId: found?.user.id ?? null,
@@ -54,7 +58,7 @@ export async function checkPassword(
     throw new ApiFailure(401, 'invalid_credentials', 'El correo o la contraseña no son correctos.');
   }
   if (found.user.disabled) {
-    store.audit.record({
+    await store.audit.record({
       action: 'login_failed',
       email,
       targetUserId: found.user.id,
@@ -78,26 +82,26 @@ export const authRoutes: Route[] = [
     async handle({ req, context, address }) {
       const { email, password } = await readJson(req, loginRequest);
       const user = await checkPassword(context, email, password, address);
-      return ok(startSession(context, user, address));
+      return ok(await startSession(context, user, address));
     },
   },
   {
     method: 'POST',
     path: API_PATHS.logout,
-    handle({ context, session }) {
-      context.store.sessions.revoke(session.id);
-      context.store.audit.record({ action: 'logout', actorId: session.user.id });
-      context.accessChanged(session.user.id);
+    async handle({ context, session }) {
+      await context.store.sessions.revoke(session.id);
+      await context.store.audit.record({ action: 'logout', actorId: session.user.id });
+      await context.accessChanged(session.user.id);
       return noContent;
     },
   },
   {
     method: 'POST',
     path: API_PATHS.logoutEverywhere,
-    handle({ context, session }) {
-      context.store.sessions.revokeAllOf(session.user.id);
-      context.store.audit.record({ action: 'logout_everywhere', actorId: session.user.id });
-      context.accessChanged(session.user.id);
+    async handle({ context, session }) {
+      await context.store.sessions.revokeAllOf(session.user.id);
+      await context.store.audit.record({ action: 'logout_everywhere', actorId: session.user.id });
+      await context.accessChanged(session.user.id);
       return noContent;
     },
   },

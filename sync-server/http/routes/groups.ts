@@ -17,8 +17,10 @@ export const groupRoutes: Route[] = [
   {
     method: 'GET',
     path: API_PATHS.groups,
-    handle({ context, session }) {
-      const body: GroupsResponse = { groups: context.store.groups.directory(session.user.id) };
+    async handle({ context, session }) {
+      const body: GroupsResponse = {
+        groups: await context.store.groups.directory(session.user.id),
+      };
       return ok(body);
     },
   },
@@ -28,23 +30,23 @@ export const groupRoutes: Route[] = [
     async handle({ req, context: { store }, session }) {
       requireAdmin(session);
       const input = await readJson(req, createGroupRequest);
-      if (store.groups.workspace() === null) {
+      if ((await store.groups.workspace()) === null) {
         throw new ApiFailure(
           404,
           'workspace_not_found',
           'Este servidor aún no tiene un espacio de trabajo.',
         );
       }
-      const group = store.transaction(() => {
-        const made = store.groups.create(input);
-        store.groups.addMember(made.id, session.user.id, 'lead');
-        store.audit.record({
+      const group = await store.transaction(async (tx) => {
+        const made = await tx.groups.create(input);
+        await tx.groups.addMember(made.id, session.user.id, 'lead');
+        await tx.audit.record({
           action: 'group_created',
           actorId: session.user.id,
           groupId: made.id,
           detail: made.visibility,
         });
-        store.audit.record({
+        await tx.audit.record({
           action: 'membership_added',
           actorId: session.user.id,
           targetUserId: session.user.id,
@@ -53,35 +55,35 @@ export const groupRoutes: Route[] = [
         });
         return made;
       });
-      return created(store.groups.entry(group, session.user.id));
+      return created(await store.groups.entry(group, session.user.id));
     },
   },
   {
     method: 'GET',
     path: '/api/groups/:groupId',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      return ok(context.store.groups.entry(group, session.user.id));
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      return ok(await context.store.groups.entry(group, session.user.id));
     },
   },
   {
     method: 'PATCH',
     path: '/api/groups/:groupId',
     async handle({ req, params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
       const changes = await readJson(req, updateGroupRequest);
       const { store } = context;
-      store.transaction(() => {
-        store.groups.update(group.id, changes);
-        store.audit.record({
+      await store.transaction(async (tx) => {
+        await tx.groups.update(group.id, changes);
+        await tx.audit.record({
           action: 'group_updated',
           actorId: session.user.id,
           groupId: group.id,
           detail: Object.keys(changes).join(', '),
         });
       });
-      return ok(store.groups.entry(store.groups.get(group.id)!, session.user.id));
+      return ok(await store.groups.entry((await store.groups.get(group.id))!, session.user.id));
     },
   },
 ];

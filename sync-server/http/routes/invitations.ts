@@ -4,7 +4,7 @@
  * within 7 days, which creates the account (name, password) or, for an email that has one already,
  * adds the membership after checking that account's password. Accepting signs the person in.
  */
-import type { GroupRole } from '../../../shared/model/accounts';
+import type { GroupRole, User } from '../../../shared/model/accounts';
 import type { GroupId } from '../../../shared/model/ids';
 import {
   API_PATHS,
@@ -16,6 +16,7 @@ import {
   createInvitationRequest,
   newPassword,
 } from '../../../shared/protocol/api';
+import type { AccountStore } from '../../accounts/accountStore';
 import type { InvitationRecord } from '../../accounts/invitations';
 import { hashPassword } from '../../accounts/passwords';
 import { toSummary } from '../../accounts/users';
@@ -31,15 +32,15 @@ function status(invitation: InvitationRecord, now: number): Invitation['status']
   return now >= invitation.expiresAt ? 'expired' : 'pending';
 }
 
-function view(context: ApiContext, invitation: InvitationRecord): Invitation {
+async function view(context: ApiContext, invitation: InvitationRecord): Promise<Invitation> {
   const { store } = context;
   return {
     id: invitation.id,
     email: invitation.email,
-    organization: store.organizations.get(invitation.organizationId)!,
-    group: store.groups.get(invitation.groupId)!,
+    organization: (await store.organizations.get(invitation.organizationId))!,
+    group: (await store.groups.get(invitation.groupId))!,
     role: invitation.role,
-    invitedBy: toSummary(store.users.get(invitation.invitedBy)!),
+    invitedBy: toSummary((await store.users.get(invitation.invitedBy))!),
     createdAt: new Date(invitation.createdAt).toISOString(),
     expiresAt: new Date(invitation.expiresAt).toISOString(),
     status: status(invitation, context.now()),
@@ -47,8 +48,8 @@ function view(context: ApiContext, invitation: InvitationRecord): Invitation {
 }
 
 /** The invitation a code names, if it can still be accepted. */
-function usable(context: ApiContext, code: string): InvitationRecord {
-  const invitation = code === '' ? null : context.store.invitations.byCode(code);
+async function usable(context: ApiContext, code: string): Promise<InvitationRecord> {
+  const invitation = code === '' ? null : await context.store.invitations.byCode(code);
   if (invitation === null) {
     throw new ApiFailure(
       404,
@@ -86,27 +87,27 @@ export const invitationRoutes: Route[] = [
     path: API_PATHS.invitations,
     async handle({ req, context, session }) {
       const input = await readJson(req, createInvitationRequest);
-      const group = visibleGroup(context, session, input.groupId);
-      requireManager(context, session, group);
+      const group = await visibleGroup(context, session, input.groupId);
+      await requireManager(context, session, group);
       const { store } = context;
-      if (store.organizations.get(input.organizationId) === null) {
+      if ((await store.organizations.get(input.organizationId)) === null) {
         throw new ApiFailure(
           404,
           'organization_not_found',
           'Esa organización no existe; créela primero o elija otra.',
         );
       }
-      const existing = store.users.withPassword(input.email)?.user ?? null;
-      if (existing !== null && store.groups.roleOf(existing.id, group.id) !== null) {
+      const existing = (await store.users.withPassword(input.email))?.user ?? null;
+      if (existing !== null && (await store.groups.roleOf(existing.id, group.id)) !== null) {
         throw new ApiFailure(409, 'already_member', `${input.email} ya es miembro de este grupo.`);
       }
-      const { code, invitation } = store.transaction(() => {
-        const made = store.invitations.create({
+      const { code, invitation } = await store.transaction(async (tx) => {
+        const made = await tx.invitations.create({
           ...input,
           groupId: group.id,
           invitedBy: session.user.id,
         });
-        store.audit.record({
+        await tx.audit.record({
           action: 'invitation_created',
           actorId: session.user.id,
           email: input.email,
@@ -115,7 +116,7 @@ export const invitationRoutes: Route[] = [
           detail: input.role,
         });
         if (existing !== null) {
-          store.notifications.record({
+          await tx.notifications.record({
             userId: existing.id,
             dedupeKey: `invitation:${made.invitation.id}`,
             kind: 'invitation',
@@ -130,7 +131,7 @@ export const invitationRoutes: Route[] = [
         return made;
       });
       const body: CreateInvitationResponse = {
-        invitation: view(context, invitation),
+        invitation: await view(context, invitation),
         code,
         acceptPath: `/#/invitation/${code}`,
       };
@@ -140,33 +141,32 @@ export const invitationRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/groups/:groupId/invitations',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
-      const body: InvitationsResponse = {
-        invitations: context.store.invitations
-          .pendingFor(group.id)
-          .map((invitation) => view(context, invitation)),
-      };
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
+      const invitations: Invitation[] = [];
+      for (const invitation of await context.store.invitations.pendingFor(group.id))
+        invitations.push(await view(context, invitation));
+      const body: InvitationsResponse = { invitations };
       return ok(body);
     },
   },
   {
     method: 'DELETE',
     path: '/api/invitations/by-id/:invitationId',
-    handle({ params, context, session }) {
-      const invitation = context.store.invitations.get(params.invitationId!);
+    async handle({ params, context, session }) {
+      const invitation = await context.store.invitations.get(params.invitationId!);
       const group =
         invitation === null
           ? null
-          : context.store.groups.visibleTo(invitation.groupId, session.user.id);
+          : await context.store.groups.visibleTo(invitation.groupId, session.user.id);
       if (invitation === null || group === null) {
         throw new ApiFailure(404, 'invitation_not_found', 'Esa invitación no existe.');
       }
-      requireManager(context, session, group);
-      context.store.transaction(() => {
-        context.store.invitations.revoke(invitation.id);
-        context.store.audit.record({
+      await requireManager(context, session, group);
+      await context.store.transaction(async (tx) => {
+        await tx.invitations.revoke(invitation.id);
+        await tx.audit.record({
           action: 'invitation_revoked',
           actorId: session.user.id,
           email: invitation.email,
@@ -180,9 +180,9 @@ export const invitationRoutes: Route[] = [
     method: 'GET',
     path: '/api/invitations/:code',
     public: true,
-    handle({ params, context }) {
-      const invitation = usable(context, params.code!);
-      const full = view(context, invitation);
+    async handle({ params, context }) {
+      const invitation = await usable(context, params.code!);
+      const full = await view(context, invitation);
       const body: InvitationPreview = {
         email: full.email,
         organization: full.organization,
@@ -190,7 +190,7 @@ export const invitationRoutes: Route[] = [
         role: full.role,
         invitedBy: { name: full.invitedBy.name, organization: full.invitedBy.organization.name },
         expiresAt: full.expiresAt,
-        accountExists: context.store.users.withPassword(invitation.email) !== null,
+        accountExists: (await context.store.users.withPassword(invitation.email)) !== null,
       };
       return ok(body);
     },
@@ -200,10 +200,10 @@ export const invitationRoutes: Route[] = [
     path: '/api/invitations/:code/accept',
     public: true,
     async handle({ req, params, context, address }) {
-      const invitation = usable(context, params.code!);
+      const invitation = await usable(context, params.code!);
       const input = await readJson(req, acceptInvitationRequest);
       const { store } = context;
-      const existing = store.users.withPassword(invitation.email)?.user ?? null;
+      const existing = (await store.users.withPassword(invitation.email))?.user ?? null;
       let passwordHash: string | null = null;
       if (existing !== null) {
         await checkPassword(context, invitation.email, input.password, address);
@@ -224,33 +224,32 @@ export const invitationRoutes: Route[] = [
         }
         passwordHash = await hashPassword(input.password);
       }
-      const user = store.transaction(() => {
-        if (!store.invitations.accept(invitation.id)) {
+      const user = await store.transaction(async (tx) => {
+        if (!(await tx.invitations.accept(invitation.id))) {
           throw new ApiFailure(
             410,
             'invitation_used',
             'Esta invitación ya fue usada; inicie sesión o pida una nueva.',
           );
         }
-        return accept(context, invitation, existing?.id ?? null, input.name ?? '', passwordHash);
+        return accept(tx, invitation, existing?.id ?? null, input.name ?? '', passwordHash);
       });
-      return ok(startSession(context, user, address));
+      return ok(await startSession(context, user, address));
     },
   },
 ];
 
 /** Inside the accepting transaction: the account (made if new), the membership, the audit rows. */
-function accept(
-  context: ApiContext,
+async function accept(
+  tx: AccountStore,
   invitation: InvitationRecord,
   existingId: string | null,
   name: string,
   passwordHash: string | null,
-) {
-  const { store } = context;
+): Promise<User> {
   let userId = existingId;
   if (userId === null) {
-    const user = store.users.create({
+    const user = await tx.users.create({
       email: invitation.email,
       name,
       organizationId: invitation.organizationId,
@@ -258,42 +257,41 @@ function accept(
       passwordHash: passwordHash!,
     });
     userId = user.id;
-    store.audit.record({
+    await tx.audit.record({
       action: 'user_created',
       actorId: userId,
       targetUserId: userId,
       email: invitation.email,
     });
   }
-  store.invitations.markAcceptedBy(invitation.id, userId);
-  store.audit.record({
+  await tx.invitations.markAcceptedBy(invitation.id, userId);
+  await tx.audit.record({
     action: 'invitation_accepted',
     actorId: userId,
     targetUserId: userId,
     email: invitation.email,
     groupId: invitation.groupId,
   });
-  addMembership(
-    context,
+  await addMembership(
+    tx,
     invitation.groupId as GroupId,
     userId,
     invitation.role,
     invitation.invitedBy,
   );
-  return store.users.get(userId)!;
+  return (await tx.users.get(userId))!;
 }
 
-function addMembership(
-  context: ApiContext,
+async function addMembership(
+  tx: AccountStore,
   groupId: GroupId,
   userId: string,
   role: GroupRole,
   by: string,
-): void {
-  const { store } = context;
-  if (store.groups.roleOf(userId, groupId) !== null) return;
-  store.groups.addMember(groupId, userId, role);
-  store.audit.record({
+): Promise<void> {
+  if ((await tx.groups.roleOf(userId, groupId)) !== null) return;
+  await tx.groups.addMember(groupId, userId, role);
+  await tx.audit.record({
     action: 'membership_added',
     actorId: by,
     targetUserId: userId,

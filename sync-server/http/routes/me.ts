@@ -7,13 +7,13 @@ export const meRoutes: Route[] = [
   {
     method: 'GET',
     path: API_PATHS.me,
-    handle({ context: { store }, session }) {
+    async handle({ context: { store }, session }) {
       const body: MeResponse = {
         user: session.user,
         organization: session.user.organization,
-        workspace: store.groups.workspace(),
-        memberships: store.groups.membershipsOf(session.user.id),
-        pendingAccessRequests: store.accessRequests.pendingForLead(session.user.id),
+        workspace: await store.groups.workspace(),
+        memberships: await store.groups.membershipsOf(session.user.id),
+        pendingAccessRequests: await store.accessRequests.pendingForLead(session.user.id),
       };
       return ok(body);
     },
@@ -21,8 +21,8 @@ export const meRoutes: Route[] = [
   {
     method: 'GET',
     path: API_PATHS.workspace,
-    handle({ context: { store }, session }) {
-      const workspace = store.groups.workspace();
+    async handle({ context: { store }, session }) {
+      const workspace = await store.groups.workspace();
       if (workspace === null) {
         throw new ApiFailure(
           404,
@@ -32,9 +32,11 @@ export const meRoutes: Route[] = [
       }
       const body: WorkspaceResponse = {
         ...workspace,
-        groups: store.groups
-          .membershipsOf(session.user.id)
-          .map(({ group }) => ({ id: group.id, name: group.name, purpose: group.purpose })),
+        groups: (await store.groups.membershipsOf(session.user.id)).map(({ group }) => ({
+          id: group.id,
+          name: group.name,
+          purpose: group.purpose,
+        })),
       };
       return ok(body);
     },

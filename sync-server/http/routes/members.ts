@@ -5,26 +5,31 @@
  */
 import type { GroupRole } from '../../../shared/model/accounts';
 import { type MembersResponse, changeRoleRequest } from '../../../shared/protocol/api';
+import type { AccountStore } from '../../accounts/accountStore';
 import type { Session } from '../../accounts/sessions';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { requireManager, requireMemberOrManager, visibleGroup } from '../permissions';
-import { noContent, ok, type ApiContext, type Route } from '../route';
+import { noContent, ok, type Route } from '../route';
 
-function currentRole(context: ApiContext, groupId: string, userId: string): GroupRole {
-  const role = context.store.groups.roleOf(userId, groupId);
+async function currentRole(
+  store: AccountStore,
+  groupId: string,
+  userId: string,
+): Promise<GroupRole> {
+  const role = await store.groups.roleOf(userId, groupId);
   if (role === null)
     throw new ApiFailure(404, 'member_not_found', 'Esa persona no es miembro de este grupo.');
   return role;
 }
 
-function keepALead(
-  context: ApiContext,
+async function keepALead(
+  store: AccountStore,
   groupId: string,
   from: GroupRole,
   to: GroupRole | null,
-): void {
-  if (from === 'lead' && to !== 'lead' && context.store.groups.leadCount(groupId) <= 1) {
+): Promise<void> {
+  if (from === 'lead' && to !== 'lead' && (await store.groups.leadCount(groupId)) <= 1) {
     throw new ApiFailure(
       409,
       'last_lead',
@@ -34,14 +39,14 @@ function keepALead(
 }
 
 function audit(
-  context: ApiContext,
+  store: AccountStore,
   session: Session,
   groupId: string,
   userId: string,
   action: 'role_changed' | 'membership_removed',
   detail: string,
-) {
-  context.store.audit.record({
+): Promise<void> {
+  return store.audit.record({
     action,
     actorId: session.user.id,
     targetUserId: userId,
@@ -54,10 +59,10 @@ export const memberRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/groups/:groupId/members',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireMemberOrManager(context, session, group);
-      const body: MembersResponse = { members: context.store.groups.members(group.id) };
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireMemberOrManager(context, session, group);
+      const body: MembersResponse = { members: await context.store.groups.members(group.id) };
       return ok(body);
     },
   },
@@ -65,36 +70,37 @@ export const memberRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/members/:userId',
     async handle({ req, params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
-      requireManager(context, session, group);
+      const group = await visibleGroup(context, session, params.groupId!);
+      await requireManager(context, session, group);
       const { role } = await readJson(req, changeRoleRequest);
       const userId = params.userId!;
-      const from = currentRole(context, group.id, userId);
-      keepALead(context, group.id, from, role);
-      if (from !== role) {
-        context.store.transaction(() => {
-          context.store.groups.setRole(group.id, userId, role);
-          audit(context, session, group.id, userId, 'role_changed', `${from} → ${role}`);
-        });
-        context.accessChanged(userId);
-      }
-      return ok(context.store.groups.member(group.id, userId));
+      // Checked inside the transaction, so two leads stepping down at once cannot both pass.
+      const changed = await context.store.transaction(async (tx) => {
+        const from = await currentRole(tx, group.id, userId);
+        await keepALead(tx, group.id, from, role);
+        if (from === role) return false;
+        await tx.groups.setRole(group.id, userId, role);
+        await audit(tx, session, group.id, userId, 'role_changed', `${from} → ${role}`);
+        return true;
+      });
+      if (changed) await context.accessChanged(userId);
+      return ok(await context.store.groups.member(group.id, userId));
     },
   },
   {
     method: 'DELETE',
     path: '/api/groups/:groupId/members/:userId',
-    handle({ params, context, session }) {
-      const group = visibleGroup(context, session, params.groupId!);
+    async handle({ params, context, session }) {
+      const group = await visibleGroup(context, session, params.groupId!);
       const userId = params.userId!;
-      if (userId !== session.user.id) requireManager(context, session, group);
-      const from = currentRole(context, group.id, userId);
-      keepALead(context, group.id, from, null);
-      context.store.transaction(() => {
-        context.store.groups.removeMember(group.id, userId);
-        audit(context, session, group.id, userId, 'membership_removed', from);
+      if (userId !== session.user.id) await requireManager(context, session, group);
+      await context.store.transaction(async (tx) => {
+        const from = await currentRole(tx, group.id, userId);
+        await keepALead(tx, group.id, from, null);
+        await tx.groups.removeMember(group.id, userId);
+        await audit(tx, session, group.id, userId, 'membership_removed', from);
       });
-      context.accessChanged(userId);
+      await context.accessChanged(userId);
       return noContent;
     },
   },

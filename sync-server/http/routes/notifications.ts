@@ -40,14 +40,18 @@ function throttle({ context, session }: AuthedCall): void {
   }
 }
 
-function view(context: ApiContext, userId: string, record: NotificationRecord): Notification {
-  const member = context.store.groups.roleOf(userId, record.groupId) !== null;
+async function view(
+  context: ApiContext,
+  userId: string,
+  record: NotificationRecord,
+): Promise<Notification> {
+  const member = (await context.store.groups.roleOf(userId, record.groupId)) !== null;
   const knowsGroup = member || record.kind === 'invitation';
   return {
     id: record.id,
     kind: record.kind,
     groupId: record.groupId,
-    groupName: knowsGroup ? (context.store.groups.get(record.groupId)?.name ?? null) : null,
+    groupName: knowsGroup ? ((await context.store.groups.get(record.groupId))?.name ?? null) : null,
     target: {
       kind: record.targetKind,
       id: record.targetId,
@@ -65,7 +69,7 @@ export const notificationRoutes: Route[] = [
   {
     method: 'GET',
     path: NOTIFICATIONS_PATHS.list,
-    handle(call) {
+    async handle(call) {
       throttle(call);
       const { context, session, query } = call;
       const parsed = notificationsQuerySchema.safeParse(Object.fromEntries(query));
@@ -73,11 +77,17 @@ export const notificationRoutes: Route[] = [
         throw new ApiFailure(400, 'invalid_query', '«unread» debe ser 0 o 1.');
       }
       const userId = session.user.id;
+      await context.notificationsSettled?.();
+      const notifications: Notification[] = [];
+      const records = await context.store.notifications.list(
+        userId,
+        NOTIFICATIONS_PAGE,
+        parsed.data.unread === '1',
+      );
+      for (const record of records) notifications.push(await view(context, userId, record));
       const body: NotificationsResponse = {
-        notifications: context.store.notifications
-          .list(userId, NOTIFICATIONS_PAGE, parsed.data.unread === '1')
-          .map((record) => view(context, userId, record)),
-        unread: context.store.notifications.unreadCount(userId),
+        notifications,
+        unread: await context.store.notifications.unreadCount(userId),
       };
       return ok(body);
     },
@@ -85,19 +95,19 @@ export const notificationRoutes: Route[] = [
   {
     method: 'POST',
     path: NOTIFICATIONS_PATHS.readAll,
-    handle(call) {
+    async handle(call) {
       throttle(call);
-      call.context.store.notifications.markAllRead(call.session.user.id);
+      await call.context.store.notifications.markAllRead(call.session.user.id);
       return noContent;
     },
   },
   {
     method: 'POST',
     path: '/api/notifications/:notificationId/read',
-    handle(call) {
+    async handle(call) {
       throttle(call);
       const { context, session, params } = call;
-      if (!context.store.notifications.markRead(session.user.id, params.notificationId!)) {
+      if (!(await context.store.notifications.markRead(session.user.id, params.notificationId!))) {
         throw new ApiFailure(404, 'notification_not_found', 'Esa notificación no existe.');
       }
       return noContent;

@@ -14,8 +14,10 @@ export const organizationRoutes: Route[] = [
   {
     method: 'GET',
     path: API_PATHS.organizations,
-    handle({ context }) {
-      const body: OrganizationsResponse = { organizations: context.store.organizations.list() };
+    async handle({ context }) {
+      const body: OrganizationsResponse = {
+        organizations: await context.store.organizations.list(),
+      };
       return ok(body);
     },
   },
@@ -25,12 +27,12 @@ export const organizationRoutes: Route[] = [
     async handle({ req, context: { store }, session }) {
       requireAdmin(session);
       const { name, kind } = await readJson(req, createOrganizationRequest);
-      if (store.organizations.byName(name) !== null) {
-        throw new ApiFailure(409, 'organization_exists', `Ya existe la organización «${name}».`);
-      }
-      const organization: CreateOrganizationResponse = store.transaction(() => {
-        const made = store.organizations.create(name, kind);
-        store.audit.record({
+      const organization: CreateOrganizationResponse = await store.transaction(async (tx) => {
+        if ((await tx.organizations.byName(name)) !== null) {
+          throw new ApiFailure(409, 'organization_exists', `Ya existe la organización «${name}».`);
+        }
+        const made = await tx.organizations.create(name, kind);
+        await tx.audit.record({
           action: 'organization_created',
           actorId: session.user.id,
           detail: `${name} (${kind})`,

@@ -17,9 +17,9 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     path: API_PATHS.users,
-    handle({ context, session }) {
+    async handle({ context, session }) {
       requireAdmin(session);
-      const body: UsersResponse = { users: context.store.users.list() };
+      const body: UsersResponse = { users: await context.store.users.list() };
       return ok(body);
     },
   },
@@ -30,7 +30,7 @@ export const userRoutes: Route[] = [
       requireAdmin(session);
       const changes = await readJson(req, updateUserRequest);
       const { store } = context;
-      const target = store.users.get(params.userId!);
+      const target = await store.users.get(params.userId!);
       if (target === null) throw new ApiFailure(404, 'user_not_found', 'Esa cuenta no existe.');
       if (target.id === session.user.id) {
         throw new ApiFailure(
@@ -39,11 +39,11 @@ export const userRoutes: Route[] = [
           'No puede desactivar ni cambiar su propia cuenta de administración; pídaselo a otra persona administradora.',
         );
       }
-      store.transaction(() => {
+      await store.transaction(async (tx) => {
         if (changes.disabled !== undefined && changes.disabled !== target.disabled) {
-          store.users.setDisabled(target.id, changes.disabled);
-          if (changes.disabled) store.sessions.revokeAllOf(target.id);
-          store.audit.record({
+          await tx.users.setDisabled(target.id, changes.disabled);
+          if (changes.disabled) await tx.sessions.revokeAllOf(target.id);
+          await tx.audit.record({
             action: changes.disabled ? 'user_disabled' : 'user_enabled',
             actorId: session.user.id,
             targetUserId: target.id,
@@ -51,8 +51,8 @@ export const userRoutes: Route[] = [
           });
         }
         if (changes.workspaceRole !== undefined && changes.workspaceRole !== target.workspaceRole) {
-          store.users.setWorkspaceRole(target.id, changes.workspaceRole);
-          store.audit.record({
+          await tx.users.setWorkspaceRole(target.id, changes.workspaceRole);
+          await tx.audit.record({
             action: 'workspace_role_changed',
             actorId: session.user.id,
             targetUserId: target.id,
@@ -60,14 +60,14 @@ export const userRoutes: Route[] = [
           });
         }
       });
-      context.accessChanged(target.id);
-      return ok(store.users.get(target.id));
+      await context.accessChanged(target.id);
+      return ok(await store.users.get(target.id));
     },
   },
   {
     method: 'GET',
     path: API_PATHS.audit,
-    handle({ query, context, session }) {
+    async handle({ query, context, session }) {
       requireAdmin(session);
       const raw = query.get('limit') ?? '100';
       const limit = Number(raw);
@@ -75,15 +75,24 @@ export const userRoutes: Route[] = [
         throw new ApiFailure(400, 'invalid_query', '«limit» debe ser un número entre 1 y 500.');
       }
       // Admins see every row, but not which private group it concerns unless they belong to it.
-      const visible = (groupId: string) =>
-        context.store.groups.visibleTo(groupId, session.user.id) !== null;
-      const body: AuditResponse = {
-        entries: context.store.audit
-          .list(limit)
-          .map((entry) =>
-            entry.groupId === null || visible(entry.groupId) ? entry : { ...entry, groupId: null },
-          ),
+      const visibility = new Map<string, boolean>();
+      const visible = async (groupId: string) => {
+        let known = visibility.get(groupId);
+        if (known === undefined) {
+          known = (await context.store.groups.visibleTo(groupId, session.user.id)) !== null;
+          visibility.set(groupId, known);
+        }
+        return known;
       };
+      const entries: AuditResponse['entries'] = [];
+      for (const entry of await context.store.audit.list(limit)) {
+        entries.push(
+          entry.groupId === null || (await visible(entry.groupId))
+            ? entry
+            : { ...entry, groupId: null },
+        );
+      }
+      const body: AuditResponse = { entries };
       return ok(body);
     },
   },

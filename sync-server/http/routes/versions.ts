@@ -19,6 +19,7 @@ import {
   type VersionsResponse,
 } from '../../../shared/protocol/versionsApi';
 import { verifyVersionState } from '../../../shared/ydoc/versions';
+import type { AccountStore } from '../../accounts/accountStore';
 import type { Session } from '../../accounts/sessions';
 import { mergeUpdates } from '../../storage/storage';
 import { contentHash, storeAutoVersion } from '../../versions/autoVersions';
@@ -30,14 +31,14 @@ import type { CommentId, TextAnchor, ThreadId } from '../../../shared/ydoc/threa
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { canManage, roleIn, visibleGroup } from '../permissions';
-import { created, ok, type ApiContext, type AuthedCall, type Route } from '../route';
+import { created, ok, type AuthedCall, type Route } from '../route';
 
 const BASE = '/api/groups/:groupId/docs/:docId/versions';
 
-function memberGroup(call: AuthedCall) {
+async function memberGroup(call: AuthedCall) {
   const { context, session, params } = call;
-  const group = visibleGroup(context, session, params.groupId!);
-  const role = roleIn(context, session, group);
+  const group = await visibleGroup(context, session, params.groupId!);
+  const role = await roleIn(context, session, group);
   if (role === null) {
     throw new ApiFailure(
       403,
@@ -62,8 +63,8 @@ function requireWriter(role: string): void {
   }
 }
 
-function findVersion(context: ApiContext, groupId: string, docId: string, versionId: string) {
-  const version = context.store.versions.get(groupId, docId, versionId);
+async function findVersion(store: AccountStore, groupId: string, docId: string, versionId: string) {
+  const version = await store.versions.get(groupId, docId, versionId);
   if (version === null) {
     throw new ApiFailure(404, 'version_not_found', 'Esa versión no existe en este documento.');
   }
@@ -74,7 +75,7 @@ const fromBase64 = (value: string) => new Uint8Array(Buffer.from(value, 'base64'
 const toBase64 = (value: Uint8Array) => Buffer.from(value).toString('base64');
 
 function audit(
-  context: ApiContext,
+  store: AccountStore,
   session: Session,
   groupId: string,
   action:
@@ -84,8 +85,8 @@ function audit(
     | 'signoff_answered'
     | 'signoff_decided',
   detail: Record<string, unknown>,
-): void {
-  context.store.audit.record({
+): Promise<void> {
+  return store.audit.record({
     action,
     actorId: session.user.id,
     groupId,
@@ -98,10 +99,10 @@ export const versionRoutes: Route[] = [
     // The newest sign-off of each document, for the group's document list.
     method: 'GET',
     path: '/api/groups/:groupId/signoffs',
-    handle(call) {
+    async handle(call) {
       const { context, session, params } = call;
-      const group = visibleGroup(context, session, params.groupId!);
-      if (roleIn(context, session, group) === null) {
+      const group = await visibleGroup(context, session, params.groupId!);
+      if ((await roleIn(context, session, group)) === null) {
         throw new ApiFailure(
           403,
           'not_a_member',
@@ -109,7 +110,7 @@ export const versionRoutes: Route[] = [
         );
       }
       const body: GroupSignoffsResponse = {
-        signoffs: context.store.versions.latestSignoffs(group.id),
+        signoffs: await context.store.versions.latestSignoffs(group.id),
       };
       return ok(body);
     },
@@ -117,10 +118,10 @@ export const versionRoutes: Route[] = [
   {
     method: 'GET',
     path: BASE,
-    handle(call) {
-      const { group, docId } = memberGroup(call);
+    async handle(call) {
+      const { group, docId } = await memberGroup(call);
       const body: VersionsResponse = {
-        versions: call.context.store.versions.list(group.id, docId),
+        versions: await call.context.store.versions.list(group.id, docId),
       };
       return ok(body);
     },
@@ -129,13 +130,14 @@ export const versionRoutes: Route[] = [
     // Who wrote under each client id of the document's room, for the comparison's authors.
     method: 'GET',
     path: '/api/groups/:groupId/docs/:docId/authors',
-    handle(call) {
-      const { group, docId } = memberGroup(call);
+    async handle(call) {
+      const { group, docId } = await memberGroup(call);
       const room = roomName({ kind: 'doc', groupId: group.id as GroupId, docId });
       const body: DocumentAuthorsResponse = {
-        authors: call.context.store.clientIds
-          .authors(room)
-          .map((author) => ({ ...author, userId: author.userId as UserId })),
+        authors: (await call.context.store.clientIds.authors(room)).map((author) => ({
+          ...author,
+          userId: author.userId as UserId,
+        })),
       };
       return ok(body);
     },
@@ -145,7 +147,7 @@ export const versionRoutes: Route[] = [
     path: BASE,
     async handle(call) {
       const { context, session, req } = call;
-      const { group, role, docId } = memberGroup(call);
+      const { group, role, docId } = await memberGroup(call);
       requireWriter(role);
       const input = await readJson(req, createVersionBody);
       const state = fromBase64(input.update);
@@ -162,11 +164,11 @@ export const versionRoutes: Route[] = [
       }
       const hash = contentHash(state);
       const id = input.id ?? crypto.randomUUID();
-      const existing = context.store.versions.exists(id);
+      const existing = await context.store.versions.exists(id);
       if (existing !== null) {
         // The outbox may send a version twice (the first answer was lost): same content, same answer.
         if (existing.groupId === group.id && existing.docId === docId && existing.hash === hash) {
-          return ok(findVersion(context, group.id, docId, id));
+          return ok(await findVersion(context.store, group.id, docId, id));
         }
         throw new ApiFailure(
           409,
@@ -178,8 +180,8 @@ export const versionRoutes: Route[] = [
         input.capturedAt === undefined ? context.now() : Date.parse(input.capturedAt),
         context.now(),
       );
-      context.store.transaction(() => {
-        context.store.versions.create({
+      await context.store.transaction(async (tx) => {
+        await tx.versions.create({
           id,
           groupId: group.id,
           docId,
@@ -192,28 +194,28 @@ export const versionRoutes: Route[] = [
           state,
           hash,
         });
-        audit(context, session, group.id, 'version_created', { docId, versionId: id, hash });
+        await audit(tx, session, group.id, 'version_created', { docId, versionId: id, hash });
       });
       const {
         state: _state,
         stateVector: _vector,
         ...summary
-      } = findVersion(context, group.id, docId, id);
+      } = await findVersion(context.store, group.id, docId, id);
       return created(summary);
     },
   },
   {
     method: 'GET',
     path: `${BASE}/:versionId`,
-    handle(call) {
-      const { group, docId } = memberGroup(call);
+    async handle(call) {
+      const { group, docId } = await memberGroup(call);
       const {
         state,
         stateVector,
         groupId: _g,
         docId: _d,
         ...summary
-      } = findVersion(call.context, group.id, docId, call.params.versionId!);
+      } = await findVersion(call.context.store, group.id, docId, call.params.versionId!);
       const body: VersionResponse = {
         ...summary,
         stateVector: toBase64(stateVector),
@@ -229,22 +231,22 @@ export const versionRoutes: Route[] = [
     path: `${BASE}/:versionId/restore`,
     async handle(call) {
       const { context, session } = call;
-      const { group, role, docId } = memberGroup(call);
+      const { group, role, docId } = await memberGroup(call);
       requireWriter(role);
-      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const version = await findVersion(context.store, group.id, docId, call.params.versionId!);
       const room = roomName({ kind: 'doc', groupId: group.id as GroupId, docId });
       const doc = new Y.Doc();
       Y.applyUpdate(doc, mergeUpdates(await context.storage.loadUpdates(room)));
-      const autoId = context.store.transaction(() => {
-        const made = storeAutoVersion(
-          context.store,
+      const autoId = await context.store.transaction(async (tx) => {
+        const made = await storeAutoVersion(
+          tx,
           group.id,
           docId,
           doc,
           `Antes de restaurar «${version.name === '' ? 'copia automática' : version.name}»`,
           context.now(),
         );
-        audit(context, session, group.id, 'version_restored', {
+        await audit(tx, session, group.id, 'version_restored', {
           docId,
           versionId: version.id,
           before: made,
@@ -256,7 +258,7 @@ export const versionRoutes: Route[] = [
         state: _s,
         stateVector: _v,
         ...summary
-      } = findVersion(context, group.id, docId, autoId);
+      } = await findVersion(context.store, group.id, docId, autoId);
       return created(summary);
     },
   },
@@ -265,22 +267,22 @@ export const versionRoutes: Route[] = [
     path: `${BASE}/:versionId/signoff`,
     async handle(call) {
       const { context, session, req } = call;
-      const { group, docId } = memberGroup(call);
-      if (!canManage(context, session, group)) {
+      const { group, docId } = await memberGroup(call);
+      if (!(await canManage(context, session, group))) {
         throw new ApiFailure(
           403,
           'forbidden',
           'Solo quienes coordinan este grupo pueden pedir la aprobación institucional.',
         );
       }
-      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const version = await findVersion(context.store, group.id, docId, call.params.versionId!);
       const input = await readJson(req, createSignoffBody);
       const deadline = Date.parse(input.deadline);
       if (deadline <= context.now()) {
         throw new ApiFailure(400, 'invalid_body', 'Revise el campo «deadline»: ya pasó.');
       }
       const inGroup = new Set(
-        context.store.groups.members(group.id).map((member) => member.user.organization.id),
+        (await context.store.groups.members(group.id)).map((member) => member.user.organization.id),
       );
       const outside = input.organizations.find((id) => !inGroup.has(id));
       if (outside !== undefined) {
@@ -290,15 +292,15 @@ export const versionRoutes: Route[] = [
           'Solo se puede pedir la aprobación a organizaciones con miembros en este grupo.',
         );
       }
-      if (context.store.versions.status(version.id) !== null) {
-        throw new ApiFailure(
-          409,
-          'signoff_exists',
-          'Ya se pidió la aprobación de esta versión; para otra ronda, guarde una versión nueva.',
-        );
-      }
-      context.store.transaction(() => {
-        context.store.versions.createSignoff({
+      await context.store.transaction(async (tx) => {
+        if ((await tx.versions.status(version.id)) !== null) {
+          throw new ApiFailure(
+            409,
+            'signoff_exists',
+            'Ya se pidió la aprobación de esta versión; para otra ronda, guarde una versión nueva.',
+          );
+        }
+        await tx.versions.createSignoff({
           versionId: version.id,
           hash: version.hash,
           rule: input.rule,
@@ -306,7 +308,7 @@ export const versionRoutes: Route[] = [
           requestedBy: session.user.id,
           organizations: input.organizations,
         });
-        audit(context, session, group.id, 'signoff_requested', {
+        await audit(tx, session, group.id, 'signoff_requested', {
           docId,
           versionId: version.id,
           hash: version.hash,
@@ -315,16 +317,21 @@ export const versionRoutes: Route[] = [
           organizations: input.organizations,
         });
       });
-      return created(context.store.versions.signoff(version));
+      return created(await context.store.versions.signoff(version));
     },
   },
   {
     method: 'GET',
     path: `${BASE}/:versionId/signoff`,
-    handle(call) {
-      const { group, docId } = memberGroup(call);
-      const version = findVersion(call.context, group.id, docId, call.params.versionId!);
-      const body: SignoffResponse | null = call.context.store.versions.signoff(version);
+    async handle(call) {
+      const { group, docId } = await memberGroup(call);
+      const version = await findVersion(
+        call.context.store,
+        group.id,
+        docId,
+        call.params.versionId!,
+      );
+      const body: SignoffResponse | null = await call.context.store.versions.signoff(version);
       if (body === null) {
         throw new ApiFailure(404, 'signoff_not_found', 'No se pidió aprobación de esta versión.');
       }
@@ -336,45 +343,46 @@ export const versionRoutes: Route[] = [
     path: `${BASE}/:versionId/signoff/answers`,
     async handle(call) {
       const { context, session, req } = call;
-      const { group, docId } = memberGroup(call);
-      const version = findVersion(context, group.id, docId, call.params.versionId!);
+      const { group, docId } = await memberGroup(call);
+      const version = await findVersion(context.store, group.id, docId, call.params.versionId!);
       const input = await readJson(req, answerSignoffBody);
-      const { versions } = context.store;
-      const status = versions.status(version.id);
-      if (status === null) {
-        throw new ApiFailure(404, 'signoff_not_found', 'No se pidió aprobación de esta versión.');
-      }
       const organizationId = session.user.organization.id;
-      if (!versions.asked(version.id, organizationId)) {
-        throw new ApiFailure(
-          403,
-          'organization_not_asked',
-          'No se pidió la aprobación de su organización para esta versión.',
-        );
-      }
-      if (versions.answered(version.id, organizationId)) {
-        throw new ApiFailure(
-          409,
-          'already_answered',
-          'Su organización ya respondió; las respuestas no se pueden cambiar.',
-        );
-      }
-      if (context.now() > Date.parse(status.deadline)) {
-        throw new ApiFailure(
-          409,
-          'signoff_closed',
-          'El plazo para responder ya venció; la respuesta no se registró.',
-        );
-      }
-      context.store.transaction(() => {
-        const decided = versions.answer({
+      // Checked inside the transaction, so two members of one organization cannot both answer.
+      await context.store.transaction(async (tx) => {
+        const { versions } = tx;
+        const status = await versions.status(version.id);
+        if (status === null) {
+          throw new ApiFailure(404, 'signoff_not_found', 'No se pidió aprobación de esta versión.');
+        }
+        if (!(await versions.asked(version.id, organizationId))) {
+          throw new ApiFailure(
+            403,
+            'organization_not_asked',
+            'No se pidió la aprobación de su organización para esta versión.',
+          );
+        }
+        if (await versions.answered(version.id, organizationId)) {
+          throw new ApiFailure(
+            409,
+            'already_answered',
+            'Su organización ya respondió; las respuestas no se pueden cambiar.',
+          );
+        }
+        if (context.now() > Date.parse(status.deadline)) {
+          throw new ApiFailure(
+            409,
+            'signoff_closed',
+            'El plazo para responder ya venció; la respuesta no se registró.',
+          );
+        }
+        const decided = await versions.answer({
           versionId: version.id,
           organizationId,
           answer: input.answer,
           text: input.text ?? '',
           userId: session.user.id,
         });
-        audit(context, session, group.id, 'signoff_answered', {
+        await audit(tx, session, group.id, 'signoff_answered', {
           docId,
           versionId: version.id,
           hash: version.hash,
@@ -382,7 +390,7 @@ export const versionRoutes: Route[] = [
           answer: input.answer,
         });
         if (decided !== null) {
-          audit(context, session, group.id, 'signoff_decided', {
+          await audit(tx, session, group.id, 'signoff_decided', {
             docId,
             versionId: version.id,
             hash: version.hash,
@@ -393,7 +401,7 @@ export const versionRoutes: Route[] = [
       if (input.answer === 'approve_with_observations' && (input.text ?? '') !== '') {
         await openObservationThread(call, group.id as GroupId, docId, version.name, input.text!);
       }
-      return created(versions.signoff(version));
+      return created(await context.store.versions.signoff(version));
     },
   },
 ];

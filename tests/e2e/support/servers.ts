@@ -4,6 +4,7 @@
  * for the renderer build that stays up while the sync server is down — the role the desktop
  * app's own bundle plays at a mine site with no network.
  */
+import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,5 +114,87 @@ export async function startStaticServer(): Promise<StaticServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export interface TestServers {
+  /** This test's sync server (a new process after `restartSync`). */
+  readonly sync: SyncServerProcess;
+  /** This test's static server, when it has one. */
+  readonly assets: StaticServer;
+  /**
+   * Where the app is opened: from the static server when there is one (it stays up while the
+   * sync server is down, as the desktop bundle does), else from the sync server itself.
+   */
+  appUrl(): string;
+  /** Starts the sync server again on the same data directory and port (after `sync.kill()`). */
+  restartSync(): Promise<SyncServerProcess>;
+  /** Calls the sync server's HTTP API and returns its JSON answer; fails the test on an error. */
+  api<T>(path: string, init?: RequestInit & { token?: string }): Promise<T>;
+}
+
+export interface ServersOptions {
+  /** Serve the renderer from its own static server (default) or from the sync server. */
+  assets?: boolean | ((sync: SyncServerProcess) => Promise<StaticServer>);
+  /** Options of each sync server start (evaluated per test). */
+  sync?: () => Parameters<typeof startSyncServer>[0];
+}
+
+/**
+ * A fresh sync server (real process, own data directory, seeded demo) and static server for
+ * every test of the file, torn down after it: registers the hooks and returns live handles.
+ */
+export function serversPerTest(options: ServersOptions = {}): TestServers {
+  let sync: SyncServerProcess | undefined;
+  let assets: StaticServer | undefined;
+
+  test.beforeEach(async () => {
+    sync = await startSyncServer(options.sync?.());
+    if (typeof options.assets === 'function') assets = await options.assets(sync);
+    else if (options.assets !== false) assets = await startStaticServer();
+  });
+
+  test.afterEach(async () => {
+    await sync?.kill().catch(() => undefined);
+    await assets?.close();
+    if (sync) removeDir(sync.dataDir);
+    sync = undefined;
+    assets = undefined;
+  });
+
+  const current = (): SyncServerProcess => {
+    if (!sync) throw new Error('serversPerTest: no sync server outside a test');
+    return sync;
+  };
+
+  return {
+    get sync() {
+      return current();
+    },
+    get assets() {
+      if (!assets) throw new Error('serversPerTest: this file has no static server');
+      return assets;
+    },
+    appUrl() {
+      const server = current();
+      return assets ? `${assets.url}/?server=${encodeURIComponent(server.url)}` : `${server.url}/`;
+    },
+    async restartSync() {
+      const old = current();
+      sync = await startSyncServer({ ...options.sync?.(), dataDir: old.dataDir, port: old.port });
+      return sync;
+    },
+    async api<T>(pathname: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+      const { token, ...rest } = init;
+      const response = await fetch(new URL(pathname, current().url), {
+        ...rest,
+        headers: {
+          'content-type': 'application/json',
+          ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+        },
+      });
+      expect(response.ok, `${pathname}: ${response.status}`).toBe(true);
+      return (await response.json()) as T;
+    },
   };
 }

@@ -4,46 +4,21 @@
  * sockets authenticate with a single-use ticket instead of the session token; parallel guesses are
  * refused before verification; a guesser cannot lock the owner out.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { SESSION_TTL_MS } from '../../../shared/protocol/api';
 import type { SyncTicketResponse } from '../../../shared/protocol/syncTicketApi';
 import { call } from '../api';
 import { TEST_PASSWORD } from '../fixtures';
-import { ROOM_A, connect, startServer, syncUrl, waitFor, waitSynced } from '../helpers';
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-function runAdmin(args: string[], stdin = ''): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/admin.ts', ...args], {
-      cwd: repoRoot,
-    });
-    child.stdin.end(stdin);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
-
-/** Resolves with the HTTP status of a refused upgrade, or 101 once the socket opens. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.once('error', (error) => reject(error));
-  });
-}
+import {
+  ROOM_A,
+  connect,
+  runAdmin,
+  startServer,
+  syncUrl,
+  upgradeStatus,
+  waitFor,
+  waitSynced,
+} from '../helpers';
 
 describe('revocation reaches open sockets', { timeout: 60_000 }, () => {
   it('a password reset with npm run admin closes the person’s open socket within 5 s', async () => {

@@ -3,21 +3,20 @@
  * same data directory, a copy that took only `minka.sqlite` after a crash, and backups made and
  * restored with `npm run admin` while people keep writing.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import WebSocket from 'ws';
 import { call, errorOf } from '../api';
 import {
   ROOM_A,
   connect,
+  runAdmin,
   startServer,
   syncUrl,
   tempDir,
   text,
+  upgradeStatus,
   waitFor,
   waitSaved,
   waitSynced,
@@ -25,36 +24,6 @@ import {
 } from '../helpers';
 import { DataDirError } from '../../../sync-server/dataDir';
 import { createServer, DATABASE_FILE } from '../../../sync-server/server';
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-function runAdmin(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/admin.ts', ...args], {
-      cwd: repoRoot,
-    });
-    child.stdin.end();
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
-
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.once('error', reject);
-  });
-}
 
 describe('operations', { timeout: 60_000 }, () => {
   it('answers 503 while another process holds the database lock, and recovers', async () => {
