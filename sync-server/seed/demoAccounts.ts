@@ -139,6 +139,20 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     groups: { 'Programa de innovación abierta': 'editor' },
   },
   {
+    email: 'elena.mamani@tamboalto.demo',
+    name: 'Elena Mamani',
+    organization: 'Compañía Minera Tambo Alto (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'oscar.huanca@rioseco.demo',
+    name: 'Óscar Huanca',
+    organization: 'Sociedad Minera Río Seco (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
     email: 'hector.vilca@hidrica-moquegua.demo',
     name: 'Héctor Vilca',
     organization: 'Ingeniería Hídrica Moquegua (demo)',

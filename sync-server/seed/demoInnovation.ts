@@ -65,6 +65,8 @@ const challenge = (
 
 const ANA = 'ana.quispe@minera-andina.demo';
 const RAUL = 'raul.choque@minera-pucara.demo';
+const ELENA = 'elena.mamani@tamboalto.demo';
+const OSCAR = 'oscar.huanca@rioseco.demo';
 
 export const DEMO_CHALLENGES: DemoChallenge[] = [
   challenge(ANDINA, ANA, 'agua', {
@@ -114,7 +116,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
     dataAccess: 'Estadísticas de incidentes anonimizadas.',
     confidentiality: 'program',
   }),
-  challenge(TAMBO, ANA, 'mantenimiento', {
+  challenge(TAMBO, ELENA, 'mantenimiento', {
     title: 'Mantenimiento predictivo de molinos SAG',
     operation: 'Planta Tambo Alto (Tacna)',
     problem: 'Las paradas no programadas del molino SAG cuestan 36 horas de producción al año.',
@@ -125,7 +127,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
     indicators: 'Horas de parada no programada; MTBF.',
     dataAccess: 'Históricos de vibración y potencia de 2 años.',
   }),
-  challenge(TAMBO, ANA, 'energia', {
+  challenge(TAMBO, ELENA, 'energia', {
     title: 'Energía solar para campamento y planta',
     operation: 'Planta Tambo Alto (Tacna)',
     problem: 'El campamento de 600 personas depende de grupos electrógenos en horas punta.',
@@ -135,7 +137,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
     indicators: 'MWh solares; litros de diésel evitados.',
     dataAccess: 'Curvas de carga horarias del último año.',
   }),
-  challenge(RIO_SECO, ANA, 'agua', {
+  challenge(RIO_SECO, OSCAR, 'agua', {
     title: 'Tratamiento pasivo del drenaje ácido de una bocamina antigua',
     operation: 'Bocamina Santa Inés (Arequipa)',
     problem:
@@ -148,7 +150,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
   }),
   challenge(
     RIO_SECO,
-    ANA,
+    OSCAR,
     'mantenimiento',
     {
       title: 'Inspección de fajas transportadoras con drones',

@@ -275,5 +275,18 @@ test('a challenge becomes a call, a co-written proposal, a blind evaluation and 
     timeout: 30_000,
   });
   await shot(lead3.page, '15-coordinacion-tablero-de-hitos');
+
+  // English second: the same portfolio, translated.
+  await lead3.page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+  await lead3.page.getByRole('link', { name: 'Innovation program', exact: true }).click();
+  await lead3.page
+    .getByRole('navigation', { name: 'Program sections' })
+    .getByRole('link', { name: 'Portfolio' })
+    .click();
+  await expect(lead3.page.getByRole('heading', { name: 'Project portfolio' })).toBeVisible();
+  await expect(
+    lead3.page.getByRole('article', { name: PROPOSAL }).locator('header').getByText('Pilot'),
+  ).toBeVisible();
+  await shot(lead3.page, '16-coordinacion-portafolio-en-ingles');
   await lead3.context.close();
 });

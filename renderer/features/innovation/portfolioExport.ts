@@ -10,6 +10,9 @@ import { escapeHtml, standaloneHtml } from '../documents/export/documentHtml';
 
 type Cell = string | number | null;
 
+/** Excel refuses sheet names over 31 characters or with \ / ? * [ ] :. */
+const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+
 export function portfolioSheets(projects: readonly Project[], t: TFunction) {
   const header = (keys: string[]) =>
     keys.map((key) => ({
@@ -36,7 +39,7 @@ export function portfolioSheets(projects: readonly Project[], t: TFunction) {
   );
   return [
     {
-      sheet: t('innovation.portfolio.sheets.projects'),
+      sheet: sheetName(t('innovation.portfolio.sheets.projects')),
       data: [
         header([
           'title',
@@ -54,11 +57,11 @@ export function portfolioSheets(projects: readonly Project[], t: TFunction) {
       ],
     },
     {
-      sheet: t('innovation.portfolio.sheets.cofinancing'),
+      sheet: sheetName(t('innovation.portfolio.sheets.cofinancing')),
       data: [header(['title', 'organization', 'amount']), ...cofinancingRows],
     },
     {
-      sheet: t('innovation.portfolio.sheets.indicators'),
+      sheet: sheetName(t('innovation.portfolio.sheets.indicators')),
       data: [header(['title', 'indicator', 'unit', 'target', 'reported']), ...indicatorRows],
     },
   ];
