@@ -280,7 +280,7 @@ async function conflictOf(
   const declared = await store.declaredConflict(proposal.id, evaluatorId);
   if (declared !== undefined) return declared;
   const evaluator = await store.person(evaluatorId);
-  const consortium = await store.groupOrganizations(proposal.group_id);
+  const consortium = await store.consortium(proposal);
   if (consortium.some((org) => org.id === evaluator.organization.id)) {
     return {
       reason: 'consortium',
@@ -386,7 +386,7 @@ async function toProposal(
     status: proposal.status,
     groupId: proposal.group_id as GroupId,
     docId: proposal.doc_id as DocId,
-    consortium: await store.groupOrganizations(proposal.group_id),
+    consortium: await store.consortium(proposal),
     createdBy: await store.person(proposal.created_by),
     createdAt: iso(proposal.created_at),
     submittedAt: proposal.submitted_at === null ? null : iso(proposal.submitted_at),
@@ -423,7 +423,7 @@ async function toProject(call: AuthedCall, id: string): Promise<Project | null> 
       company: challenge.company,
       area: challenge.area,
     },
-    consortium: await store.groupOrganizations(proposal.group_id),
+    consortium: await store.consortium(proposal),
     score: row.score_hundredths === null ? null : Number(row.score_hundredths) / 100,
     groupId: proposal.group_id as GroupId,
     boardId: row.board_id as BoardId | null,
@@ -993,7 +993,7 @@ export const innovationRoutes: Route[] = [
         );
       }
       const store = storeOf(context);
-      const consortium = await store.groupOrganizations(proposal.group_id);
+      const consortium = await store.consortium(proposal);
       if (Number(callRow.consortium_required) === 1 && consortium.length < 2) {
         throw new ApiFailure(
           409,
@@ -1054,6 +1054,11 @@ export const innovationRoutes: Route[] = [
           preparedAt,
         );
         if (changes === 0) return 0;
+        await store.freezeConsortium(
+          tx,
+          proposal.id,
+          consortium.map((organization) => organization.id),
+        );
         await store.audit(tx, 'version_created', session.user.id, proposal.group_id, {
           docId: proposal.doc_id,
           versionId,

@@ -84,6 +84,8 @@ export interface ProposalRow {
   prepared_at: number | null;
   version_id: string | null;
   hash: string | null;
+  /** The consortium's organization ids as frozen at submission (comma-separated); null in a draft. */
+  consortium_orgs?: string | null;
 }
 
 export interface ProjectRow {
@@ -192,7 +194,35 @@ export class InnovationStore {
     ]);
   }
 
-  /** The organizations with a member in a group: a proposal's consortium. */
+  /**
+   * A proposal's consortium: the organizations of its private group while it is a draft, the ones
+   * frozen at submission afterwards (the program lead joining the project's group later, to follow
+   * its board, does not make their organization a partner).
+   */
+  async consortium(proposal: ProposalRow, sql: Sql = this.sql): Promise<Organization[]> {
+    if (proposal.consortium_orgs === null || proposal.consortium_orgs === undefined) {
+      return this.groupOrganizations(proposal.group_id, sql);
+    }
+    const ids = proposal.consortium_orgs.split(',').filter((id) => id !== '');
+    const organizations: Organization[] = [];
+    for (const id of ids) {
+      const organization = await sql.get<Organization>(
+        'SELECT id, name, kind FROM organizations WHERE id = ?',
+        [id],
+      );
+      if (organization !== undefined) organizations.push(organization);
+    }
+    return organizations.sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  }
+
+  async freezeConsortium(tx: Sql, proposalId: string, organizationIds: string[]): Promise<void> {
+    await tx.run('UPDATE innovation_proposals SET consortium_orgs = ? WHERE id = ?', [
+      organizationIds.join(','),
+      proposalId,
+    ]);
+  }
+
+  /** The organizations with a member in a group: a draft proposal's consortium. */
   async groupOrganizations(groupId: string, sql: Sql = this.sql): Promise<Organization[]> {
     return sql.all<Organization>(
       `SELECT DISTINCT o.id, o.name, o.kind FROM memberships m

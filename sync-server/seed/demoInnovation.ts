@@ -606,6 +606,12 @@ export async function seedInnovationProgram(
           version_id: versionId,
           hash,
         });
+        if (item.status !== 'draft') {
+          await innovation.freezeConsortium(tx, proposalId, [
+            orgId('Ingeniería Hídrica Moquegua (demo)'),
+            orgId('Universidad Nacional Jorge Basadre Grohmann (demo)'),
+          ]);
+        }
         for (const [e, values] of (item.scores ?? []).entries()) {
           for (const [c, score] of values.entries()) {
             await innovation.writeScore(tx, proposalId, evaluatorIds[e]!, {

@@ -271,7 +271,8 @@ const MIGRATIONS: readonly string[] = [
      submitted_at BIGINT,
      prepared_at BIGINT,
      version_id TEXT,
-     hash TEXT
+     hash TEXT,
+     consortium_orgs TEXT
    );
    CREATE INDEX innovation_proposals_by_call ON innovation_proposals (call_id);
    CREATE TABLE innovation_evaluators (

@@ -568,6 +568,8 @@ describe('open-innovation program', () => {
       region: 'Arequipa',
     });
     expect(project.boardId).not.toBeNull();
+    // The lead joined the project's group to follow its board; the consortium stays as submitted.
+    expect(project.consortium.map((o) => o.name).sort()).toEqual([TACNA.name, UNSA.name].sort());
     // Milestones are cards on the project's board, in the consortium's group.
     const board = connect(
       { url: c.server.url, token: c.university.token },

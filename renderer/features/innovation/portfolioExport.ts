@@ -82,7 +82,7 @@ export function portfolioReportHtml(
   language: string,
 ): string {
   const money = (n: number) =>
-    new Intl.NumberFormat(language, {
+    new Intl.NumberFormat(language.startsWith('es') ? 'es-PE' : language, {
       style: 'currency',
       currency: 'PEN',
       maximumFractionDigits: 0,

@@ -66,8 +66,9 @@ export function formatDate(iso: string, language: string, withTime = true): stri
   }).format(new Date(iso));
 }
 
+/** Soles as Peru writes them (S/ 1,370,000) in Spanish; PEN in other languages. */
 export function formatMoney(amount: number, language: string): string {
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(language.startsWith('es') ? 'es-PE' : language, {
     style: 'currency',
     currency: 'PEN',
     maximumFractionDigits: 0,
