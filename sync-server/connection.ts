@@ -15,10 +15,12 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
+import * as Y from 'yjs';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { GroupRole, PresenceUser } from '../shared/model/accounts';
 import { CloseCode, MessageType } from '../shared/protocol/messages';
+import { encodeSaved, type DeleteSet } from '../shared/protocol/saved';
 import type { RoomKind } from '../shared/protocol/rooms';
 import type { ClientIds } from './accounts/clientIds';
 import { FrameError, parseFrame, type Frame } from './frames';
@@ -51,6 +53,9 @@ export interface ConnectionContext {
   log: (line: string) => void;
 }
 
+/** How long the commits a connection did not write to may gather into one `saved`. */
+const READER_SAVED_DELAY_MS = 100;
+
 const READ_ONLY_MESSAGE =
   'Su rol en este grupo es de solo lectura aquí: el servidor no guardó sus cambios.';
 const FORGED_MESSAGE =
@@ -79,6 +84,11 @@ export class Connection implements Peer {
    * database; null when none is waiting. They are handled afterwards, in order.
    */
   private held: Frame[] | null = null;
+  /** A `saved` message is written to the socket and not flushed yet. */
+  private savedInFlight = false;
+  /** Commits not sent yet: sent as one increment (see sendSaved). */
+  private savedBacklog: { vector: Uint8Array; deletes: DeleteSet[]; urgent: boolean } | null = null;
+  private savedTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -103,6 +113,75 @@ export class Connection implements Peer {
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.ws.send(frame, sent);
     this.checkBackpressure();
+  }
+
+  /**
+   * At most one `saved` in flight per connection: commits that end while the previous one is
+   * still queued to a slow socket are merged (latest state vector, union of their deletions)
+   * into one increment sent once it is flushed, so a backed-up client gets one message, not one
+   * per commit. A commit that holds none of this connection's own updates (`wrote` false) is
+   * not urgent: such commits are merged for up to READER_SAVED_DELAY_MS, so a room of readers
+   * does not send every reader one `saved` per keystroke of the writer. The complete snapshot on
+   * join replaces whatever was waiting.
+   */
+  sendSaved(
+    frame: Uint8Array,
+    increment: { vector: Uint8Array; deletes: DeleteSet } | null,
+    wrote = true,
+  ): void {
+    if (increment === null) {
+      this.savedBacklog = null;
+      this.clearSavedTimer();
+      this.writeSaved(frame);
+      return;
+    }
+    if (!this.savedInFlight && this.savedBacklog === null && wrote) {
+      this.writeSaved(frame);
+      return;
+    }
+    if (this.savedBacklog === null)
+      this.savedBacklog = { vector: increment.vector, deletes: [increment.deletes], urgent: wrote };
+    else {
+      this.savedBacklog.vector = increment.vector;
+      this.savedBacklog.deletes.push(increment.deletes);
+      this.savedBacklog.urgent ||= wrote;
+    }
+    this.pumpSaved();
+  }
+
+  private writeSaved(frame: Uint8Array): void {
+    this.savedInFlight = true;
+    this.send(frame, () => {
+      this.savedInFlight = false;
+      this.pumpSaved();
+    });
+  }
+
+  /** Sends the merged backlog when nothing is in flight and it is urgent or has waited enough. */
+  private pumpSaved(): void {
+    const backlog = this.savedBacklog;
+    if (backlog === null || this.savedInFlight || this.closed) return;
+    if (!backlog.urgent) {
+      if (this.savedTimer === null) {
+        this.savedTimer = setTimeout(() => {
+          this.savedTimer = null;
+          if (this.savedBacklog !== null) this.savedBacklog.urgent = true;
+          this.pumpSaved();
+        }, READER_SAVED_DELAY_MS);
+        this.savedTimer.unref();
+      }
+      return;
+    }
+    this.clearSavedTimer();
+    this.savedBacklog = null;
+    const deletes =
+      backlog.deletes.length === 1 ? backlog.deletes[0]! : Y.mergeDeleteSets(backlog.deletes);
+    this.writeSaved(encodeSaved(backlog.vector, deletes, false));
+  }
+
+  private clearSavedTimer(): void {
+    if (this.savedTimer !== null) clearTimeout(this.savedTimer);
+    this.savedTimer = null;
   }
 
   private checkBackpressure(): void {
@@ -156,6 +235,7 @@ export class Connection implements Peer {
   private detach(): void {
     if (this.closed) return;
     this.closed = true;
+    this.clearSavedTimer();
     this.room.leave(this);
   }
 
@@ -248,7 +328,11 @@ export class Connection implements Peer {
           this.refuseWrite(frame.shape, FORGED_MESSAGE);
           return;
         }
-        const result = this.room.receiveUpdate(this, frame.update);
+        const result = this.room.receiveUpdate(
+          this,
+          frame.update,
+          frame.step2 ? undefined : frame.message,
+        );
         if (result === 'busy')
           this.close(CloseCode.tryAgainLater, 'room is saving, try again later');
         if (result === 'invalid')

@@ -16,7 +16,14 @@ import { scanUpdate, UpdateLimitError, type UpdateShape } from './updateScan';
 
 export type Frame =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; shape: UpdateShape; step2: boolean }
+  | {
+      type: 'update';
+      update: Uint8Array;
+      shape: UpdateShape;
+      step2: boolean;
+      /** The whole frame as received: for an update (not a step 2), what the room relays as is. */
+      message: Uint8Array;
+    }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' };
 
@@ -45,7 +52,7 @@ export function parseFrame(bytes: Uint8Array, limits: SyncLimits = DEFAULT_SYNC_
   const messageType = attempt('unreadable message type', () => decoding.readVarUint(decoder));
   switch (messageType) {
     case MessageType.sync:
-      return parseSync(decoder, limits);
+      return parseSync(decoder, limits, bytes);
     case MessageType.awareness: {
       const update = attempt('truncated awareness message', () =>
         decoding.readVarUint8Array(decoder),
@@ -65,7 +72,7 @@ export function parseFrame(bytes: Uint8Array, limits: SyncLimits = DEFAULT_SYNC_
   }
 }
 
-function parseSync(decoder: decoding.Decoder, limits: SyncLimits): Frame {
+function parseSync(decoder: decoding.Decoder, limits: SyncLimits, bytes: Uint8Array): Frame {
   const step = attempt('unreadable sync message type', () => decoding.readVarUint(decoder));
   const payload = attempt('truncated sync message', () => decoding.readVarUint8Array(decoder));
   switch (step) {
@@ -85,6 +92,7 @@ function parseSync(decoder: decoding.Decoder, limits: SyncLimits): Frame {
         update: payload,
         shape,
         step2: step === syncProtocol.messageYjsSyncStep2,
+        message: bytes,
       };
     }
     default:

@@ -10,13 +10,32 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messages';
-import { deletesOfDoc, encodeSaved, type DeleteSet } from '../shared/protocol/saved';
+import { deletesOfDoc, encodeSaved, SavedKind, type DeleteSet } from '../shared/protocol/saved';
 import { describeError } from './describeError';
 import type { Storage } from './storage/storage';
 
 /** What a room needs of a connection. */
 export interface Peer {
   send(frame: Uint8Array): void;
+  /**
+   * Sends a `saved` message: `increment` is the commit it reports (merged with others when the
+   * peer's socket is still busy with an earlier one); null for the complete snapshot on join,
+   * which replaces whatever the peer had not been sent yet. `wrote`: the commit holds updates
+   * this peer sent (it waits for this message to show them saved); a peer that only reads may
+   * get the commits of a short period merged into one message.
+   */
+  sendSaved?(
+    frame: Uint8Array,
+    increment: { vector: Uint8Array; deletes: DeleteSet } | null,
+    wrote?: boolean,
+  ): void;
+}
+
+/** An update being applied for a peer: its bytes and, for an update message, the whole frame. */
+interface Incoming {
+  peer: Peer;
+  update: Uint8Array;
+  message: Uint8Array | undefined;
 }
 
 export interface RoomOptions {
@@ -57,6 +76,8 @@ export class Room {
   private pending: Uint8Array[] = [];
   /** The deletions of the pending updates, taken from their transactions (no second decode). */
   private pendingDeletes: DeleteSet[] = [];
+  /** Peers whose updates are pending (their `saved` goes out at once after the commit). */
+  private pendingWriters = new Set<Peer>();
   /** Bytes of pending plus in-flight updates. */
   private pendingBytes = 0;
   private committing: Promise<void> | null = null;
@@ -68,6 +89,8 @@ export class Room {
   private savedDeletes: DeleteSet;
   private failing = false;
   private destroyed = false;
+  /** Set while `receiveUpdate` applies a peer's update whose bytes can be stored and relayed as is. */
+  private incoming: Incoming | null = null;
 
   private constructor(
     readonly name: string,
@@ -141,7 +164,24 @@ export class Room {
   answeredSyncStep1(peer: Peer): void {
     if (!this.peers.has(peer) || this.answered.has(peer)) return;
     this.answered.add(peer);
-    peer.send(encodeSaved(this.savedVector, this.savedDeletes, true));
+    // When everything the step 2 just sent held is committed, its delete set is the durable one:
+    // the snapshot refers to it instead of repeating it (see SavedKind.completeWithStep2).
+    const frame = this.allCommitted()
+      ? encodeSaved(this.savedVector, Y.createDeleteSet(), SavedKind.completeWithStep2)
+      : encodeSaved(this.savedVector, this.savedDeletes, SavedKind.complete);
+    if (peer.sendSaved !== undefined) peer.sendSaved(frame, null);
+    else peer.send(frame);
+  }
+
+  /** True when the room holds nothing that is not committed (nor waiting for a missing update). */
+  private allCommitted(): boolean {
+    return (
+      this.pending.length === 0 &&
+      this.committing === null &&
+      this.retryTimer === null &&
+      this.doc.store.pendingStructs === null &&
+      this.doc.store.pendingDs === null
+    );
   }
 
   leave(peer: Peer): void {
@@ -177,13 +217,25 @@ export class Room {
     return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
   }
 
-  receiveUpdate(peer: Peer, update: Uint8Array): UpdateResult {
+  /**
+   * Applies a peer's update. `message` is the frame it came in when that was an update message
+   * (not a sync step 2, which carries the sender's whole delete set): when the update applies
+   * whole, those very bytes are stored and relayed, with no re-encoding.
+   */
+  receiveUpdate(peer: Peer, update: Uint8Array, message?: Uint8Array): UpdateResult {
     if (this.pendingBytes + update.byteLength > this.options.maxPendingBytes) return 'busy';
+    const store = this.doc.store;
+    this.incoming =
+      message !== undefined && store.pendingStructs === null && store.pendingDs === null
+        ? { peer, update, message }
+        : null;
     try {
       Y.applyUpdate(this.doc, update, peer);
       return 'applied';
     } catch {
       return 'invalid';
+    } finally {
+      this.incoming = null;
     }
   }
 
@@ -207,10 +259,23 @@ export class Room {
     );
   }
 
-  private onUpdate(update: Uint8Array, origin: unknown): void {
+  private onUpdate(emitted: Uint8Array, origin: unknown): void {
+    const incoming = this.incoming;
+    // The peer's own bytes when its update applied whole (nothing left waiting for a missing
+    // update); otherwise what Yjs integrated, which then also holds what had been waiting.
+    const whole =
+      incoming !== null &&
+      incoming.peer === origin &&
+      this.doc.store.pendingStructs === null &&
+      this.doc.store.pendingDs === null;
+    const update = whole ? incoming.update : emitted;
+    if (this.peers.has(origin as Peer)) this.pendingWriters.add(origin as Peer);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
-    const message = frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
+    const message =
+      whole && incoming.message !== undefined
+        ? incoming.message
+        : frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     this.scheduleFlush();
   }
@@ -252,10 +317,12 @@ export class Room {
       return this.committing ?? Promise.resolve();
     const batch = this.pending;
     const deletes = this.pendingDeletes;
+    const writers = this.pendingWriters;
     this.pending = [];
     this.pendingDeletes = [];
+    this.pendingWriters = new Set();
     const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, deletes, vector).finally(() => {
+    this.committing = this.write(batch, deletes, writers, vector).finally(() => {
       this.committing = null;
       if (this.pending.length > 0) this.scheduleFlush();
       else this.checkIdle();
@@ -266,6 +333,7 @@ export class Room {
   private async write(
     batch: Uint8Array[],
     batchDeletes: DeleteSet[],
+    writers: Set<Peer>,
     vector: Uint8Array,
   ): Promise<void> {
     const { storage, log } = this.options;
@@ -274,6 +342,7 @@ export class Room {
     } catch (error) {
       this.pending = batch.concat(this.pending);
       this.pendingDeletes = batchDeletes.concat(this.pendingDeletes);
+      for (const writer of writers) this.pendingWriters.add(writer);
       this.failing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
@@ -297,7 +366,11 @@ export class Room {
     this.savedVector = vector;
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);
-    for (const peer of this.peers.keys()) peer.send(saved);
+    const increment = { vector, deletes };
+    for (const peer of this.peers.keys()) {
+      if (peer.sendSaved !== undefined) peer.sendSaved(saved, increment, writers.has(peer));
+      else peer.send(saved);
+    }
     this.options.onCommitted?.(this, batch);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }

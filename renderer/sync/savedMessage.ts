@@ -7,14 +7,21 @@
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../shared/protocol/messages';
-import { readSaved, type SavedMessage } from '../../shared/protocol/saved';
+import { readSaved, SyncStep2Keeper, type SavedMessage } from '../../shared/protocol/saved';
 
 export function onSavedMessage(
   provider: WebsocketProvider,
   handle: (message: SavedMessage) => void,
 ): void {
+  // A `saved` right after the server's sync step 2 may refer to that step 2's deletions.
+  const step2 = new SyncStep2Keeper();
+  const sync = provider.messageHandlers[MessageType.sync]!;
+  provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
+    step2.noteSync(decoder);
+    sync(encoder, decoder, ...rest);
+  };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-    handle(readSaved(decoder));
+    handle(readSaved(decoder, step2));
   };
 }
 

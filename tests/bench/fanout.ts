@@ -15,11 +15,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
-import { ProtocolClient } from './protocolClient';
+import { ProtocolClient, type WireProtocol } from './protocolClient';
+
+export type ServerKind = 'minka' | 'peer' | 'hocuspocus';
 
 export interface ServerProcess {
+  kind: ServerKind;
+  protocol: WireProtocol;
   url: (room: string) => string;
   rooms: string[];
+  connect(room: string, doc?: Y.Doc): Promise<ProtocolClient>;
+  /** The server process's heap (after full collections, with `gc`) and resident size. */
+  memory(): Promise<{ heapUsed: number; rss: number }>;
   close(): Promise<void>;
 }
 
@@ -43,23 +50,58 @@ export function pinLoad(): boolean {
   }
 }
 
-export async function startServerProcess(kind: 'minka' | 'peer'): Promise<ServerProcess> {
+export async function startServerProcess(
+  kind: ServerKind,
+  options: { gc?: boolean; rooms?: number; idleUnloadMs?: number } = {},
+): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `bench-${kind}-`));
-  const args = ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), kind, dataDir];
+  const args = [
+    ...(options.gc === true ? ['--expose-gc'] : []),
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, 'serve.ts'),
+    kind,
+    dataDir,
+  ];
+  const env = {
+    ...process.env,
+    BENCH_ROOMS: String(options.rooms ?? 100),
+    ...(options.idleUnloadMs === undefined
+      ? {}
+      : { BENCH_IDLE_UNLOAD_MS: String(options.idleUnloadMs) }),
+  };
+  const stdio: ['pipe', 'pipe', 'inherit'] = ['pipe', 'pipe', 'inherit'];
   const child: ChildProcess = hasTaskset()
-    ? spawn('taskset', ['-c', '0', process.execPath, ...args], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
-  });
-  const { template, rooms } = JSON.parse(line) as { template: string; rooms: string[] };
+    ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio, env })
+    : spawn(process.execPath, args, { stdio, env });
+  const lines = createInterface({ input: child.stdout! });
+  const nextLine = () =>
+    new Promise<string>((resolve, reject) => {
+      const exited = (code: number | null) =>
+        reject(new Error(`bench server ${kind} exited with ${code}`));
+      child.once('exit', exited);
+      lines.once('line', (line) => {
+        child.off('exit', exited);
+        resolve(line);
+      });
+    });
+  const { protocol, template, rooms } = JSON.parse(await nextLine()) as {
+    protocol: WireProtocol;
+    template: string;
+    rooms: string[];
+  };
+  const url = (room: string) => template.replace('ROOM', room);
   return {
-    url: (room) => template.replace('ROOM', room),
+    kind,
+    protocol,
+    url,
     rooms,
+    connect: (room, doc) => ProtocolClient.connect(url(room), doc, protocol),
+    memory: async () => {
+      const answer = nextLine();
+      child.stdin!.write('memory\n');
+      return JSON.parse(await answer) as { heapUsed: number; rss: number };
+    },
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -89,10 +131,8 @@ export async function fanOut(
   readers: number,
   updates: Uint8Array[],
 ): Promise<FanOut> {
-  const writer = await ProtocolClient.connect(server.url(room));
-  const clients = await Promise.all(
-    Array.from({ length: readers }, () => ProtocolClient.connect(server.url(room))),
-  );
+  const writer = await server.connect(room);
+  const clients = await Promise.all(Array.from({ length: readers }, () => server.connect(room)));
   // Let every client finish its own handshake before the clock starts.
   await Promise.all(clients.map((c) => c.until(() => c.receivedBytes > 0)));
   trace_(`fan-out ${readers} readers in ${room}: connected`);
@@ -160,12 +200,14 @@ export async function catchUp(
 
   trace_('catch-up: download');
   // Download: the server has everything, the client the first 90 %.
-  const seeder = await ProtocolClient.connect(server.url(rooms[0]));
+  const seeder = await server.connect(rooms[0]);
   seeder.sendUpdate(full);
   if (sendsSaved) await seeder.until(() => seeder.saved !== null && seeder.saved.sv.size > 0);
+  // Without `saved`, give the server a moment to apply it before the reader asks.
+  else await new Promise((resolve) => setTimeout(resolve, 300));
   const known = new Y.Doc();
   Y.applyUpdate(known, head);
-  const reader = await ProtocolClient.connect(server.url(rooms[0]), known);
+  const reader = await server.connect(rooms[0], known);
   await reader.until(covered(reader));
   // Minka's complete `saved` follows the answer; the peer sends none.
   if (sendsSaved) await reader.until(() => reader.saved !== null);
@@ -176,12 +218,12 @@ export async function catchUp(
 
   trace_('catch-up: upload');
   // Upload: the server has the first 90 %, the client everything.
-  const first = await ProtocolClient.connect(server.url(rooms[1]));
+  const first = await server.connect(rooms[1]);
   first.sendUpdate(head);
   // The peer server forgets a room when its last client leaves: `first` stays until the end.
   const offline = new Y.Doc();
   Y.applyUpdate(offline, full);
-  const uploader = await ProtocolClient.connect(server.url(rooms[1]), offline);
+  const uploader = await server.connect(rooms[1], offline);
   await uploader.until(() => uploader.answeredStep1);
   trace_('catch-up: uploaded');
   // Its own sync step 1 is part of what a reconnect uploads.
@@ -193,13 +235,15 @@ export async function catchUp(
 
 export interface LatencyResults {
   pinned: boolean;
-  fanOut: { readers: number; peer: FanOut; minka: FanOut }[];
-  catchUp: { peer: CatchUp; minka: CatchUp };
+  fanOut: { readers: number; peer: FanOut; hocuspocus: FanOut; minka: FanOut }[];
+  catchUp: { peer: CatchUp; hocuspocus: CatchUp; minka: CatchUp };
 }
 
+const KINDS: readonly ServerKind[] = ['peer', 'hocuspocus', 'minka'];
+
 /**
- * Fan-out at each N and catch-up bytes, Minka against the peer, the order alternating between
- * rounds so neither always runs on a warmer machine. `rounds` rounds per N; the medians of p50
+ * Fan-out at each N and catch-up bytes, Minka against the peers, the order rotating between
+ * rounds so none always runs on a warmer machine. `rounds` rounds per N; the medians of p50
  * and p99 over rounds are reported.
  */
 export async function measureLatency(options: {
@@ -212,18 +256,18 @@ export async function measureLatency(options: {
   pin?: boolean;
 }): Promise<LatencyResults> {
   const pinned = options.pin === true && pinLoad();
-  const peer = await startServerProcess('peer');
-  const minka = await startServerProcess('minka');
+  const servers = {} as Record<ServerKind, ServerProcess>;
   try {
+    for (const kind of KINDS) servers[kind] = await startServerProcess(kind);
     const fanOutResults: LatencyResults['fanOut'] = [];
     let room = 0;
     for (const readers of options.readers) {
       const updates = options.trace.slice(0, options.updatesPerReaders(readers));
-      const runs = { peer: [] as FanOut[], minka: [] as FanOut[] };
+      const runs: Record<ServerKind, FanOut[]> = { peer: [], hocuspocus: [], minka: [] };
       for (let round = 0; round < options.rounds; round++) {
-        const order = round % 2 === 0 ? (['peer', 'minka'] as const) : (['minka', 'peer'] as const);
-        for (const which of order) {
-          const server = which === 'peer' ? peer : minka;
+        for (let i = 0; i < KINDS.length; i++) {
+          const which = KINDS[(round + i) % KINDS.length]!;
+          const server = servers[which];
           // Each round writes its own room, so every run starts from an empty document.
           runs[which].push(await fanOut(server, server.rooms[10 + room]!, readers, updates));
         }
@@ -234,25 +278,101 @@ export async function measureLatency(options: {
         p99: median(list.map((r) => r.p99)),
         deliveries: list[0]!.deliveries,
       });
-      fanOutResults.push({ readers, peer: med(runs.peer), minka: med(runs.minka) });
+      fanOutResults.push({
+        readers,
+        peer: med(runs.peer),
+        hocuspocus: med(runs.hocuspocus),
+        minka: med(runs.minka),
+      });
     }
-    const catchUpPeer = await catchUp(
-      peer,
-      [peer.rooms[1]!, peer.rooms[2]!],
-      options.catchUpTrace,
-      false,
-    );
-    const catchUpMinka = await catchUp(
-      minka,
-      [minka.rooms[1]!, minka.rooms[2]!],
-      options.catchUpTrace,
-      true,
-    );
-    return { pinned, fanOut: fanOutResults, catchUp: { peer: catchUpPeer, minka: catchUpMinka } };
+    const catchUps = {} as Record<ServerKind, CatchUp>;
+    for (const kind of KINDS) {
+      const server = servers[kind];
+      catchUps[kind] = await catchUp(
+        server,
+        [server.rooms[1]!, server.rooms[2]!],
+        options.catchUpTrace,
+        kind === 'minka',
+      );
+    }
+    return { pinned, fanOut: fanOutResults, catchUp: catchUps };
   } finally {
     trace_('closing servers');
-    await Promise.all([peer.close(), minka.close()]);
+    await Promise.all(Object.values(servers).map((server) => server.close()));
     trace_('closed');
+  }
+}
+
+export interface MemoryResult {
+  docs: number;
+  docBytes: number;
+  /** Process figures before any document, with all documents loaded, and after they left. */
+  baseline: { heapUsed: number; rss: number };
+  loaded: { heapUsed: number; rss: number };
+  afterUnload: { heapUsed: number; rss: number };
+  heapPerDoc: number;
+  rssPerDoc: number;
+  heapPerDocAfterUnload: number;
+}
+
+/**
+ * Memory per loaded idle document: `docs` documents of about `docBytes` bytes each, written by
+ * one client per document that then stays connected and idle; the server's heap (after full
+ * collections) and resident size against its baseline, then again once every client left and
+ * the server had time to unload (Minka after 1 s idle here, 30 s by default; Hocuspocus when
+ * the last connection leaves; the reference keeps every document while the process lives).
+ */
+export async function measureMemory(
+  kind: ServerKind,
+  docs: number,
+  docBytes: number,
+): Promise<MemoryResult> {
+  const server = await startServerProcess(kind, { gc: true, rooms: docs + 1, idleUnloadMs: 1000 });
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    const content = (seed: number) => {
+      const doc = new Y.Doc();
+      // eslint-disable-next-line no-restricted-syntax
+      const text = doc.getText('body');
+      // Paragraph-sized edits, as typed and saved: ~100 bytes each.
+      for (let at = 0; at < docBytes; at += 100)
+        text.insert(at, `${seed} `.padEnd(100, 'minería responsable en el sur del Perú. '));
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const open = async (room: string, seed: number) => {
+      const client = await server.connect(room);
+      client.sendUpdate(content(seed));
+      if (kind === 'minka')
+        await client.until(() => client.saved !== null && client.saved.sv.size > 0);
+      return client;
+    };
+    // Warm up the code paths (and lazily loaded modules) with one document, then let it go.
+    (await open(server.rooms[docs]!, -1)).close();
+    await settle(2500);
+    const baseline = await server.memory();
+    const clients: ProtocolClient[] = [];
+    for (let i = 0; i < docs; i += 50) {
+      const batch = server.rooms.slice(i, Math.min(i + 50, docs));
+      clients.push(...(await Promise.all(batch.map((room, j) => open(room, i + j)))));
+    }
+    // Hocuspocus stores 2 s after the last change; let every debounce and commit pass.
+    await settle(3000);
+    const loaded = await server.memory();
+    for (const client of clients) client.close();
+    await settle(3500);
+    const afterUnload = await server.memory();
+    return {
+      docs,
+      docBytes,
+      baseline,
+      loaded,
+      afterUnload,
+      heapPerDoc: Math.round((loaded.heapUsed - baseline.heapUsed) / docs),
+      rssPerDoc: Math.round((loaded.rss - baseline.rss) / docs),
+      heapPerDocAfterUnload: Math.round((afterUnload.heapUsed - baseline.heapUsed) / docs),
+    };
+  } finally {
+    await server.close();
   }
 }
 

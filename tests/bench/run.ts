@@ -10,23 +10,27 @@
  *             and after a restart (from SQLite)
  *   fan-out, catch-up   see fanout.ts (servers in their own processes, pinned with taskset)
  */
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SQLite } from '@hocuspocus/extension-sqlite';
+import { Server as HocuspocusServer } from '@hocuspocus/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { LoginResponse, MeResponse } from '../../shared/protocol/api';
 import { createServer } from '../../sync-server/server';
-import { covers, ProtocolClient } from './protocolClient';
-import { measureLatency } from './fanout';
+import { covers, ProtocolClient, type WireProtocol } from './protocolClient';
+import { measureLatency, measureMemory } from './fanout';
+import { writePerformanceDoc, writeResults } from './report';
 import { runSearchBench } from './search';
 import { loadSequentialTrace } from './traces';
 
 export interface Endpoint {
+  protocol: WireProtocol;
   syncUrl: (room: string) => string;
   /** A document room this endpoint lets the benchmark write to. */
   room: (run: number) => string;
@@ -45,6 +49,7 @@ export async function startPeer(): Promise<Endpoint> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const port = (http.address() as AddressInfo).port;
   return {
+    protocol: 'y-websocket',
     syncUrl: (room) => `ws://127.0.0.1:${port}/sync/${room}`,
     room: (run) => `peer-${run}`,
     close: () =>
@@ -55,11 +60,41 @@ export async function startPeer(): Promise<Endpoint> {
   };
 }
 
+/**
+ * @hocuspocus/server 3.4 as it is usually run: with its SQLite extension (`database` a file in
+ * `dataDir`; its default debounce stores a document 2 s after the last change, 10 s at most),
+ * or in memory when `dataDir` is null.
+ */
+export async function startHocuspocus(dataDir: string | null): Promise<Endpoint> {
+  const server = new HocuspocusServer({
+    port: 0,
+    address: '127.0.0.1',
+    quiet: true,
+    stopOnSignals: false,
+    extensions: dataDir === null ? [] : [new SQLite({ database: path.join(dataDir, 'hp.sqlite') })],
+  });
+  await server.listen();
+  // The extension creates its table without waiting for it (sqlite3's run() in onConfigure):
+  // give it a moment, or the first document loads against a missing table.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const port = server.address.port;
+  return {
+    protocol: 'hocuspocus',
+    syncUrl: (room) => `ws://127.0.0.1:${port}/${encodeURIComponent(room)}`,
+    room: (run) => `hocuspocus-${run}`,
+    close: () => server.destroy(),
+  };
+}
+
 /** Minka with its demo workspace, entered as the demo admin (a lead of one group). */
-export async function startMinka(dataDir: string): Promise<Endpoint> {
+export async function startMinka(
+  dataDir: string,
+  options: { idleUnloadMs?: number } = {},
+): Promise<Endpoint> {
   const server = await createServer({
     dataDir,
     port: 0,
+    ...(options.idleUnloadMs === undefined ? {} : { idleUnloadMs: options.idleUnloadMs }),
     seedDemo: true,
     log: () => undefined,
     // The benchmark replays keystrokes far faster than a person types.
@@ -77,6 +112,7 @@ export async function startMinka(dataDir: string): Promise<Endpoint> {
   const groupId = me.memberships[0]!.group.id;
   const ws = server.url.replace(/^http/, 'ws');
   return {
+    protocol: 'y-websocket',
     syncUrl: (room) => `${ws}/sync/${room}?token=${encodeURIComponent(token)}`,
     room: (run) => `g/${groupId}/doc/00000000-0000-4000-8000-${String(run + 1).padStart(12, '0')}`,
     close: () => server.close(),
@@ -93,8 +129,8 @@ async function relay(
   expected: Uint8Array,
   durable: boolean,
 ) {
-  const writer = await ProtocolClient.connect(endpoint.syncUrl(room));
-  const reader = await ProtocolClient.connect(endpoint.syncUrl(room));
+  const writer = await ProtocolClient.connect(endpoint.syncUrl(room), undefined, endpoint.protocol);
+  const reader = await ProtocolClient.connect(endpoint.syncUrl(room), undefined, endpoint.protocol);
   const started = performance.now();
   for (const update of updates) writer.sendUpdate(update);
   await reader.until(() => covers(Y.encodeStateVector(reader.doc), expected));
@@ -111,7 +147,7 @@ async function relay(
 
 async function coldOpen(endpoint: Endpoint, room: string, expected: Uint8Array): Promise<number> {
   const started = performance.now();
-  const client = await ProtocolClient.connect(endpoint.syncUrl(room));
+  const client = await ProtocolClient.connect(endpoint.syncUrl(room), undefined, endpoint.protocol);
   await client.until(() => covers(Y.encodeStateVector(client.doc), expected));
   const ms = performance.now() - started;
   client.close();
@@ -124,17 +160,40 @@ export async function measure(runs: number, updates: number) {
   const expected = Y.encodeStateVectorFromUpdate(Y.mergeUpdates(trace.updates));
   const results = {
     peerRelay: [] as number[],
+    hocuspocusRelay: [] as number[],
     minkaRelay: [] as number[],
     minkaDurable: [] as number[],
   };
-  const cold = { peer: [] as number[], minkaWarm: [] as number[], minkaRestart: [] as number[] };
-  for (let run = 0; run < runs; run++) {
+  const cold = {
+    peer: [] as number[],
+    hocuspocus: [] as number[],
+    minkaWarm: [] as number[],
+    minkaRestart: [] as number[],
+  };
+  const runPeer = async (run: number) => {
     const peer = await startPeer();
     const p = await relay(peer, peer.room(run), trace.updates, expected, false);
     results.peerRelay.push(p.relayMs);
     cold.peer.push(await coldOpen(peer, peer.room(run), expected));
     await peer.close();
-
+  };
+  const runHocuspocus = async (run: number) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'hocuspocus-bench-'));
+    const hocuspocus = await startHocuspocus(dataDir);
+    const room = hocuspocus.room(run);
+    // The writer stays while the cold open runs: Hocuspocus unloads a document when its last
+    // connection leaves, and would then open it from SQLite instead of memory.
+    const writer = await ProtocolClient.connect(hocuspocus.syncUrl(room), undefined, 'hocuspocus');
+    const h = await relay(hocuspocus, room, trace.updates, expected, false);
+    results.hocuspocusRelay.push(h.relayMs);
+    cold.hocuspocus.push(await coldOpen(hocuspocus, room, expected));
+    writer.close();
+    await hocuspocus.close();
+    // Its SQLite extension stores without waiting (sqlite3's run() with a callback-less
+    // statement): the directory goes once every run is over.
+    leftovers.push(dataDir);
+  };
+  const runMinka = async (run: number) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'minka-bench-'));
     const minka = await startMinka(dataDir);
     const room = minka.room(run);
@@ -147,9 +206,21 @@ export async function measure(runs: number, updates: number) {
     cold.minkaRestart.push(await coldOpen(restarted, room, expected));
     await restarted.close();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  const leftovers: string[] = [];
+  const runners = [runPeer, runHocuspocus, runMinka];
+  for (let run = 0; run < runs; run++) {
+    // The order rotates, so no server always runs on the warmest (or coldest) machine.
+    for (let i = 0; i < runners.length; i++) await runners[(run + i) % runners.length]!(run);
   }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
   return { trace, results, cold };
 }
+
+const show = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+const ratio = (minka: number, peer: number) => (minka / peer).toFixed(2);
+const kib = (bytes: number) => Number((bytes / 1024).toFixed(1));
 
 async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -165,79 +236,130 @@ async function main() {
     catchUpTrace: full.updates,
     pin: true,
   });
-  const show = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-  const ratio = (minka: number, peer: number) => (minka / peer).toFixed(2);
+  const docs = Number(process.env.BENCH_MEMORY_DOCS ?? 500);
+  const memory = {
+    peer: await measureMemory('peer', docs, 2000),
+    hocuspocus: await measureMemory('hocuspocus', docs, 2000),
+    minka: await measureMemory('minka', docs, 2000),
+  };
   const lines: string[] = [];
   lines.push(
-    `Trace: automerge-paper (B4; Kleppmann, CC BY 4.0). ${runs} rounds, order alternating, medians. ` +
+    `Trace: automerge-paper (B4; Kleppmann, CC BY 4.0). ${runs} rounds, order rotating, medians. ` +
       (latency.pinned
         ? 'Servers in their own processes on core 0, load on core 1 (taskset).'
-        : 'taskset not available: servers and load share cores.'),
+        : 'taskset not available: servers and load share cores.') +
+      ' "reference" is `@y/websocket-server` 0.1.1 (in memory), "Hocuspocus" `@hocuspocus/server` 3.4 with its SQLite extension.',
     '',
-    '| measure | peer | Minka | Minka / peer | target |',
-    '|---|---|---|---|---|',
+    '| measure | reference | Hocuspocus | Minka | Minka / reference | Minka / Hocuspocus | target |',
+    '|---|---|---|---|---|---|---|',
   );
-  for (const { readers, peer, minka } of latency.fanOut) {
+  type Cell = number | string;
+  const row = (measure: string, peer: Cell, hocuspocus: Cell, minka: Cell, target: string) => {
+    const r = (other: Cell) =>
+      typeof minka === 'number' && typeof other === 'number' && other > 0
+        ? ratio(minka, other)
+        : '—';
+    const cell = (value: Cell) => (typeof value === 'number' ? show(value) : value);
     lines.push(
-      `| fan-out p50, N = ${readers} (ms, ${minka.deliveries} deliveries) | ${show(peer.p50)} | ${show(minka.p50)} | ${ratio(minka.p50, peer.p50)} | ≤ 0.8 |`,
-      `| fan-out p99, N = ${readers} (ms) | ${show(peer.p99)} | ${show(minka.p99)} | ${ratio(minka.p99, peer.p99)} | ≤ 0.8 |`,
+      `| ${measure} | ${cell(peer)} | ${cell(hocuspocus)} | ${cell(minka)} | ${r(peer)} | ${r(hocuspocus)} | ${target} |`,
     );
+  };
+  for (const { readers, peer, hocuspocus, minka } of latency.fanOut) {
+    row(
+      `fan-out p50, N = ${readers} (ms, ${minka.deliveries} deliveries)`,
+      peer.p50,
+      hocuspocus.p50,
+      minka.p50,
+      '≤ 0.8',
+    );
+    row(`fan-out p99, N = ${readers} (ms)`, peer.p99, hocuspocus.p99, minka.p99, '≤ 0.8');
   }
-  const peerRelay = perSecond(median(results.peerRelay));
-  const minkaRelay = perSecond(median(results.minkaRelay));
-  lines.push(
-    `| deliveries/s, ${trace.updates.length} updates blasted, N = 1 (in-process) | ${peerRelay} | ${minkaRelay} | ${ratio(minkaRelay, peerRelay)} | ≥ 1.25 |`,
-    `| durable: \`saved\` covers all (updates/s) | n/a (no storage) | ${perSecond(median(results.minkaDurable))} | — | |`,
-    `| cold open from memory (ms) | ${show(median(cold.peer))} | ${show(median(cold.minkaWarm))} | ${ratio(median(cold.minkaWarm), median(cold.peer))} | |`,
-    `| cold open after restart, from SQLite (ms) | n/a | ${show(median(cold.minkaRestart))} | — | |`,
+  row(
+    `deliveries/s, ${trace.updates.length} updates blasted, N = 1 (in-process)`,
+    perSecond(median(results.peerRelay)),
+    perSecond(median(results.hocuspocusRelay)),
+    perSecond(median(results.minkaRelay)),
+    '≥ 1.25',
   );
-  const { peer: cp, minka: cm } = latency.catchUp;
-  lines.push(
-    `| catch-up download after the last 10 % of B4 (bytes, \`saved\` included) | ${cp.downloadBytes} | ${cm.downloadBytes} | ${ratio(cm.downloadBytes, cp.downloadBytes)} | ≤ 1.1 × minimal (${cm.minimalDiffBytes}) |`,
-    `| of which \`saved\` (bytes) | — | ${cm.savedBytes} | — | |`,
-    `| catch-up upload of the last 10 % made offline (bytes) | ${cp.uploadBytes} | ${cm.uploadBytes} | ${ratio(cm.uploadBytes, cm.minimalDiffBytes)} × minimal | ≤ 1.1 × minimal |`,
+  row(
+    'durable: `saved` covers all (updates/s)',
+    'n/a (no storage)',
+    'n/a (stores 2 s after)',
+    perSecond(median(results.minkaDurable)),
+    '',
+  );
+  row(
+    'cold open from memory (ms)',
+    median(cold.peer),
+    median(cold.hocuspocus),
+    median(cold.minkaWarm),
+    '',
+  );
+  row('cold open after restart, from SQLite (ms)', 'n/a', 'n/a', median(cold.minkaRestart), '');
+  row(
+    `heap per loaded idle document, ${docs} × ~2 KB, one idle client each (KiB)`,
+    kib(memory.peer.heapPerDoc),
+    kib(memory.hocuspocus.heapPerDoc),
+    kib(memory.minka.heapPerDoc),
+    '≤ 0.5',
+  );
+  row(
+    'resident memory per loaded idle document (KiB)',
+    kib(memory.peer.rssPerDoc),
+    kib(memory.hocuspocus.rssPerDoc),
+    kib(memory.minka.rssPerDoc),
+    '',
+  );
+  row(
+    'heap per document after its clients left (KiB)',
+    kib(memory.peer.heapPerDocAfterUnload),
+    kib(memory.hocuspocus.heapPerDocAfterUnload),
+    kib(memory.minka.heapPerDocAfterUnload),
+    '0',
+  );
+  row(
+    'resident size of the empty server (MiB)',
+    Math.round(memory.peer.baseline.rss / 2 ** 20),
+    Math.round(memory.hocuspocus.baseline.rss / 2 ** 20),
+    Math.round(memory.minka.baseline.rss / 2 ** 20),
+    '',
+  );
+  const { peer: cp, hocuspocus: ch, minka: cm } = latency.catchUp;
+  row(
+    'catch-up download after the last 10 % of B4 (bytes, `saved` included)',
+    cp.downloadBytes,
+    ch.downloadBytes,
+    cm.downloadBytes,
+    `≤ 1.1 × minimal (${cm.minimalDiffBytes})`,
+  );
+  row('of which `saved` (bytes)', '—', '—', cm.savedBytes, '');
+  row(
+    'catch-up upload of the last 10 % made offline (bytes)',
+    cp.uploadBytes,
+    ch.uploadBytes,
+    cm.uploadBytes,
+    `≤ 1.1 × minimal (${cm.minimalDiffBytes})`,
   );
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(lines.join('\n'));
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(
-    path.join('bench', 'results.json'),
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        seconds,
-        updates: trace.updates.length,
-        runs,
-        results,
-        cold,
-        latency,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  writePerformanceDoc(lines, seconds);
+  await writeResults({
+    server: {
+      date: new Date().toISOString(),
+      seconds,
+      updates: trace.updates.length,
+      runs,
+      results,
+      cold,
+      latency,
+      memory,
+    },
+  });
+  await writePerformanceDoc('bench', lines, 'npm run bench', seconds);
   // The search index at issue 12's size takes about six minutes here on its own, which would
   // push this run past its five-minute budget: `npm run bench:search` runs it alone,
   // `BENCH_SEARCH=1 npm run bench` runs both.
   if (process.env.BENCH_SEARCH === '1') await runSearchBench();
   process.exit(0);
-}
-
-/** Replaces the measured table in docs/performance.md, keeping the prose around it. */
-function writePerformanceDoc(lines: string[], seconds: number) {
-  const file = path.join('docs', 'performance.md');
-  const begin = '<!-- bench:begin -->';
-  const end = '<!-- bench:end -->';
-  const table = `${begin}\n_Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (${seconds} s)._\n\n${lines.join('\n')}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : `${begin}\n${end}\n`;
-  const from = current.indexOf(begin);
-  const to = current.indexOf(end);
-  const next =
-    from === -1 || to === -1
-      ? `${current}\n${table}\n`
-      : current.slice(0, from) + table + current.slice(to + end.length);
-  writeFileSync(file, next);
 }
 
 // Run as `npm run bench`; imported (by its smoke test) it only exports `measure`.

@@ -1,13 +1,34 @@
 /**
  * One benchmark server in its own process (so it can be pinned to its own core with taskset and
- * the load it serves does not share its event loop): `tsx tests/bench/serve.ts minka <dataDir>`
- * or `… peer`. Prints one JSON line `{ "syncUrl": …, "room": … }` and serves until killed.
+ * the load it serves does not share its event loop): `tsx tests/bench/serve.ts <kind> <dataDir>`
+ * with kind `minka`, `peer` (@y/websocket-server) or `hocuspocus` (@hocuspocus/server with its
+ * SQLite extension). Prints one JSON line `{ "protocol", "template", "rooms" }` and serves until
+ * killed. Each line `memory` on its standard input is answered with one JSON line
+ * `{ "heapUsed", "rss" }`, taken after full garbage collections when the process runs with
+ * --expose-gc.
  */
-import { startMinka, startPeer } from './run';
+import { createInterface } from 'node:readline';
+import { startHocuspocus, startMinka, startPeer } from './run';
 
 const [kind, dataDir] = process.argv.slice(2);
-const endpoint = kind === 'minka' ? await startMinka(dataDir!) : await startPeer();
+const idleUnloadMs = Number(process.env.BENCH_IDLE_UNLOAD_MS ?? 30_000);
+const endpoint =
+  kind === 'minka'
+    ? await startMinka(dataDir!, { idleUnloadMs })
+    : kind === 'hocuspocus'
+      ? await startHocuspocus(dataDir!)
+      : await startPeer();
 const template = endpoint.syncUrl('ROOM');
-process.stdout.write(
-  `${JSON.stringify({ template, rooms: Array.from({ length: 100 }, (_, i) => endpoint.room(i)) })}\n`,
+const rooms = Array.from({ length: Number(process.env.BENCH_ROOMS ?? 100) }, (_, i) =>
+  endpoint.room(i),
 );
+process.stdout.write(`${JSON.stringify({ protocol: endpoint.protocol, template, rooms })}\n`);
+
+const collect = (globalThis as { gc?: () => void }).gc;
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'memory') return;
+  // Several passes: a first collection can leave finalizers' garbage for the next.
+  for (let i = 0; i < 4; i++) collect?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ heapUsed, rss })}\n`);
+});

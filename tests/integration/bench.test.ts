@@ -3,7 +3,7 @@
  * or protocol change that breaks the benchmark fails here instead of on the day of a release.
  */
 import { describe, expect, it } from 'vitest';
-import { measureLatency } from '../bench/fanout';
+import { measureLatency, measureMemory } from '../bench/fanout';
 import { measure } from '../bench/run';
 import { loadSequentialTrace } from '../bench/traces';
 
@@ -13,9 +13,10 @@ describe('benchmark', () => {
     expect(trace.updates).toHaveLength(300);
     expect(results.peerRelay).toHaveLength(1);
     expect(results.minkaRelay).toHaveLength(1);
+    expect(results.hocuspocusRelay).toHaveLength(1);
     expect(results.minkaDurable).toHaveLength(1);
     expect(cold.minkaRestart[0]).toBeGreaterThan(0);
-  }, 60_000);
+  }, 150_000);
 
   it('measures fan-out and catch-up bytes with each server in its own process', async () => {
     const trace = loadSequentialTrace('automerge-paper', 2000);
@@ -28,11 +29,19 @@ describe('benchmark', () => {
     });
     expect(fanOut[0]!.minka.deliveries).toBe(30);
     expect(fanOut[0]!.peer.deliveries).toBe(30);
+    expect(fanOut[0]!.hocuspocus.deliveries).toBe(30);
     // A reconnect downloads what it lacks plus `saved`, not the document again.
     expect(catchUp.minka.savedBytes).toBeGreaterThan(0);
     expect(catchUp.minka.downloadBytes - catchUp.minka.savedBytes).toBeLessThanOrEqual(
       catchUp.peer.downloadBytes,
     );
     expect(catchUp.minka.uploadBytes).toBeLessThan(1.1 * catchUp.minka.minimalDiffBytes + 100);
-  }, 60_000);
+    expect(catchUp.hocuspocus.downloadBytes).toBeGreaterThan(0);
+  }, 150_000);
+
+  it('measures the memory of loaded documents in a server process of its own', async () => {
+    const memory = await measureMemory('minka', 5, 2000);
+    expect(memory.loaded.heapUsed).toBeGreaterThan(0);
+    expect(memory.afterUnload.rss).toBeGreaterThan(0);
+  }, 150_000);
 });

@@ -17,7 +17,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/messages';
-import { applySaved, readSaved, savedCovers } from '../../shared/protocol/saved';
+import { applySaved, readSaved, savedCovers, SyncStep2Keeper } from '../../shared/protocol/saved';
 import { appendBlocks, readDocumentText } from '../../shared/ydoc/documentDoc';
 import {
   createServer,
@@ -138,8 +138,14 @@ export function connect(target: Target, roomName: string, doc: Y.Doc = new Y.Doc
   );
   let saved: Y.Snapshot | null = null;
   const listeners: Array<(saved: Y.Snapshot) => void> = [];
+  const step2 = new SyncStep2Keeper();
+  const sync = provider.messageHandlers[MessageType.sync]!;
+  provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
+    step2.noteSync(decoder);
+    sync(encoder, decoder, ...rest);
+  };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-    const next = applySaved(saved, readSaved(decoder));
+    const next = applySaved(saved, readSaved(decoder, step2));
     saved = next;
     for (const listener of listeners) listener(next);
   };

@@ -9,7 +9,12 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { MessageType } from '../../../shared/protocol/messages';
-import { applySaved, readSaved, savedCovers } from '../../../shared/protocol/saved';
+import {
+  applySaved,
+  readSaved,
+  savedCovers,
+  SyncStep2Keeper,
+} from '../../../shared/protocol/saved';
 import {
   addCard,
   addColumn,
@@ -40,8 +45,14 @@ function countingClient(server: TestServer, room: string, doc: Y.Doc) {
     disableBc: true,
   });
   let saved: Y.Snapshot | null = null;
+  const step2 = new SyncStep2Keeper();
+  const sync = provider.messageHandlers[MessageType.sync]!;
+  provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
+    step2.noteSync(decoder);
+    sync(encoder, decoder, ...rest);
+  };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
-    saved = applySaved(saved, readSaved(decoder));
+    saved = applySaved(saved, readSaved(decoder, step2));
   };
   onTestFinished(() => provider.destroy());
   return {

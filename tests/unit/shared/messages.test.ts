@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../../shared/protocol/messages';
 import {
   applySaved,
@@ -7,7 +10,10 @@ import {
   deletesOf,
   deletesOfDoc,
   encodeSaved,
+  readSaved,
+  SavedKind,
   savedCovers,
+  SyncStep2Keeper,
 } from '../../../shared/protocol/saved';
 import { appendBlocks, getDocumentBody } from '../../../shared/ydoc/documentDoc';
 
@@ -86,5 +92,45 @@ describe('saved message', () => {
     expect(Y.equalSnapshots(merged, Y.snapshot(doc))).toBe(true);
     expect(applySaved(merged, first)).toBe(first.snapshot);
     expect(applySaved(null, increment)).toBe(increment.snapshot);
+  });
+
+  it('takes the deletions of the sync step 2 it follows, without repeating them', () => {
+    const server = new Y.Doc();
+    type(server, 'uno');
+    type(server, 'dos');
+    server.transact(() => getDocumentBody(server).delete(0, 1));
+    const client = new Y.Doc();
+    // The server answers the client's step 1 (an empty document here) with its step 2.
+    const step2Frame = encoding.createEncoder();
+    encoding.writeVarUint(step2Frame, MessageType.sync);
+    syncProtocol.writeSyncStep2(step2Frame, server, Y.encodeStateVector(client));
+    const keeper = new SyncStep2Keeper();
+    const decoder = decoding.createDecoder(encoding.toUint8Array(step2Frame));
+    decoding.readVarUint(decoder);
+    keeper.noteSync(decoder);
+    // Peeking consumed nothing: the provider still reads the step 2 itself.
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), client, null);
+    expect(Y.encodeStateVector(client)).toEqual(Y.encodeStateVector(server));
+
+    const frame = encodeSaved(
+      Y.encodeStateVector(server),
+      Y.createDeleteSet(),
+      SavedKind.completeWithStep2,
+    );
+    const full = encodeSaved(Y.encodeStateVector(server), deletesOfDoc(server), true);
+    expect(frame.byteLength).toBeLessThan(full.byteLength);
+    const read = (keep: SyncStep2Keeper | null) => {
+      const d = decoding.createDecoder(frame);
+      decoding.readVarUint(d);
+      return readSaved(d, keep);
+    };
+    const message = read(keeper);
+    expect(message.complete).toBe(true);
+    expect(Y.equalSnapshots(message.snapshot, Y.snapshot(server))).toBe(true);
+    expect(savedCovers(message.snapshot, Y.encodeStateAsUpdate(client))).toBe(true);
+    // Without the step 2 it claims no deletion: an increment that never says too much.
+    const blind = read(null);
+    expect(blind.complete).toBe(false);
+    expect(blind.snapshot.ds.clients.size).toBe(0);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Cold open from local storage in the browser: Minka's DexiePersistence (the renderer's own
+ * class, on its own IndexedDB schema) against y-indexeddb, each reading a document stored as
+ * one update or as every keystroke update of a trace. The runner seeds a database, reloads the
+ * page (nothing cached in memory) and times `open` until the Y.Doc holds the whole text.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { DexiePersistence } from '../../../renderer/storage/DexiePersistence';
+import { openWorkspaceDb } from '../../../renderer/storage/workspaceDb';
+
+type Store = 'minka' | 'y-indexeddb';
+
+const ROOM = 'g/bench/doc/cold-open';
+
+/** Updates as the runner serves them: varuint-free, each a 4-byte little-endian length + bytes. */
+async function fetchUpdates(url: string): Promise<Uint8Array[]> {
+  const buffer = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const view = new DataView(buffer.buffer);
+  const updates: Uint8Array[] = [];
+  for (let at = 0; at < buffer.byteLength;) {
+    const length = view.getUint32(at, true);
+    updates.push(buffer.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return updates;
+}
+
+async function seed(store: Store, name: string, url: string): Promise<number> {
+  const updates = await fetchUpdates(url);
+  if (store === 'minka') {
+    const db = openWorkspaceDb(name);
+    await db.updates.bulkAdd(updates.map((update) => ({ room: ROOM, update })));
+    db.close();
+    return updates.length;
+  }
+  // y-indexeddb's own layout: a database per document, an auto-increment `updates` store.
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('updates', { autoIncrement: true });
+      request.result.createObjectStore('custom');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('updates', 'readwrite');
+    const updatesStore = tx.objectStore('updates');
+    for (const update of updates) updatesStore.add(update);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return updates.length;
+}
+
+/** Milliseconds from nothing in memory to a Y.Doc holding `expectedLength` characters. */
+async function open(store: Store, name: string, expectedLength: number): Promise<number> {
+  const started = performance.now();
+  const doc = new Y.Doc();
+  if (store === 'minka') {
+    const persistence = new DexiePersistence(openWorkspaceDb(name), ROOM, doc, {
+      walStorage: null,
+    });
+    await persistence.whenLoaded;
+  } else {
+    const persistence = new IndexeddbPersistence(name, doc);
+    await persistence.whenSynced;
+  }
+  const ms = performance.now() - started;
+  // eslint-disable-next-line no-restricted-syntax
+  const length = doc.getText('body').length;
+  if (length !== expectedLength) throw new Error(`${store} opened ${length} of ${expectedLength}`);
+  return ms;
+}
+
+declare global {
+  interface Window {
+    benchSeed: typeof seed;
+    benchOpen: typeof open;
+  }
+}
+
+window.benchSeed = seed;
+window.benchOpen = open;
