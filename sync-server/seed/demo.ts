@@ -77,8 +77,13 @@ export async function seedDemoAccounts(store: AccountStore): Promise<DemoAccount
   });
 }
 
-function demoHashes(): Promise<string[]> {
-  return Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+/**
+ * One scrypt hash shared by every demo account: they share a password the README prints anyway,
+ * and hashing it once per person made a first start wait seconds on a loaded machine.
+ */
+async function demoHashes(): Promise<string[]> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return DEMO_PEOPLE.map(() => hash);
 }
 
 async function writeAccounts(
