@@ -20,6 +20,10 @@ export const CLIENT_ERROR_CODES = {
   documentTooNew: 'document_too_new',
   /** The server is older than this client's schema and refused the room (CloseCode.schemaTooNew). */
   serverTooOld: 'server_too_old',
+  /** A file given as an image is not a picture the editor reads (PNG, JPEG, GIF, WebP, BMP). */
+  imageUnsupported: 'image_unsupported',
+  /** An image that cannot be made small enough to store in a document. */
+  imageTooLarge: 'image_too_large',
 } as const;
 
 export const DESKTOP_ERROR_CODES = {

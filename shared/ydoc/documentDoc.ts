@@ -155,6 +155,15 @@ function collectText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment, out: string
     );
     return;
   }
+  // An image's alt text and caption are its words: search finds it by them, and plain-text
+  // readers show them where the picture is.
+  if (node instanceof Y.XmlElement && node.nodeName === 'image') {
+    const words = [node.getAttribute('alt'), node.getAttribute('caption')].filter(
+      (part): part is string => typeof part === 'string' && part.trim() !== '',
+    );
+    if (words.length > 0) out.push(words.join(' — '));
+    return;
+  }
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlElement || child instanceof Y.XmlText) collectText(child, out);
   }

@@ -19,6 +19,7 @@ import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
+import { storageRoutes } from './routes/storage';
 import { syncTicketRoutes } from './routes/syncTickets';
 import { userRoutes } from './routes/users';
 import { isDatabaseUnavailable } from '../databaseErrors';
@@ -45,6 +46,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...invitationRoutes,
   ...notificationRoutes,
   ...syncTicketRoutes,
+  ...storageRoutes,
   ...versionRoutes,
   ...innovationRoutes,
 ].map((route) => {

@@ -17,7 +17,7 @@
 import type pg from 'pg';
 import { migratePostgres } from '../db/postgresMigrations';
 import { PostgresSql } from '../db/postgresSql';
-import { mergeUpdates, type Storage } from './storage';
+import { mergeUpdates, type RoomSize, type Storage } from './storage';
 
 interface QueuedAppend {
   room: string;
@@ -149,6 +149,15 @@ export class PostgresStorage implements Storage {
 
   /** Runs inside the compaction transaction; tests override it to append or crash meanwhile. */
   protected async afterMergedStateWritten(_room: string): Promise<void> {}
+
+  async roomSizes(prefix: string): Promise<RoomSize[]> {
+    // starts_with, not a range: text order depends on the database's collation.
+    const rows = await this.db.all<{ room: string; bytes: number | string }>(
+      'SELECT room, SUM(octet_length(data)) AS bytes FROM updates WHERE starts_with(room, ?) GROUP BY room ORDER BY room',
+      [prefix],
+    );
+    return rows.map((row) => ({ room: row.room, bytes: Number(row.bytes) }));
+  }
 
   async check(): Promise<void> {
     await this.db.get('SELECT 1 AS ok FROM updates WHERE false');

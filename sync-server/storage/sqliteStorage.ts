@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configure } from './migrations';
-import { mergeUpdates, type Storage } from './storage';
+import { mergeUpdates, prefixEnd, type RoomSize, type Storage } from './storage';
 
 interface UpdateRow {
   id: number;
@@ -124,6 +124,15 @@ export class SqliteStorage implements Storage {
 
   /** Runs inside the compaction transaction; tests override it to crash at the worst moment. */
   protected afterMergedStateWritten(_room: string): void {}
+
+  async roomSizes(prefix: string): Promise<RoomSize[]> {
+    return this.db
+      .prepare<[string, string], RoomSize>(
+        'SELECT room, SUM(length(data)) AS bytes FROM updates WHERE room >= ? AND room < ? GROUP BY room ORDER BY room',
+      )
+      .all(prefix, prefixEnd(prefix))
+      .map((row) => ({ room: row.room, bytes: Number(row.bytes) }));
+  }
 
   async check(): Promise<void> {
     this.db.prepare('SELECT count(*) FROM updates WHERE 0').get();

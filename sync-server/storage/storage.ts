@@ -6,6 +6,11 @@
  */
 import * as Y from 'yjs';
 
+export interface RoomSize {
+  room: string;
+  bytes: number;
+}
+
 export interface Storage {
   /** Every stored update of a room, in commit order; empty for a room never written. */
   loadUpdates(room: string): Promise<Uint8Array[]>;
@@ -16,9 +21,24 @@ export interface Storage {
    * replaces are deleted in one transaction, so a crash leaves either the old rows or the new one.
    */
   compact(room: string): Promise<void>;
+  /**
+   * Bytes stored for each room whose name starts with `prefix` (the sum of its update rows),
+   * for rooms that have any. What a client downloads to keep those rooms offline is at most
+   * about this (the server sends a room's merged state, never larger than its rows).
+   */
+  roomSizes(prefix: string): Promise<RoomSize[]>;
   /** Rejects when the database cannot be read (used by /healthz). */
   check(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The smallest string greater than every string that starts with `prefix`: a range scan
+ * `prefix <= room < prefixEnd(prefix)` uses the room index where `LIKE 'prefix%'` may not.
+ */
+export function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
 /**

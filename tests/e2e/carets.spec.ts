@@ -6,37 +6,17 @@
 import { expect, test } from '@playwright/test';
 import { editorOf, openApp, openDocument } from './support/app';
 import { JORGE, LUCIA } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const DOC = 'Desafíos operacionales 2027';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 test('a collaborator’s caret shows their name, follows their typing and leaves with them', async ({
   browser,
 }) => {
-  const jorge = await openApp(browser, appUrl(), JORGE);
-  const lucia = await openApp(browser, appUrl(), LUCIA);
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
+  const lucia = await openApp(browser, servers.appUrl(), LUCIA);
   await openDocument(jorge.page, DOC);
   await openDocument(lucia.page, DOC);
 

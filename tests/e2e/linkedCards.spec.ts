@@ -6,34 +6,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, openDocument, sidebar } from './support/app';
 import { DEMO_GROUPS, JORGE } from './support/demoAccounts';
-import {
-  removeDir,
-  startStaticServer,
-  startSyncServer,
-  type StaticServer,
-  type SyncServerProcess,
-} from './support/servers';
+import { serversPerTest } from './support/servers';
 
 const BOARD = 'Seguimiento de pilotos';
 const DOC = 'Desafíos operacionales 2027';
 const COLUMN = 'Desafíos recibidos';
 const CARD = 'Medir caudal en la relavera';
 
-let sync: SyncServerProcess;
-let assets: StaticServer;
-
-test.beforeEach(async () => {
-  sync = await startSyncServer();
-  assets = await startStaticServer();
-});
-
-test.afterEach(async () => {
-  await sync.kill().catch(() => undefined);
-  await assets.close();
-  removeDir(sync.dataDir);
-});
-
-const appUrl = () => `${assets.url}/?server=${encodeURIComponent(sync.url)}`;
+const servers = serversPerTest();
 
 async function openCardPanel(page: Page): Promise<void> {
   await sidebar(page).getByRole('link', { name: BOARD }).click();
@@ -46,7 +26,7 @@ async function openCardPanel(page: Page): Promise<void> {
 test('linked cards are listed from the index, follow link and unlink, and open no board socket', async ({
   browser,
 }) => {
-  const { page } = await openApp(browser, appUrl(), JORGE);
+  const { page } = await openApp(browser, servers.appUrl(), JORGE);
   await sidebar(page)
     .getByRole('button', { name: `Nuevo tablero en ${DEMO_GROUPS.innovation}` })
     .click();

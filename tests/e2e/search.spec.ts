@@ -4,12 +4,21 @@
  * so Ctrl+K finds a word in such a document after the server is gone and opens it at the word.
  * A card is found by its checklist; nobody finds what lives in a group they are not in.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { editorOf, openApp, sidebar, waitUntilStoredLocally } from './support/app';
-import { CARLOS, DEMO_GROUPS, JORGE } from './support/demoAccounts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editorOf, openApp, openDocument, sidebar, waitUntilStoredLocally } from './support/app';
+import { CARLOS, DEMO_GROUPS, JORGE, LUCIA } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
 const servers = serversPerTest();
+
+/** A new install asks before downloading every group: says yes on the home screen. */
+async function acceptOfflineDownload(page: Page) {
+  const ask = page.getByRole('group', {
+    name: '¿Descargar sus grupos para trabajar sin conexión?',
+  });
+  await ask.getByRole('button', { name: /^Descargar \d/ }).click();
+  await expect(ask).toBeHidden();
+}
 
 async function openPalette(page: Page) {
   await page.keyboard.press('Control+k');
@@ -28,6 +37,7 @@ test('offline, Ctrl+K finds a word in a document never opened in this browser an
   browser,
 }) => {
   const jorge = await openApp(browser, servers.appUrl(), JORGE);
+  await acceptOfflineDownload(jorge.page);
   // Nothing was opened: the paragraph can only reach this browser through the background fetch.
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   await servers.sync.kill();
@@ -93,6 +103,7 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
   const carlos = await openApp(browser, servers.appUrl(), CARLOS);
+  await acceptOfflineDownload(carlos.page);
   const own = await openPalette(carlos.page);
   await own.field.fill('GISTM');
   await expect(
@@ -101,6 +112,7 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   await carlos.context.close();
 
   const jorge = await openApp(browser, servers.appUrl(), JORGE);
+  await acceptOfflineDownload(jorge.page);
   await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
   const other = await openPalette(jorge.page);
   await other.field.fill('GISTM');
@@ -112,4 +124,171 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
   await jorge.context.close();
+});
+
+/** Selects `text` in the editor the way a drag of the mouse would. */
+async function selectText(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await editor.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+}
+
+test('comments are found by their words, open the document at the thread, and say when resolved', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const QUOTE = 'sensores de bajo costo';
+  const jorge = await openApp(browser, servers.appUrl(), JORGE);
+  await openDocument(jorge.page, 'Desafíos operacionales 2027');
+  await selectText(jorge.editor, QUOTE);
+  await jorge.page.keyboard.press('Control+Alt+m');
+  const panel = jorge.page.getByRole('complementary', { name: 'Comentarios' });
+  await panel
+    .getByRole('textbox', { name: 'Comentario' })
+    .pressSequentially('¿Sirven con la geomembrana nueva?', { delay: 5 });
+  await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
+  const card = (page: Page) =>
+    page
+      .getByRole('complementary', { name: 'Comentarios' })
+      .getByRole('article', { name: `Comentario de Jorge Mamani sobre «${QUOTE}»` });
+  await expect(card(jorge.page)).toBeVisible();
+  await expect(jorge.page.getByRole('banner').getByText('Guardado en el servidor')).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // Lucía (same group) has never opened the document: the thread reaches her in the background.
+  const lucia = await openApp(browser, servers.appUrl(), LUCIA);
+  await acceptOfflineDownload(lucia.page);
+  const { field, results, palette } = await openPalette(lucia.page);
+  await field.fill('geomembrana');
+  const hit = results
+    .getByRole('group', { name: `${DEMO_GROUPS.innovation} · Comentarios` })
+    .getByRole('option', { name: /Desafíos operacionales 2027/ });
+  await expect(hit).toBeVisible({ timeout: 60_000 });
+  await expect(hit).toContainText('comentario');
+  await expect(hit).not.toContainText('resuelto');
+  await expect(hit.locator('mark')).toHaveText(['geomembrana']);
+  await lucia.page.screenshot({ path: '/tmp/shots/i12c-search/search-comment.png' });
+  await field.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(card(lucia.page)).toBeVisible();
+  await expect(card(lucia.page)).toHaveClass(/is-active/);
+
+  // Jorge resolves it; Lucía's result says so.
+  await card(jorge.page).getByRole('button', { name: 'Resolver' }).click();
+  await expect(lucia.page.getByRole('tab', { name: 'Resueltos (1)' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card(lucia.page)).toHaveCount(0);
+  const again = await openPalette(lucia.page);
+  await again.field.fill('geomembrana');
+  const resolved = again.results.getByRole('option', { name: /Desafíos operacionales 2027/ });
+  await expect(resolved).toContainText('comentario resuelto', { timeout: 30_000 });
+  await lucia.page.screenshot({ path: '/tmp/shots/i12c-search/search-comment-resolved.png' });
+  // Opening a resolved thread shows it although the panel was on "Abiertos".
+  await again.field.press('Enter');
+  await expect(card(lucia.page)).toHaveClass(/is-active/);
+  await expect(card(lucia.page)).toHaveClass(/is-resolved/);
+  await jorge.context.close();
+  await lucia.context.close();
+
+  // Someone outside the group does not find it.
+  const carlos = await openApp(browser, servers.appUrl(), CARLOS);
+  const outside = await openPalette(carlos.page);
+  await outside.field.fill('geomembrana');
+  await expect(outside.palette.getByRole('status')).toHaveText(
+    'No hay resultados para «geomembrana» en lo que está en este equipo.',
+  );
+  await carlos.context.close();
+});
+
+test('the palette translates itself at once when the language changes while it is open', async ({
+  browser,
+}) => {
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
+  const { field } = await openPalette(page);
+  await field.fill('idioma');
+  await field.press('Enter');
+
+  const palette = page.getByRole('dialog', { name: 'Search and run commands' });
+  await expect(palette).toBeVisible();
+  const english = palette.getByRole('combobox', {
+    name: 'Search documents, boards, cards and commands',
+  });
+  await expect(english).toHaveValue('');
+  await expect(english).toHaveAttribute('placeholder', 'Search all your groups or type a command…');
+  const commands = palette.getByRole('group', { name: 'Commands' });
+  await expect(commands.getByRole('option', { name: 'Switch language to Español' })).toBeVisible();
+  await expect(commands.getByRole('option', { name: 'New document' })).toBeVisible();
+  await english.fill('relaves');
+  await expect(
+    palette
+      .getByRole('group', { name: 'Go to' })
+      .getByRole('option', { name: /Propuesta conjunta de I\+D: relaves · Document/ }),
+  ).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i12c-search/palette-english.png' });
+
+  await english.fill('language');
+  await english.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Buscar y ejecutar comandos' })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Comandos' }).getByRole('option', {
+      name: 'Cambiar idioma a English',
+    }),
+  ).toBeVisible();
+  await context.close();
+});
+
+test('a new install shows what it will download before downloading; a group turned on later too', async ({
+  browser,
+}) => {
+  const { page, context } = await openApp(browser, servers.appUrl(), JORGE);
+  const ask = page.getByRole('group', {
+    name: '¿Descargar sus grupos para trabajar sin conexión?',
+  });
+  await expect(ask).toContainText('sus 2 grupos');
+  const download = ask.getByRole('button', { name: /^Descargar \d+([.,]\d)? (B|KB|MB)$/ });
+  await expect(download).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/i12c-search/offline-ask.png' });
+  // Nothing is fetched while the question is open.
+  const missions = page.getByRole('listitem').filter({ hasText: DEMO_GROUPS.missions });
+  await expect(missions.getByRole('status')).toHaveText(/^0 de 2 elementos en este equipo/);
+
+  await ask.getByRole('button', { name: 'Ahora no' }).click();
+  await expect(ask).toBeHidden();
+  const toggle = page.getByRole('switch', {
+    name: `Mantener ${DEMO_GROUPS.missions} disponible sin conexión`,
+  });
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  const confirm = page.getByRole('group', { name: DEMO_GROUPS.missions });
+  await expect(confirm).toContainText(
+    new RegExp(`Se descargarán \\d+([.,]\\d)? (B|KB|MB) de ${DEMO_GROUPS.missions}\\.`),
+  );
+  await page.screenshot({ path: '/tmp/shots/i12c-search/offline-confirm-group.png' });
+  await confirm.getByRole('button', { name: /^Descargar \d/ }).click();
+  await expect(toggle).toBeChecked();
+  await expect(missions.getByRole('status')).toHaveText(/^Los 2 elementos están en este equipo/, {
+    timeout: 60_000,
+  });
+  // The other group stays as the person left it.
+  await expect(
+    page.getByRole('switch', {
+      name: `Mantener ${DEMO_GROUPS.innovation} disponible sin conexión`,
+    }),
+  ).not.toBeChecked();
+  await context.close();
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../sync-server/server';
 import { SqliteStorage } from '../../sync-server/storage/sqliteStorage';
-import type { Storage } from '../../sync-server/storage/storage';
+import type { RoomSize, Storage } from '../../sync-server/storage/storage';
 
 export class InstrumentedStorage implements Storage {
   readonly inner: SqliteStorage;
@@ -51,6 +51,10 @@ export class InstrumentedStorage implements Storage {
   async compact(room: string): Promise<void> {
     await this.inner.compact(room);
     this.events.push(`compact ${room}`);
+  }
+
+  roomSizes(prefix: string): Promise<RoomSize[]> {
+    return this.inner.roomSizes(prefix);
   }
 
   check(): Promise<void> {

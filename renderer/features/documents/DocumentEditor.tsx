@@ -1,4 +1,5 @@
 import './editor.css';
+import './images/images.css';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { SelectionBubbleMenu } from './SelectionBubbleMenu';
 import { SlashMenu } from './SlashMenu';
 import { useRevealInEditor } from '../search/revealInEditor';
 import { setReviewState, type ReviewState } from '../review/reviewExtension';
+import { apiErrorText } from '../../api/client';
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
@@ -39,6 +41,7 @@ export function DocumentEditor({
   const { t } = useTranslation();
   const [initialUser] = useState(user);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [imageError, setImageError] = useState<unknown>(null);
   const editor = useEditor(
     {
       extensions: editorExtensions({
@@ -49,6 +52,7 @@ export function DocumentEditor({
         taskLabel: (text, checked) =>
           t(checked ? 'editor.taskDone' : 'editor.task', { text: text || t('editor.emptyTask') }),
         mentionListLabel: t('review.mentionList'),
+        onImageError: setImageError,
       }),
       editable,
       editorProps: {
@@ -92,6 +96,14 @@ export function DocumentEditor({
   return (
     <div className="editor">
       {editable && !readOnlyBody && <EditorToolbar editor={editor} />}
+      {imageError !== null && (
+        <div className="notice notice-error editor-image-error" role="alert">
+          <strong>{t('images.error')}</strong> {apiErrorText(imageError, t)}
+          <button type="button" className="button button-quiet" onClick={() => setImageError(null)}>
+            {t('images.dismiss')}
+          </button>
+        </div>
+      )}
       <div className="editor-layout">
         <DocumentOutline editor={editor} />
         <EditorContent editor={editor} className="editor-content" />

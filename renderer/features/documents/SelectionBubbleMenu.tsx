@@ -14,7 +14,9 @@ const showOverSelection: NonNullable<BubbleMenuProps['shouldShow']> = ({ editor,
   editor.isEditable &&
   from !== to &&
   !editor.state.selection.empty &&
-  !editor.isActive('codeBlock');
+  !editor.isActive('codeBlock') &&
+  // A selected image has its own toolbar; text formatting means nothing to it.
+  !editor.isActive('image');
 
 export interface SelectionBubbleMenuProps {
   editor: Editor;

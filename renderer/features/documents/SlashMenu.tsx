@@ -12,6 +12,7 @@ import {
   Heading1,
   Heading2,
   Heading3,
+  ImageIcon,
   Info,
   List,
   ListOrdered,
@@ -24,6 +25,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { fold } from '../search/spanish';
+import { chooseImageFiles } from './images/documentImage';
 
 interface SlashState {
   /** Position of the "/". */
@@ -107,6 +109,15 @@ export function SlashMenu({ editor }: { editor: Editor }) {
         label: t('editor.slash.table'),
         icon: Table,
         run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      },
+      {
+        id: 'image',
+        label: t('images.insert'),
+        icon: ImageIcon,
+        run: (e) => {
+          e.chain().focus().run();
+          chooseImageFiles(e);
+        },
       },
       {
         id: 'quote',

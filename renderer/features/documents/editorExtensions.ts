@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { getDocumentBody } from '../../../shared/ydoc/documentDoc';
 import { Callout } from './callout';
+import { DocumentImage } from './images/documentImage';
 import { bodyMention } from '../review/bodyMention';
 import { ReviewExtension } from '../review/reviewExtension';
 import { ReadOnlyGuard } from './readOnlyGuard';
@@ -60,6 +61,8 @@ export function editorExtensions(options: {
   taskLabel?: (text: string, checked: boolean) => string;
   /** The accessible name of the "@" list of people. */
   mentionListLabel?: string;
+  /** Told when a pasted, dropped or chosen image file cannot be added. */
+  onImageError?: (error: unknown) => void;
 }): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
@@ -91,6 +94,7 @@ export function editorExtensions(options: {
     FastTableHeader,
     Highlight,
     Callout,
+    DocumentImage.configure({ onError: options.onImageError ?? (() => undefined) }),
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.doc, fragment: getDocumentBody(options.doc) }),
     ReviewExtension,

@@ -13,6 +13,8 @@ import type { BoardId, DocId, GroupId } from '../../../shared/model/ids';
 import type { CardId } from '../../../shared/ydoc/boardDoc';
 import { useApp } from '../../app/AppContext';
 import { boardHref, docHref } from '../../app/route';
+import { fetchGroupStorage } from '../../api/storage';
+import type { RoomSize } from '../../../shared/protocol/storageApi';
 import { useSearchService, useSearchVersion } from '../search/SearchContext';
 import { readRecents } from './recents';
 
@@ -107,12 +109,19 @@ export function HomeView() {
   );
 }
 
+type ServerSizes = Record<string, RoomSize[]> | 'unavailable' | null;
+
 function OfflineGroups() {
   const { t, i18n } = useTranslation();
-  const { me } = useApp();
+  const { me, api } = useApp();
   const service = useSearchService();
   const version = useSearchVersion(service);
   const [bytes, setBytes] = useState<Record<string, number>>({});
+  const [serverSizes, setServerSizes] = useState<ServerSizes>(null);
+  /** A group whose switch was turned on and waits for "Descargar …". */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const pending = service.offlineDecisionPending();
+  const asking = pending || confirming !== null;
 
   useEffect(() => {
     let cancelled = false;
@@ -128,19 +137,76 @@ function OfflineGroups() {
     };
   }, [me.memberships, service, version]);
 
+  // What the server stores, asked only while a download waits for a yes.
+  useEffect(() => {
+    if (!asking) return;
+    let cancelled = false;
+    Promise.all(
+      me.memberships.map(
+        async (m) =>
+          [m.group.id as string, (await fetchGroupStorage(api, m.group.id)).rooms] as const,
+      ),
+    )
+      .then((sizes) => {
+        if (!cancelled) setServerSizes(Object.fromEntries(sizes));
+      })
+      .catch(() => {
+        if (!cancelled) setServerSizes('unavailable');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [asking, api, me.memberships]);
+
+  const format = (value: number) => formatBytes(value, i18n.language);
+  const downloadSize = (groupIds: string[]): string | null => {
+    if (serverSizes === null || serverSizes === 'unavailable') return null;
+    return format(
+      groupIds.reduce((sum, id) => sum + service.downloadBytes(id, serverSizes[id] ?? []), 0),
+    );
+  };
+  const sizeNote =
+    serverSizes === 'unavailable' ? t('home.offline.sizeUnknown') : t('home.offline.calculating');
+
   const total = Object.values(bytes).reduce((sum, value) => sum + value, 0);
+  const allGroups = me.memberships.map((m) => m.group.id as string);
+  const allSize = downloadSize(allGroups);
   return (
     <section className="home-card home-offline" aria-labelledby="home-offline">
       <h2 id="home-offline">{t('home.offline.title')}</h2>
-      <p className="home-empty">
-        {t('home.offline.description', { size: formatBytes(total, i18n.language) })}
-      </p>
+      {pending && (
+        <div className="offline-ask" role="group" aria-labelledby="offline-ask-title">
+          <h3 id="offline-ask-title">{t('home.offline.askTitle')}</h3>
+          <p>{t('home.offline.askBody', { count: allGroups.length })}</p>
+          {allSize === null && <p className="home-detail">{sizeNote}</p>}
+          <div className="offline-ask-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void service.decideOffline(true)}
+            >
+              {allSize === null
+                ? t('home.offline.downloadUnknown')
+                : t('home.offline.download', { size: allSize })}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void service.decideOffline(false)}
+            >
+              {t('home.offline.notNow')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="home-empty">{t('home.offline.description', { size: format(total) })}</p>
       <ul className="home-list">
         {me.memberships.map((membership) => {
           const groupId = membership.group.id as string;
           const { total: listed, local } = service.availability(groupId);
           const kept = service.isKeptOffline(groupId);
           const complete = listed > 0 && local >= listed;
+          const groupSize = confirming === groupId ? downloadSize([groupId]) : null;
           return (
             <li key={groupId} className="offline-row">
               <span className="offline-name">{membership.group.name}</span>
@@ -150,17 +216,57 @@ function OfflineGroups() {
                   : complete
                     ? t('home.offline.complete', { count: listed })
                     : t('home.offline.partial', { local, count: listed })}
-                {bytes[groupId] !== undefined && ` · ${formatBytes(bytes[groupId], i18n.language)}`}
+                {bytes[groupId] !== undefined && ` · ${format(bytes[groupId])}`}
               </span>
               <label className="offline-switch">
                 <input
                   type="checkbox"
                   role="switch"
-                  checked={kept}
-                  onChange={(event) => void service.setKeptOffline(groupId, event.target.checked)}
+                  checked={kept || confirming === groupId}
+                  onChange={(event) => {
+                    const keep = event.target.checked;
+                    // Turning a group on shows what it will download first (unless it is all here).
+                    if (keep && !complete && !pending) {
+                      setConfirming(groupId);
+                      return;
+                    }
+                    if (confirming === groupId) setConfirming(null);
+                    void service.setKeptOffline(groupId, keep);
+                  }}
                 />
                 <span>{t('home.offline.keep', { group: membership.group.name })}</span>
               </label>
+              {confirming === groupId && (
+                <div className="offline-confirm" role="group" aria-label={membership.group.name}>
+                  <span>
+                    {groupSize === null
+                      ? sizeNote
+                      : t('home.offline.confirmGroup', {
+                          size: groupSize,
+                          group: membership.group.name,
+                        })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => {
+                      setConfirming(null);
+                      void service.setKeptOffline(groupId, true);
+                    }}
+                  >
+                    {groupSize === null
+                      ? t('home.offline.downloadUnknown')
+                      : t('home.offline.download', { size: groupSize })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => setConfirming(null)}
+                  >
+                    {t('home.offline.cancel')}
+                  </button>
+                </div>
+              )}
             </li>
           );
         })}

@@ -400,6 +400,15 @@ const FILTERS: ThreadFilter[] = ['open', 'resolved', 'all'];
 export function ThreadPanel(props: ThreadPanelProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<ThreadFilter>('open');
+  // A thread opened from elsewhere (search, the inbox) is shown even if the tab hides it.
+  const [shownActive, setShownActive] = useState<string | null>(null);
+  if (props.activeId !== shownActive) {
+    setShownActive(props.activeId);
+    const target = props.threads.find((thread) => thread.id === props.activeId);
+    if (target !== undefined && filter !== 'all' && target.resolved !== (filter === 'resolved')) {
+      setFilter('all');
+    }
+  }
   const counts = {
     open: props.threads.filter((thread) => !thread.resolved).length,
     resolved: props.threads.filter((thread) => thread.resolved).length,

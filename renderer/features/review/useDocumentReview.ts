@@ -103,6 +103,8 @@ export function useDocumentReview(options: {
     const { threads } = latest.current;
     const wanted = takeFocusRequest(docId, (id) => threads.some((thread) => thread.id === id));
     if (wanted === null) return;
+    // Cleared first, so asking again for the thread already active still brings it into view.
+    setActiveId(null);
     requestAnimationFrame(() => {
       setPanelOpen(true);
       setActiveId(wanted);

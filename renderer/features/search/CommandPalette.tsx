@@ -5,7 +5,15 @@
  * active option (aria-activedescendant), Enter opens it, Escape closes.
  */
 import './search.css';
-import { FileText, KanbanSquare, Search, SquareCheckBig, Terminal, Users } from 'lucide-react';
+import {
+  FileText,
+  KanbanSquare,
+  MessageSquare,
+  Search,
+  SquareCheckBig,
+  Terminal,
+  Users,
+} from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import {
   useDeferredValue,
@@ -24,11 +32,12 @@ import { runAppCommand } from '../../app/localCommands';
 import { boardHref, docHref, navigate } from '../../app/route';
 import { isLanguage } from '../../i18n';
 import { SHORTCUT_HELP_EVENT } from '../help/ShortcutHelp';
+import { requestThreadFocus } from '../review/focusRequest';
 import { setThemeChoice, useTheme } from '../theme/theme';
 import { requestReveal } from './reveal';
 import type { SearchHit } from './SearchIndex';
 import { useSearchService, useSearchVersion } from './SearchContext';
-import { bestBlock, fold, snippet, type SnippetPart } from './spanish';
+import { fold, snippet, type SnippetPart } from './spanish';
 
 interface Option {
   id: string;
@@ -88,6 +97,9 @@ function PaletteBody({
   close: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // Read here, not inside the memo: `i18n` is one object whatever the language, so only this
+  // value tells the memo that every label must be translated again.
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const { me, settings } = useApp();
   const service = useSearchService();
   const version = useSearchVersion(service);
@@ -121,15 +133,18 @@ function PaletteBody({
       {
         id: 'cmd-language',
         label: t('search.commands.language', {
-          language: t(`language.${i18n.language.startsWith('en') ? 'es-419' : 'en'}`),
+          language: t(`language.${language.startsWith('en') ? 'es-419' : 'en'}`),
         }),
         icon: <Terminal {...ICON} />,
-        run: go(() => {
-          const next = i18n.language.startsWith('en') ? 'es-419' : 'en';
+        // The palette stays open and shows itself in the new language at once.
+        run: () => {
+          const next = language.startsWith('en') ? 'es-419' : 'en';
           if (!isLanguage(next)) return;
+          setQuery('');
+          setActive(0);
           void i18n.changeLanguage(next);
           void settings.setLanguage(next);
-        }),
+        },
       },
       {
         id: 'cmd-theme',
@@ -177,9 +192,14 @@ function PaletteBody({
       if (section === undefined) {
         section = {
           id: key,
-          heading: t(entry.kind === 'card' ? 'search.inGroupCards' : 'search.inGroupDocuments', {
-            group,
-          }),
+          heading: t(
+            entry.kind === 'card'
+              ? 'search.inGroupCards'
+              : entry.kind === 'comment'
+                ? 'search.inGroupComments'
+                : 'search.inGroupDocuments',
+            { group },
+          ),
           options: [],
         };
         content.set(key, section);
@@ -209,6 +229,19 @@ function PaletteBody({
       const { entry, terms } = hit;
       const parentTitle = service.title(entry.groupId, entry.targetId) ?? '';
       const parent = parentTitle.trim() === '' ? t('search.untitled') : parentTitle;
+      if (entry.kind === 'comment') {
+        return {
+          id: `hit-${entry.id}`,
+          label: parent,
+          detail: t(entry.resolved === true ? 'search.commentResolved' : 'search.comment'),
+          parts: snippet(entry.snippet ?? '', terms),
+          icon: <MessageSquare {...ICON} />,
+          run: go(() => {
+            if (entry.threadId !== undefined) requestThreadFocus(entry.targetId, entry.threadId);
+            navigate(docHref(entry.groupId as GroupId, entry.targetId as DocId));
+          }),
+        };
+      }
       const isCard = entry.kind === 'card';
       return {
         id: `hit-${entry.id}`,
@@ -252,7 +285,7 @@ function PaletteBody({
     return result;
     // `version` makes results follow index changes while the palette is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deferred, me, service, version, t, i18n, settings, theme, close]);
+  }, [deferred, me, service, version, t, i18n, language, settings, theme, close, setQuery]);
 
   const options = useMemo(() => sections.flatMap((section) => section.options), [sections]);
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));
@@ -411,11 +444,9 @@ function DocumentSnippet({
     let cancelled = false;
     const [highlight = '', query = ''] = key.split('|');
     void service
-      .documentBlocks(room)
-      .then((blocks) => {
-        if (cancelled) return;
-        const block = blocks[bestBlock(blocks, query.split(' '))] ?? '';
-        setParts(snippet(block, highlight.split(' ')));
+      .documentSnippet(room, highlight.split(' '), query.split(' '))
+      .then((next) => {
+        if (!cancelled) setParts(next);
       })
       .catch(() => undefined);
     return () => {

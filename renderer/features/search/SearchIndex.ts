@@ -18,7 +18,7 @@
  * it out of search without re-reading its body.
  */
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
-import { processTerm, tokenize } from './spanish';
+import { processQueryTerm, processTerm, tokenize } from './spanish';
 
 export type SearchKind = 'doc' | 'board' | 'card' | 'comment';
 
@@ -32,6 +32,10 @@ export interface SearchEntry {
   /** The document or board the entry belongs to (what a result opens). */
   targetId: string;
   cardId?: string;
+  /** A comment entry's thread (what its result opens in the document's thread panel). */
+  threadId?: string;
+  /** A comment thread that was resolved (results say so). */
+  resolved?: boolean;
   title: string;
   /** Indexed; stored only as `snippet`, for entries that set it (cards). */
   text: string;
@@ -78,6 +82,8 @@ const STORED = [
   'kind',
   'targetId',
   'cardId',
+  'threadId',
+  'resolved',
   'title',
   'snippet',
   'assignees',
@@ -85,6 +91,12 @@ const STORED = [
   'column',
   'sig',
 ];
+
+/** Query words this long may have one typo; from {@link FUZZY_TWO} letters, two. */
+const FUZZY_ONE = 4;
+const FUZZY_TWO = 9;
+/** Recent queries whose results are kept until the index changes (the palette asks again on every render). */
+const QUERY_CACHE_SIZE = 16;
 
 function miniSearchOptions() {
   return {
@@ -95,8 +107,13 @@ function miniSearchOptions() {
     autoVacuum: { minDirtCount: 200, minDirtFactor: 0.2, batchSize: 2000, batchWait: 10 },
     searchOptions: {
       boost: { title: 3 },
-      prefix: true,
-      fuzzy: (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+      processTerm: processQueryTerm,
+      // Only the word being typed is a prefix: the words before it are finished, and a prefix
+      // expands to every longer word of the vocabulary.
+      prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+      // One typo from four letters, two only in long words: a distance of two walks a large part
+      // of the vocabulary tree and was most of the slowest queries.
+      fuzzy: (term: string) => (term.length >= FUZZY_TWO ? 2 : term.length >= FUZZY_ONE ? 1 : 0),
       combineWith: 'AND' as const,
     },
   };
@@ -110,6 +127,7 @@ export function titleEntryId(groupId: string, targetId: string): string {
 export class SearchIndex {
   private mini: MiniSearch<IndexedEntry>;
   private rooms = new Map<string, RoomRecord>();
+  private readonly queryCache = new Map<string, SearchHit[]>();
 
   constructor(serialized?: string) {
     this.mini = new MiniSearch<IndexedEntry>(miniSearchOptions());
@@ -151,6 +169,7 @@ export class SearchIndex {
     entries: readonly SearchEntry[],
     version: string,
   ): { added: number; removed: number } {
+    this.queryCache.clear();
     const previous = new Set(this.rooms.get(room)?.ids ?? []);
     let added = 0;
     let removed = 0;
@@ -176,6 +195,7 @@ export class SearchIndex {
   removeRoom(room: string): void {
     const record = this.rooms.get(room);
     if (record === undefined) return;
+    this.queryCache.clear();
     for (const id of record.ids) if (this.mini.has(id)) this.mini.discard(id);
     this.rooms.delete(room);
   }
@@ -194,13 +214,16 @@ export class SearchIndex {
 
   search(query: string, options: { groups: ReadonlySet<string>; limit?: number }): SearchHit[] {
     if (query.trim() === '') return [];
+    const key = `${options.limit ?? ''}|${[...options.groups].sort().join(',')}|${query}`;
+    const cached = this.queryCache.get(key);
+    if (cached !== undefined) return cached;
     const hits: SearchHit[] = [];
     const results = this.mini.search(query, {
       filter: (result) => {
         const groupId = String(result['groupId']);
         if (!options.groups.has(groupId)) return false;
         const room = String(result['room']);
-        // Body blocks and cards count only while their document or board is listed.
+        // Bodies, cards and comments count only while their document or board is listed.
         return room.endsWith('/index') || this.mini.has(titleEntryId(groupId, result['targetId']));
       },
     });
@@ -212,6 +235,10 @@ export class SearchIndex {
         queryTerms: result.queryTerms,
       });
       if (options.limit !== undefined && hits.length >= options.limit) break;
+    }
+    this.queryCache.set(key, hits);
+    if (this.queryCache.size > QUERY_CACHE_SIZE) {
+      this.queryCache.delete(this.queryCache.keys().next().value!);
     }
     return hits;
   }
@@ -267,6 +294,8 @@ function signature(entry: SearchEntry): string {
     entry.title,
     entry.text,
     entry.snippet ?? '',
+    entry.threadId ?? '',
+    entry.resolved === true ? 'resolved' : '',
     ...(entry.assignees ?? []),
     '\u0001',
     ...(entry.links ?? []),
@@ -287,6 +316,8 @@ function toEntry(result: MiniResult): SearchEntry {
     kind: result['kind'] as SearchKind,
     targetId: String(result['targetId']),
     cardId: typeof result['cardId'] === 'string' ? result['cardId'] : undefined,
+    threadId: typeof result['threadId'] === 'string' ? result['threadId'] : undefined,
+    resolved: result['resolved'] === true ? true : undefined,
     title: String(result['title'] ?? ''),
     text: '',
     snippet: typeof result['snippet'] === 'string' ? result['snippet'] : undefined,

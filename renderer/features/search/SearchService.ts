@@ -21,6 +21,7 @@ import type { DocRegistry } from '../../sync/DocRegistry';
 import type { RoomConnection } from '../../sync/RoomConnection';
 import { docVersion, extractEntries } from './extract';
 import { SearchIndex, type SearchEntry, type SearchHit } from './SearchIndex';
+import { bestBlock, fold, snippet, type SnippetPart } from './spanish';
 
 export interface SearchServiceOptions {
   registry: DocRegistry;
@@ -38,10 +39,19 @@ export interface SearchServiceOptions {
 
 const CACHE_KEY = 'search';
 const SETTINGS_KEY = 'offlineGroups';
+/** Whether the person has decided about downloading their groups (new installs ask first). */
+const CONSENT_KEY = 'offlineConsent';
 /** Documents whose blocks are kept for snippets. */
 const BLOCK_CACHE_SIZE = 30;
 /** The state vector of a doc that holds nothing yet. */
 const EMPTY_VERSION = 'AA==';
+
+interface CachedBlocks {
+  version: string | null;
+  blocks: string[];
+  folded: string[];
+  snippets: Map<string, SnippetPart[]>;
+}
 
 interface Attached {
   connection: RoomConnection;
@@ -61,8 +71,10 @@ export class SearchService {
   private groups = new Set<string>();
   /** Groups the person chose not to keep fully offline (default: every group is kept). */
   private notOffline = new Set<string>();
+  /** Null until the person decides; nothing is fetched in the background before that. */
+  private consent: boolean | null = null;
   private readonly attached = new Map<string, Attached>();
-  private readonly blockCache = new Map<string, { version: string | null; blocks: string[] }>();
+  private readonly blockCache = new Map<string, CachedBlocks>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private running = 0;
@@ -89,11 +101,14 @@ export class SearchService {
 
   /** Loads the saved index and settings, then starts following `groups`. */
   async start(groups: readonly string[]): Promise<void> {
-    const [saved, settings] = await Promise.all([
+    const [saved, settings, consent] = await Promise.all([
       this.options.db.search.get(CACHE_KEY),
       this.options.db.search.get(SETTINGS_KEY),
+      this.options.db.search.get(CONSENT_KEY),
     ]);
     if (this.destroyed) return;
+    // An install that already kept groups offline (before this question existed) was not new.
+    this.consent = consent?.value === true || saved !== undefined ? true : null;
     if (typeof saved?.value === 'string') this.index = new SearchIndex(saved.value);
     if (Array.isArray(settings?.value)) {
       this.notOffline = new Set(
@@ -143,6 +158,38 @@ export class SearchService {
     return this.index.title(groupId, targetId);
   }
 
+  /** True on a new install until the person accepts or declines the first download. */
+  offlineDecisionPending(): boolean {
+    return this.consent === null;
+  }
+
+  /**
+   * The first download: `download` keeps every group offline and starts fetching them; declining
+   * turns every group's switch off (each can be turned on later, again after seeing its size).
+   */
+  async decideOffline(download: boolean): Promise<void> {
+    if (!download) for (const groupId of this.groups) this.notOffline.add(groupId);
+    this.consent = true;
+    await Promise.all([
+      this.options.db.search.put({ key: CONSENT_KEY, value: true }),
+      this.options.db.search.put({ key: SETTINGS_KEY, value: [...this.notOffline] }),
+    ]);
+    if (download) for (const groupId of this.groups) this.enqueueGroup(groupId, true);
+    this.changed();
+  }
+
+  /**
+   * Bytes a download of `groupId` would fetch: the server's stored size (`sizes`, from
+   * GET /api/groups/:id/storage) of each room of the group not yet on this computer.
+   */
+  downloadBytes(groupId: string, sizes: ReadonlyArray<{ room: string; bytes: number }>): number {
+    const wanted = new Set(this.prefetchRooms(groupId));
+    return sizes
+      .filter(({ room }) => this.index.roomVersion(room) === null)
+      .filter(({ room }) => (wanted.size === 0 ? !room.endsWith('/index') : wanted.has(room)))
+      .reduce((sum, { bytes }) => sum + bytes, 0);
+  }
+
   isKeptOffline(groupId: string): boolean {
     return !this.notOffline.has(groupId);
   }
@@ -174,22 +221,42 @@ export class SearchService {
   }
 
   /**
-   * The blocks of a document as this computer has it, for a result's snippet: from the open room
-   * if it is open, else read from IndexedDB (kept for the last few documents asked for).
+   * The words around the best hit of a document result, highlighted. The blocks come from the
+   * open room if it is open, else from IndexedDB; the last few documents asked for are kept with
+   * their folded text and snippets, so typing more letters does not read or fold them again.
    */
-  async documentBlocks(room: string): Promise<string[]> {
+  async documentSnippet(
+    room: string,
+    terms: readonly string[],
+    queryTerms: readonly string[],
+  ): Promise<SnippetPart[]> {
+    const cached = await this.cachedBlocks(room);
+    const key = `${terms.join(' ')}|${queryTerms.join(' ')}`;
+    let parts = cached.snippets.get(key);
+    if (parts === undefined) {
+      const block = cached.blocks[bestBlock(cached.blocks, queryTerms, cached.folded)] ?? '';
+      parts = snippet(block, terms);
+      cached.snippets.set(key, parts);
+    }
+    return parts;
+  }
+
+  private async cachedBlocks(room: string): Promise<CachedBlocks> {
     const open = this.options.registry.peek(room);
-    if (open !== null && open.getStatus().loaded) return readDocumentBlocks(open.doc);
-    const version = this.index.roomVersion(room);
+    const isOpen = open !== null && open.getStatus().loaded;
+    const version = isOpen ? docVersion(open.doc) : this.index.roomVersion(room);
     const cached = this.blockCache.get(room);
-    if (cached !== undefined && cached.version === version) return cached.blocks;
-    const blocks = await readStoredDoc(this.options.db, room, readDocumentBlocks);
+    if (cached !== undefined && cached.version === version) return cached;
+    const blocks = isOpen
+      ? readDocumentBlocks(open.doc)
+      : await readStoredDoc(this.options.db, room, readDocumentBlocks);
+    const entry: CachedBlocks = { version, blocks, folded: blocks.map(fold), snippets: new Map() };
     this.blockCache.delete(room);
-    this.blockCache.set(room, { version, blocks });
+    this.blockCache.set(room, entry);
     if (this.blockCache.size > BLOCK_CACHE_SIZE) {
       this.blockCache.delete(this.blockCache.keys().next().value!);
     }
-    return blocks;
+    return entry;
   }
 
   /** Rooms waiting for or in a background fetch. */
@@ -221,7 +288,7 @@ export class SearchService {
     for (const [room, attached] of this.attached) {
       if (attached.timer !== null) {
         clearTimeout(attached.timer);
-        this.reindex(room, attached.connection, true);
+        this.reindex(room, attached.connection, { updated: true });
       }
       attached.detach();
     }
@@ -260,7 +327,7 @@ export class SearchService {
       if (attached.timer !== null) clearTimeout(attached.timer);
       attached.timer = setTimeout(() => {
         attached.timer = null;
-        this.reindex(room, connection, true);
+        this.reindex(room, connection, { updated: true });
       }, this.options.reindexDelayMs);
     };
     connection.doc.on('update', onUpdate);
@@ -275,14 +342,20 @@ export class SearchService {
    * `updated`: an update arrived since the room was last indexed. A change that only deletes
    * (text removed, a card unlinked from a document) leaves the state vector, the version, as it
    * was, so the version alone would skip it.
+   * `synced`: the server has answered for this room, so an empty room is really empty (a
+   * document nobody commented on has an empty threads room) and is recorded as indexed.
    */
-  private reindex(room: string, connection: RoomConnection, updated = false): void {
+  private reindex(
+    room: string,
+    connection: RoomConnection,
+    { updated = false, synced = false }: { updated?: boolean; synced?: boolean } = {},
+  ): void {
     const parsed = parseRoom(room);
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (version === EMPTY_VERSION) return;
     if (!updated && version === this.index.roomVersion(room)) return;
+    if (version === EMPTY_VERSION && !synced) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
     this.index.indexRoom(room, entries, version);
@@ -305,13 +378,23 @@ export class SearchService {
       );
   }
 
+  /** The listed rooms of a group and the comment threads of its documents. */
+  private prefetchRooms(groupId: string, connection?: RoomConnection): string[] {
+    return this.listedRooms(groupId, connection).flatMap((room) => {
+      const parsed = parseRoom(room);
+      return parsed?.kind === 'doc'
+        ? [room, roomName({ kind: 'threads', groupId: parsed.groupId, docId: parsed.docId })]
+        : [room];
+    });
+  }
+
   /**
    * Queues the rooms of a group kept offline: those never indexed, or all of them for a refresh.
    * A group the person chose not to keep offline is indexed only as its rooms are opened.
    */
   private enqueueGroup(groupId: string, missingOnly: boolean, connection?: RoomConnection): void {
-    if (!this.isKeptOffline(groupId)) return;
-    for (const room of this.listedRooms(groupId, connection)) {
+    if (this.consent !== true || !this.isKeptOffline(groupId)) return;
+    for (const room of this.prefetchRooms(groupId, connection)) {
       if (missingOnly && this.index.roomVersion(room) !== null) continue;
       if (this.queued.has(room)) continue;
       this.queued.add(room);
@@ -358,7 +441,8 @@ export class SearchService {
       await connection.persistence.whenLoaded;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       if (online && !this.destroyed) await this.whenSynced(connection);
-      if (!this.destroyed) this.reindex(room, connection);
+      if (!this.destroyed)
+        this.reindex(room, connection, { synced: connection.provider?.synced === true });
     } finally {
       registry.release(room);
     }

@@ -4,15 +4,16 @@
  * with its text (one line per block), a board one entry per card (title, description, fields,
  * checklist; kept as the result's snippet), with its column and the documents it links to (what
  * a document lists as its linked cards).
- *
- * Comment threads (`g/<gid>/doc/<did>/threads`) are indexed the same way once their schema
- * exists: add a `threads` case that returns one `comment` entry per thread.
+ * Comment threads (`g/<gid>/doc/<did>/threads`) give one `comment` entry per thread: its
+ * comments with their authors' names (and a suggestion's proposed text), kept as the snippet,
+ * and whether it is resolved.
  */
 import type * as Y from 'yjs';
 import { parseRoom } from '../../../shared/protocol/rooms';
 import { readBoard } from '../../../shared/ydoc/boardDoc';
 import { readDocumentBlocks } from '../../../shared/ydoc/documentDoc';
 import { readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
+import { commentText, readThreads } from '../../../shared/ydoc/threadsDoc';
 import type { SearchEntry } from './SearchIndex';
 
 export { docVersion } from '../../../shared/ydoc/version';
@@ -72,7 +73,35 @@ export function extractEntries(room: string, doc: Y.Doc): SearchEntry[] | null {
         }),
       );
     }
+    case 'threads':
+      return readThreads(doc).flatMap((thread) => {
+        const lines = thread.comments
+          .filter((comment) => !comment.deleted)
+          .map((comment) => `${comment.author.name}: ${commentText(comment.parts)}`);
+        if (thread.kind === 'suggestion' && thread.proposal.trim() !== '') {
+          lines.unshift(`${thread.createdBy.name}: «${thread.proposal}»`);
+        }
+        const text = lines.join('\n').slice(0, MAX_THREAD_CHARS);
+        if (text.trim() === '') return [];
+        return [
+          {
+            id: `${room}|${thread.id}`,
+            room,
+            groupId,
+            kind: 'comment' as const,
+            targetId: parsed.docId,
+            threadId: thread.id,
+            resolved: thread.resolved,
+            title: '',
+            text,
+            snippet: text,
+          },
+        ];
+      });
     default:
       return null;
   }
 }
+
+/** A thread longer than this is indexed by its beginning (a discussion, not a document). */
+const MAX_THREAD_CHARS = 4000;

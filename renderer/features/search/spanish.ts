@@ -50,6 +50,17 @@ export function processTerm(word: string): string | string[] | null {
   return stem === term ? term : [term, stem];
 }
 
+/**
+ * One word of a query: folded, null for a stop word, and reduced to its singular. The index
+ * holds the singular of every plural beside it, so the singular alone finds both forms, and a
+ * query does half the work it would with both.
+ */
+export function processQueryTerm(word: string): string | null {
+  const term = fold(word);
+  if (term.length === 0 || STOP_WORDS.has(term)) return null;
+  return singular(term);
+}
+
 /** Tells whether a written word is one a search for `terms` (index terms) matched. */
 export function wordMatcher(terms: readonly string[]): (word: string) => boolean {
   const folded = terms.map(fold).filter((term) => term.length > 0);
@@ -63,13 +74,24 @@ export function wordMatcher(terms: readonly string[]): (word: string) => boolean
  * The block that matches most of the query's `terms` (the first such on a tie), or 0: where a
  * result's snippet comes from and where opening it scrolls to.
  */
-export function bestBlock(blocks: readonly string[], terms: readonly string[]): number {
-  const matchers = terms.map((term) => wordMatcher([term]));
+export function bestBlock(
+  blocks: readonly string[],
+  terms: readonly string[],
+  foldedBlocks?: readonly string[],
+): number {
+  const folded = terms.map(fold).filter((term) => term.length > 0);
+  const matchers = folded.map((term) => wordMatcher([term]));
   let best = 0;
   let bestScore = 0;
   blocks.forEach((block, index) => {
+    // A word matches a term only if it starts with it (or is its plural), so a block whose folded
+    // text does not contain the term cannot match: most blocks are passed over without splitting
+    // them into words.
+    const haystack = foldedBlocks?.[index] ?? fold(block);
+    const present = matchers.filter((_, i) => haystack.includes(folded[i]!));
+    if (present.length <= bestScore) return;
     const words = block.match(WORD) ?? [];
-    const score = matchers.filter((matches) => words.some(matches)).length;
+    const score = present.filter((matches) => words.some(matches)).length;
     if (score > bestScore) {
       best = index;
       bestScore = score;

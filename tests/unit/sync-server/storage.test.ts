@@ -148,6 +148,37 @@ function storageContract(backend: () => Backend): void {
   it('answers check() while the database is reachable', async () => {
     await expect(storage.check()).resolves.toBeUndefined();
   });
+
+  it('sums the stored bytes of each room under a prefix, and of no other room', async () => {
+    const group = 'g/5d8e2f41-7a3b-4c6d-9e1f-2a3b4c5d6e7f/';
+    const inGroup = [`${group}doc/a`, `${group}doc/a/threads`, `${group}board/b`];
+    const sizes = new Map<string, number>();
+    for (const [n, room] of inGroup.entries()) {
+      const { updates } = edits(n + 1, `sala ${n}`);
+      await storage.appendUpdates(room, updates);
+      sizes.set(
+        room,
+        updates.reduce((sum, update) => sum + update.byteLength, 0),
+      );
+    }
+    // Neighbours in byte order and in a collation's order: same prefix but one character more
+    // or less, upper case, a longer group id.
+    for (const room of [
+      'g/5d8e2f41-7a3b-4c6d-9e1f-2a3b4c5d6e7f',
+      'g/5d8e2f41-7a3b-4c6d-9e1f-2a3b4c5d6e7f0/doc/a',
+      'g/5D8E2F41-7A3B-4C6D-9E1F-2A3B4C5D6E7F/doc/a',
+      'g/5d8e2f41-7a3b-4c6d-9e1f-2a3b4c5d6e7e/doc/a',
+    ]) {
+      await storage.appendUpdates(room, edits(1, 'vecina').updates);
+    }
+    const answer = await storage.roomSizes(group);
+    expect(answer).toEqual(
+      [...sizes]
+        .map(([room, bytes]) => ({ room, bytes }))
+        .sort((a, b) => (a.room < b.room ? -1 : 1)),
+    );
+    expect(await storage.roomSizes('g/00000000-0000-4000-8000-000000000000/')).toEqual([]);
+  });
 }
 
 describe('SqliteStorage contract', () => {

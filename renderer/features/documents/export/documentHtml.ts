@@ -48,6 +48,11 @@ th { background: #eef2f3; }
 ul[data-type="taskList"] { list-style: none; padding-left: 0.2em; }
 ul[data-type="taskList"] li { display: flex; gap: 0.5em; }
 ul[data-type="taskList"] li > label { flex: none; }
+figure.document-image { margin: 1.2em 0; text-align: center; }
+figure.document-image img { max-width: 100%; height: auto; }
+figure.document-image[data-size="small"] img { width: 33%; }
+figure.document-image[data-size="medium"] img { width: 60%; }
+figcaption { color: #5b6b72; font-size: 0.9em; margin-top: 0.4em; }
 hr { border: none; border-top: 1px solid #c9d1d4; margin: 2em 0; }
 @page { size: A4; margin: 20mm 18mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } h1, h2, h3 { break-after: avoid; } tr, img { break-inside: avoid; } }

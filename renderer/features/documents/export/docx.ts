@@ -13,6 +13,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
@@ -29,6 +30,7 @@ import {
 import type * as Y from 'yjs';
 import { getDocumentBody } from '../../../../shared/ydoc/documentDoc';
 import { editorExtensions } from '../editorExtensions';
+import { parseImageDataUrl } from '../images/prepareImage';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -150,9 +152,52 @@ function block(node: PmNode, list: ListContext | null): FileChild[] {
       ];
     case 'table':
       return [table(node)];
+    case 'image':
+      return image(node);
     default:
       return node.content !== undefined ? blocks(node.content, list) : [];
   }
+}
+
+/** Page width in pixels (A4 less margins at 96 dpi) and the share each width preset takes. */
+const PAGE_WIDTH_PX = 600;
+const SIZE_SHARE: Record<string, number> = { small: 0.33, medium: 0.6, full: 1 };
+const DOCX_IMAGE_TYPE = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const;
+
+/** An image as a centred picture (with its alt text) and its caption under it. */
+function image(node: PmNode): FileChild[] {
+  const src = String(node.attrs?.src ?? '');
+  const parsed = parseImageDataUrl(src);
+  if (parsed === null) return [];
+  const type = DOCX_IMAGE_TYPE[parsed.type as keyof typeof DOCX_IMAGE_TYPE];
+  const binary = atob(src.slice(src.indexOf(',') + 1));
+  const data = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const naturalWidth = Number(node.attrs?.width) || PAGE_WIDTH_PX;
+  const naturalHeight = Number(node.attrs?.height) || naturalWidth * 0.75;
+  const share = SIZE_SHARE[String(node.attrs?.size)] ?? 1;
+  const width = Math.min(naturalWidth, Math.round(PAGE_WIDTH_PX * share));
+  const height = Math.round((naturalHeight * width) / naturalWidth);
+  const alt = String(node.attrs?.alt ?? '');
+  const caption = String(node.attrs?.caption ?? '');
+  const picture = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ImageRun({
+        type,
+        data,
+        transformation: { width, height },
+        altText: { name: alt, description: alt, title: alt },
+      }),
+    ],
+  });
+  if (caption === '') return [picture];
+  return [
+    picture,
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: caption, italics: true, size: 18 })],
+    }),
+  ];
 }
 
 function table(node: PmNode): Table {

@@ -10,8 +10,15 @@ import {
   type ChecklistItemId,
   type ColumnId,
 } from '../../../../../shared/ydoc/boardDoc';
-import { appendBlocks } from '../../../../../shared/ydoc/documentDoc';
+import { appendBlocks, getDocumentBody } from '../../../../../shared/ydoc/documentDoc';
 import { addEntry, archiveEntry } from '../../../../../shared/ydoc/groupIndexDoc';
+import {
+  anchorInText,
+  createThread,
+  resolveThread,
+  type CommentId,
+  type ThreadId,
+} from '../../../../../shared/ydoc/threadsDoc';
 import { docVersion, extractEntries } from '../../../../../renderer/features/search/extract';
 import { SearchIndex } from '../../../../../renderer/features/search/SearchIndex';
 
@@ -156,5 +163,65 @@ describe('search index', () => {
     expect(indexDoc(restored, rooms.doc, local)).toEqual({ added: 1, removed: 1 });
     expect(restored.search('cierre', { groups })).toHaveLength(1);
     expect(new SearchIndex('not json').size).toBe(0);
+  });
+
+  it('answers a repeated query from its cache until the index changes', () => {
+    const { index, groups, local, remote, rooms } = setup();
+    expect(index.search('sondeos', { groups })).toHaveLength(0);
+    const [paragraph] = getDocumentBody(remote).toArray().slice(1, 2) as Y.XmlElement[];
+    (paragraph!.get(0) as Y.XmlText).insert(0, 'Sondeo ');
+    indexDoc(index, rooms.doc, local);
+    // The plural finds the singular through the query's singular alone.
+    expect(index.search('sondeos', { groups }).map((hit) => hit.entry.kind)).toEqual(['doc']);
+    const first = index.search('sondeo', { groups });
+    expect(index.search('sondeo', { groups })).toBe(first);
+    index.removeGroup([...groups][0]!);
+    expect(index.search('sondeo', { groups })).toHaveLength(0);
+  });
+
+  it('matches only the last query word as a prefix', () => {
+    const { index, groups } = setup();
+    expect(index.search('agua concentra', { groups })).toHaveLength(1);
+    expect(index.search('concentra agua', { groups })).toHaveLength(0);
+  });
+
+  it('finds comment threads by their words and authors, says when they are resolved', () => {
+    const { index, groups, groupId, docId, local, groupIndex, rooms } = setup();
+    const threads = new Y.Doc();
+    const room = roomName({ kind: 'threads', groupId, docId });
+    const text = (getDocumentBody(local).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const ana = { id: 'u-ana', name: 'Ana Quispe', organization: 'UNSA' };
+    createThread(threads, {
+      id: 't-1' as ThreadId,
+      kind: 'comment',
+      anchor: anchorInText(text, 0, 5),
+      quote: 'Reúso',
+      author: ana,
+      comment: {
+        id: 'c-1' as CommentId,
+        parts: [{ type: 'text', text: '¿Incluye el agua de mina subterránea?' }],
+      },
+      now: 1000,
+    });
+    indexDoc(index, room, threads);
+    const [hit] = index.search('subterranea', { groups });
+    expect(hit?.entry).toMatchObject({
+      kind: 'comment',
+      targetId: docId,
+      threadId: 't-1',
+      snippet: 'Ana Quispe: ¿Incluye el agua de mina subterránea?',
+    });
+    expect(hit?.entry.resolved).toBeUndefined();
+    expect(index.search('quispe subterranea', { groups })).toHaveLength(1);
+
+    resolveThread(threads, 't-1' as ThreadId, ana, 2000);
+    expect(indexDoc(index, room, threads)).toEqual({ added: 1, removed: 1 });
+    expect(index.search('subterranea', { groups })[0]?.entry.resolved).toBe(true);
+
+    // A comment is read only while its document is listed, and only in the person's groups.
+    expect(index.search('subterranea', { groups: new Set() })).toHaveLength(0);
+    archiveEntry(groupIndex, docId);
+    indexDoc(index, rooms.index, groupIndex);
+    expect(index.search('subterranea', { groups })).toHaveLength(0);
   });
 });

@@ -73,4 +73,49 @@ describe('search service', () => {
     expect(service.search('agua')).toEqual([]);
     expect(service.search('hidrico')).toEqual([]);
   });
+
+  it('downloads nothing in the background until the person has seen the size and agreed', async () => {
+    const { service, registry, groupId, doc } = await setup();
+    const index = registry.peek(roomName(indexRoom(groupId)))!;
+    const other = newDocId();
+    addEntry(index.doc, { id: other, kind: 'doc', title: 'Acta', createdBy: 'Ana' });
+    const otherRoom = roomName(docRoom(groupId as GroupId, other));
+    const acquired: string[] = [];
+    const acquire = registry.acquire.bind(registry);
+    registry.acquire = (room) => {
+      acquired.push(room);
+      return acquire(room);
+    };
+    await until(service, () => service.availability(groupId).total === 2);
+    await until(service, () => service.availability(groupId).local === 1);
+    expect(service.offlineDecisionPending()).toBe(true);
+    expect(service.backgroundWork()).toBe(0);
+    expect(acquired).toEqual([]);
+
+    // What the server stores: the open document is here already, the index is held anyway.
+    const sizes = [
+      { room: doc.room, bytes: 50 },
+      { room: roomName(indexRoom(groupId)), bytes: 10 },
+      { room: otherRoom, bytes: 100 },
+      { room: `${otherRoom}/threads`, bytes: 7 },
+    ];
+    expect(service.downloadBytes(groupId, sizes)).toBe(107);
+
+    await service.decideOffline(true);
+    expect(service.offlineDecisionPending()).toBe(false);
+    // The missing document and the comment threads of both are fetched in the background.
+    await until(service, () => acquired.length >= 3 && service.backgroundWork() === 0);
+    expect([...new Set(acquired)].sort()).toEqual(
+      [`${doc.room}/threads`, otherRoom, `${otherRoom}/threads`].sort(),
+    );
+  });
+
+  it('declining the first download turns every group off until it is turned on', async () => {
+    const { service, groupId } = await setup();
+    await service.decideOffline(false);
+    expect(service.offlineDecisionPending()).toBe(false);
+    expect(service.isKeptOffline(groupId)).toBe(false);
+    await service.setKeptOffline(groupId, true);
+    expect(service.isKeptOffline(groupId)).toBe(true);
+  });
 });

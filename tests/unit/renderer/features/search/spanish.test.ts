@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bestBlock,
   fold,
+  processQueryTerm,
   processTerm,
   singular,
   snippet,
@@ -47,6 +48,21 @@ describe('Spanish normaliser and tokeniser', () => {
     expect(processTerm('minerales')).toEqual(['minerales', 'mineral']);
     expect(processTerm('relave')).toBe('relave');
     expect(singular('gas')).toBe('gas');
+  });
+
+  it('reads a query word as its singular alone (the index holds both forms)', () => {
+    expect(processQueryTerm('Relaves')).toBe('relave');
+    expect(processQueryTerm('energía')).toBe('energia');
+    expect(processQueryTerm('las')).toBeNull();
+  });
+
+  it('picks the same block from pre-folded text as from the raw blocks', () => {
+    const blocks = ['Introducción', 'Consumo de ENERGÍA', 'Reúso de agua y energía'];
+    const folded = blocks.map(fold);
+    expect(bestBlock(blocks, ['reuso', 'energia'], folded)).toBe(2);
+    expect(bestBlock(blocks, ['energia'], folded)).toBe(1);
+    // A word that only contains the term (not at its start) is no match.
+    expect(bestBlock(['la sinergia', 'energías'], ['energia'])).toBe(1);
   });
 
   it('cuts a snippet around the first match and marks the matching words', () => {
