@@ -23,7 +23,6 @@ import { AccountStore } from './accounts/accountStore';
 import { AdminInputError, createAdmin, resetPassword } from './accounts/bootstrap';
 import { describeError } from './describeError';
 import { DATABASE_FILE, lockHolder } from './dataDir';
-import { MigrationError, migrateStorage } from './db/migrateStorage';
 
 const HELP = `Uso: npm run admin -- create-admin --email <correo> --name <nombre> [opciones]
      npm run admin -- reset-password --email <correo> [--data <directorio>]
@@ -253,6 +252,7 @@ async function migrateCommand(args: string[]): Promise<number> {
     return 1;
   }
   const dataDir = resolve(values.from);
+  const { MigrationError, migrateStorage } = await import('./db/migrateStorage');
   try {
     const report = await migrateStorage(dataDir, values.to, (line) => console.log(line));
     console.log('Verificación (filas en SQLite → PostgreSQL):');

@@ -4,12 +4,14 @@
  * network it belongs behind a reverse proxy that terminates TLS. On first start with an empty
  * database it creates the first admin from MINKA_ADMIN_EMAIL / MINKA_ADMIN_PASSWORD.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError } from './describeError';
 import { AdminInputError, checkAdminInput, type AdminInput } from './accounts/bootstrap';
 import { DataDirError } from './dataDir';
+import { createLog, type LogFormat } from './ops/logger';
 import { createServer, isLoopbackHost } from './server';
 
 const HELP = `Uso: tsx sync-server/cli.ts [opciones]
@@ -22,8 +24,14 @@ const HELP = `Uso: tsx sync-server/cli.ts [opciones]
   --allow-remote       permite escuchar fuera de loopback (detrás de un proxy con HTTPS)
   --origin <origen>    origen web adicional permitido (p. ej. https://minka.example.org); repetible
   --trust-proxy        toma la dirección del cliente de X-Forwarded-For (solo detrás de un proxy propio)
+  --redis <url>        Redis que une varias instancias (redis://host:6379); también MINKA_REDIS_URL
+  --redis-prefix <p>   prefijo de canales y claves en Redis (por defecto minka:); MINKA_REDIS_PREFIX
+  --instance-id <id>   nombre de esta instancia en registros y métricas (por defecto, al azar)
+  --log-format <f>     human (por defecto) o json: una línea JSON por evento (sala, persona, instancia)
+  --metrics-token <t>  activa GET /metrics (Prometheus) con Authorization: Bearer <t>; MINKA_METRICS_TOKEN
   --postgres <url>     guarda salas y cuentas en PostgreSQL (postgres://usuario@servidor/base) en vez
                        del archivo SQLite de --data; también MINKA_POSTGRES_URL
+  --postgres-pool <n>  conexiones a PostgreSQL de esta instancia (por defecto 10; MINKA_POSTGRES_POOL)
   --help               muestra esta ayuda
 
 Primera cuenta de administración (solo si la base no tiene ninguna cuenta):
@@ -40,7 +48,13 @@ interface CliOptions {
   seedDemo: boolean;
   allowedOrigins: string[];
   trustProxy: boolean;
+  redisUrl: string | undefined;
+  redisPrefix: string | undefined;
+  instanceId: string | undefined;
+  logFormat: LogFormat;
+  metricsToken: string | undefined;
   postgresUrl: string | undefined;
+  postgresPool: number | undefined;
 }
 
 function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -59,7 +73,13 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
         'allow-remote': { type: 'boolean', default: false },
         origin: { type: 'string', multiple: true, default: [] },
         'trust-proxy': { type: 'boolean', default: false },
+        redis: { type: 'string' },
+        'redis-prefix': { type: 'string' },
+        'instance-id': { type: 'string' },
+        'log-format': { type: 'string', default: 'human' },
+        'metrics-token': { type: 'string' },
         postgres: { type: 'string' },
+        'postgres-pool': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -85,11 +105,33 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
       );
     }
   }
+  const redisUrl = values.redis ?? nonEmpty(env.MINKA_REDIS_URL);
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    throw new UsageError(
+      '--redis debe ser una dirección como redis://127.0.0.1:6379 (o rediss:// con TLS).',
+    );
+  }
+  const logFormat = values['log-format'];
+  if (logFormat !== 'human' && logFormat !== 'json') {
+    throw new UsageError(`--log-format debe ser human o json, no «${logFormat}».`);
+  }
+  const instanceId = values['instance-id'];
+  if (instanceId !== undefined && !/^[\w.-]{1,64}$/.test(instanceId)) {
+    throw new UsageError('--instance-id admite letras, números, «.», «_» y «-» (hasta 64).');
+  }
   const postgresUrl = values.postgres ?? (env.MINKA_POSTGRES_URL || undefined);
   if (postgresUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(postgresUrl)) {
     throw new UsageError(
       `--postgres debe ser una dirección como postgres://minka@db.example.org/minka, no «${postgresUrl}».`,
     );
+  }
+  const poolText = values['postgres-pool'] ?? (env.MINKA_POSTGRES_POOL || undefined);
+  const postgresPool = poolText === undefined ? undefined : Number(poolText);
+  if (
+    poolText !== undefined &&
+    (!/^\d+$/.test(poolText) || postgresPool! < 2 || postgresPool! > 1000)
+  ) {
+    throw new UsageError(`--postgres-pool debe ser un número entre 2 y 1000, no «${poolText}».`);
   }
   const defaultStatic = resolve('out/renderer');
   return {
@@ -105,8 +147,18 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
     seedDemo: values['seed-demo'],
     allowedOrigins: values.origin,
     trustProxy: values['trust-proxy'],
+    redisUrl,
+    redisPrefix: values['redis-prefix'] ?? nonEmpty(env.MINKA_REDIS_PREFIX),
+    instanceId,
+    logFormat,
+    metricsToken: values['metrics-token'] ?? nonEmpty(env.MINKA_METRICS_TOKEN),
     postgresUrl,
+    postgresPool,
   };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 async function main(): Promise<number> {
@@ -138,8 +190,16 @@ async function main(): Promise<number> {
   }
 
   let server;
+  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
+  const log = createLog(options.logFormat, instanceId, (line) => console.log(line));
   try {
-    server = await createServer({ ...options, adminBootstrap, log: (line) => console.log(line) });
+    server = await createServer({
+      ...options,
+      instanceId,
+      adminBootstrap,
+      log,
+      logEvent: options.logFormat === 'json' ? log.event : undefined,
+    });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (error instanceof DataDirError) {
@@ -158,16 +218,19 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  console.log(`Minka: servidor de sincronización en ${server.url}`);
+  log(`Minka: servidor de sincronización en ${server.url}`, { event: 'listening' });
   const data =
     options.postgresUrl !== undefined
       ? `PostgreSQL ${withoutPassword(options.postgresUrl)}`
       : options.dataDir;
-  console.log(
+  log(
     `Datos: ${data}${options.staticDir !== undefined ? ` · aplicación web: ${options.staticDir}` : ''}`,
   );
+  if (options.redisUrl !== undefined) {
+    log(`Instancia ${server.instanceId}: unida a las demás por Redis.`);
+  }
   if (!isLoopbackHost(options.host)) {
-    console.log(
+    log(
       'Aviso: el servidor escucha fuera de loopback con HTTP sin cifrar (--allow-remote): ponga delante un proxy con HTTPS.',
     );
   }
@@ -178,7 +241,7 @@ async function main(): Promise<number> {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`Minka: ${signal} recibido; guardando y cerrando…`);
+      log(`Minka: ${signal} recibido; guardando y cerrando…`, { event: 'draining' });
       running.close().then(
         () => resolveExit(0),
         (error: unknown) => {

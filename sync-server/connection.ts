@@ -310,6 +310,7 @@ export class Connection implements Peer {
           this.context.limits,
         );
         if (refusal !== null) {
+          if (refusal.code === CloseCode.protocolError) this.room.suspectStale();
           this.log(
             `Escritura rechazada en la sala ${this.room.name} (persona ${this.access.userId}): ${refusal.reason}; se cierra esa conexión.`,
           );

@@ -11,6 +11,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MessageType } from '../shared/protocol/messages';
 import { deletesOfDoc, encodeSaved, SavedKind, type DeleteSet } from '../shared/protocol/saved';
+import { RELAYED, type Cluster, type RoomLink } from './cluster/cluster';
 import { describeError } from './describeError';
 import type { Storage } from './storage/storage';
 
@@ -52,11 +53,18 @@ export interface RoomOptions {
    * automatic versions read the room's state).
    */
   onCommitted?: (room: Room, batch: readonly Uint8Array[]) => void;
+  /** Other instances holding rooms (Redis); none when this server runs alone. */
+  cluster?: Cluster;
+  /** Told of every update applied, and whether it came from another instance (metrics). */
+  onUpdateApplied?: (relayed: boolean) => void;
+  /** Told how long each commit took and how many updates it held (metrics). */
+  onCommitTimed?: (seconds: number, updates: number) => void;
 }
 
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
 
 const FIRST_RETRY_MS = 100;
+const CATCH_UP_SPACING_MS = 2000;
 const MAX_RETRY_MS = 5000;
 
 function frame(messageType: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -74,6 +82,8 @@ export class Room {
   private readonly answered = new WeakSet<Peer>();
   private joining = 0;
   private pending: Uint8Array[] = [];
+  /** For each pending update, whether it came from this instance (not relayed from another). */
+  private pendingLocal: boolean[] = [];
   /** The deletions of the pending updates, taken from their transactions (no second decode). */
   private pendingDeletes: DeleteSet[] = [];
   /** Peers whose updates are pending (their `saved` goes out at once after the commit). */
@@ -89,6 +99,7 @@ export class Room {
   private savedDeletes: DeleteSet;
   private failing = false;
   private destroyed = false;
+  private lastCatchUp = 0;
   /** Set while `receiveUpdate` applies a peer's update whose bytes can be stored and relayed as is. */
   private incoming: Incoming | null = null;
 
@@ -97,6 +108,7 @@ export class Room {
     readonly doc: Y.Doc,
     private storedCount: number,
     private readonly options: RoomOptions,
+    private readonly link: RoomLink | null = null,
   ) {
     this.savedVector = Y.encodeStateVector(doc);
     this.savedDeletes = deletesOfDoc(doc);
@@ -110,17 +122,60 @@ export class Room {
   }
 
   static async load(name: string, options: RoomOptions): Promise<Room> {
-    const stored = await options.storage.loadUpdates(name);
+    // Subscribed before reading, so what other instances publish meanwhile is not missed.
+    const link = options.cluster === undefined ? null : await options.cluster.open(name);
     const doc = new Y.Doc();
+    let stored: Uint8Array[];
     try {
+      stored = await options.storage.loadUpdates(name);
       doc.transact(() => {
         for (const update of stored) Y.applyUpdate(doc, update);
       });
     } catch (error) {
+      link?.close();
       doc.destroy();
       throw error;
     }
-    return new Room(name, doc, stored.length, options);
+    const room = new Room(name, doc, stored.length, options, link);
+    link?.attach(room);
+    return room;
+  }
+
+  /** Bytes received and not yet committed (metrics). */
+  get unsavedBytes(): number {
+    return this.pendingBytes;
+  }
+
+  /**
+   * A client sent structs that build on, or belong to, changes this room lacks. Alone, that cannot
+   * happen to an honest client (it learnt everything from this room). In a cluster it can: the
+   * changes reached the database through an instance that died before Redis carried them here.
+   * So the room catches up, from the database and from the other instances (at most every 2 s),
+   * and the client's next attempt passes.
+   */
+  suspectStale(): void {
+    if (this.link === null || this.destroyed) return;
+    const now = Date.now();
+    if (now - this.lastCatchUp < CATCH_UP_SPACING_MS) return;
+    this.lastCatchUp = now;
+    this.link.requestSync();
+    this.options.storage.loadUpdates(this.name).then(
+      (stored) => {
+        if (this.destroyed) return;
+        this.doc.transact(() => {
+          for (const update of stored) Y.applyUpdate(this.doc, update);
+        }, RELAYED);
+      },
+      (error: unknown) =>
+        this.options.log(
+          `Aviso: la sala ${this.name} no pudo releerse de la base: ${describeError(error)}`,
+        ),
+    );
+  }
+
+  /** Awareness client ids of this instance's own connections. */
+  localAwarenessClients(): number[] {
+    return [...this.peers.values()].flatMap((clients) => [...clients]);
   }
 
   /** True from a failed commit until the next one succeeds (reported by /healthz). */
@@ -269,8 +324,12 @@ export class Room {
       this.doc.store.pendingStructs === null &&
       this.doc.store.pendingDs === null;
     const update = whole ? incoming.update : emitted;
+    // Relayed updates are committed here too: see cluster.ts (saved stays true of the database).
     if (this.peers.has(origin as Peer)) this.pendingWriters.add(origin as Peer);
     this.pending.push(update);
+    this.pendingLocal.push(origin !== RELAYED);
+    this.options.onUpdateApplied?.(origin === RELAYED);
+    if (origin !== RELAYED) this.link?.publishUpdate(update);
     this.pendingBytes += update.byteLength;
     const message =
       whole && incoming.message !== undefined
@@ -289,8 +348,13 @@ export class Room {
       for (const client of added) own.add(client);
       for (const client of removed) own.delete(client);
     }
-    const message = this.awarenessFrame([...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    const message = this.awarenessFrame(changed);
     for (const peer of this.peers.keys()) peer.send(message);
+    // Each instance times out stale states itself; only its own people's changes go out.
+    if (this.link !== null && origin !== RELAYED && origin !== 'timeout') {
+      this.link.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   private scheduleFlush(): void {
@@ -316,13 +380,15 @@ export class Room {
     if (this.committing !== null || this.pending.length === 0)
       return this.committing ?? Promise.resolve();
     const batch = this.pending;
+    const local = this.pendingLocal;
     const deletes = this.pendingDeletes;
     const writers = this.pendingWriters;
     this.pending = [];
+    this.pendingLocal = [];
     this.pendingDeletes = [];
     this.pendingWriters = new Set();
     const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, deletes, writers, vector).finally(() => {
+    this.committing = this.write(batch, local, deletes, writers, vector).finally(() => {
       this.committing = null;
       if (this.pending.length > 0) this.scheduleFlush();
       else this.checkIdle();
@@ -332,15 +398,18 @@ export class Room {
 
   private async write(
     batch: Uint8Array[],
+    local: boolean[],
     batchDeletes: DeleteSet[],
     writers: Set<Peer>,
     vector: Uint8Array,
   ): Promise<void> {
     const { storage, log } = this.options;
+    const started = performance.now();
     try {
       await storage.appendUpdates(this.name, batch);
     } catch (error) {
       this.pending = batch.concat(this.pending);
+      this.pendingLocal = local.concat(this.pendingLocal);
       this.pendingDeletes = batchDeletes.concat(this.pendingDeletes);
       for (const writer of writers) this.pendingWriters.add(writer);
       this.failing = true;
@@ -357,6 +426,7 @@ export class Room {
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       return;
     }
+    this.options.onCommitTimed?.((performance.now() - started) / 1000, batch.length);
     if (this.failing) log(`La sala ${this.name} vuelve a guardarse con normalidad.`);
     this.failing = false;
     this.retryMs = FIRST_RETRY_MS;
@@ -371,7 +441,10 @@ export class Room {
       if (peer.sendSaved !== undefined) peer.sendSaved(saved, increment, writers.has(peer));
       else peer.send(saved);
     }
-    this.options.onCommitted?.(this, batch);
+    // Notifications and automatic versions follow this instance's own writes; the instance
+    // that received a relayed update does the same for it.
+    const own = batch.filter((_update, index) => local[index]);
+    if (own.length > 0) this.options.onCommitted?.(this, own);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 
@@ -392,6 +465,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.link?.close();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.awareness.destroy();

@@ -62,6 +62,27 @@ export class RoomRegistry {
     return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   }
 
+  /** Rooms loaded now (metrics). */
+  get loadedCount(): number {
+    return this.live.size;
+  }
+
+  /** Bytes received and not yet committed, over every loaded room (metrics). */
+  unsavedBytes(): number {
+    let total = 0;
+    for (const room of this.live) total += room.unsavedBytes;
+    return total;
+  }
+
+  /**
+   * Commits everything pending in every room, with the rooms' connections still attached so they
+   * receive their `saved` (a drain: the server stops after this).
+   */
+  async flushAll(): Promise<void> {
+    const rooms = await this.loaded();
+    await Promise.all(rooms.map((room) => room.flush()));
+  }
+
   /** True while some room cannot commit to storage. */
   failing(): boolean {
     return [...this.live].some((room) => room.commitFailing);

@@ -5,6 +5,7 @@
  * upgraded only after its Origin, its room name, its session and the person's membership of the
  * room's group were checked and its room is loaded, so every refusal is plain HTTP.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import {
   createServer as createHttpServer,
@@ -22,6 +23,10 @@ import { SCHEMA_VERSIONS } from '../shared/ydoc/schema';
 import { AccountStore } from './accounts/accountStore';
 import { ensureFirstAdmin, type AdminInput } from './accounts/bootstrap';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './accounts/loginLimiter';
+import { Cluster } from './cluster/cluster';
+import { SharedLoginLimiter } from './cluster/sharedLoginLimiter';
+import { ServerMetrics, serveMetrics } from './ops/metrics';
+import { readiness } from './ops/readiness';
 import { Connection, type ConnectionContext } from './connection';
 import { handleApi, isApiPath, type ApiContext } from './http/api';
 import { DEFAULT_ALLOWED_ORIGINS, originAllowed, type OriginPolicy } from './http/origin';
@@ -38,7 +43,6 @@ import { demoAccountsTable, seedDemo, seedDemoAccounts } from './seed/demo';
 import { authorizeUpgrade, reevaluate, reevaluateAll, type SocketCredential } from './socketAccess';
 import { SyncTickets } from './syncTickets';
 import { SqliteStorage } from './storage/sqliteStorage';
-import { openPostgres } from './db/open';
 import type { Storage } from './storage/storage';
 
 export interface ServerOptions {
@@ -63,6 +67,8 @@ export interface ServerOptions {
    * SQLite file in dataDir, shared by every instance of a cluster. Migrated on start.
    */
   postgresUrl?: string;
+  /** Connections this instance opens to PostgreSQL (default 10). */
+  postgresPool?: number;
   /** Uncommitted bytes per room above which writers are closed with 1013. */
   maxPendingBytes?: number;
   /** Messages per connection; above it the connection is closed with 1008 (policy), after which clients reconnect with backoff. */
@@ -86,11 +92,32 @@ export interface ServerOptions {
    * of sessions that expired by time or were revoked by `npm run admin` in another process.
    */
   sessionRecheckMs?: number;
+  /**
+   * Redis of a cluster of instances (redis://…): rooms' updates and awareness are relayed to the
+   * other instances holding them, access changes reach their sockets, login limits are shared.
+   * Without it the server runs alone, as before.
+   */
+  redisUrl?: string;
+  /** Prefix of this deployment's Redis channels and keys (default `minka:`). */
+  redisPrefix?: string;
+  /** This instance's name in logs, metrics and Redis (default: a random id). */
+  instanceId?: string;
+  /** Bearer token that GET /metrics requires; metrics are off (404) without one. */
+  metricsToken?: string;
+  /** Events only a log collector wants (connections opened and closed); JSON logs set it. */
+  logEvent?: (name: string, fields: Record<string, string | number>) => void;
 }
 
 export interface MinkaServer {
   url: string;
   port: number;
+  /** This instance's id (logs, metrics, Redis). */
+  instanceId: string;
+  /**
+   * Drains and stops: new sockets and requests are refused (/readyz answers 503), every room
+   * commits what it holds and tells its clients `saved`, then the sockets close with 1012 (service
+   * restart: reconnect now, to another instance) and the database and Redis are closed.
+   */
   close(): Promise<void>;
 }
 
@@ -102,14 +129,34 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const rateLimit = options.rateLimit ?? { perSecond: 300, burst: 3000 };
   const now = options.now ?? (() => Date.now());
+  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
   mkdirSync(options.dataDir, { recursive: true });
   checkDataDir(options.dataDir);
-  const unlock = lockDataDir(options.dataDir);
+  let cluster: Cluster | null = null;
+  if (options.redisUrl !== undefined) {
+    cluster = await Cluster.connect({
+      url: options.redisUrl,
+      prefix: options.redisPrefix ?? 'minka:',
+      instanceId,
+      log,
+    });
+  }
+  // Instances of one cluster share their database by design (they see each other's rooms through
+  // Redis); a server alone keeps the directory to itself.
+  const unlockDir = cluster === null ? lockDataDir(options.dataDir) : () => {};
+  const unlock = () => {
+    unlockDir();
+    void cluster?.close();
+  };
   let storage: Storage;
   let store: AccountStore;
   if (options.postgresUrl !== undefined) {
     try {
-      const databases = await openPostgres(options.postgresUrl, now);
+      // Loaded only here: a SQLite server never loads the PostgreSQL driver.
+      const { openPostgres } = await import('./db/open');
+      const databases = await openPostgres(options.postgresUrl, now, {
+        ...(options.postgresPool !== undefined ? { max: options.postgresPool } : {}),
+      });
       // The shared pool belongs to the account store; the rooms' storage only borrows it.
       storage = options.storage ?? databases.storage;
       store = databases.store;
@@ -171,10 +218,30 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
 
   const notifier = new Notifier(store, log);
   const autoVersion = createAutoVersioner(store, now, log);
-  const registry = new RoomRegistry(
+  let closing: Promise<void> | null = null;
+  const connections = new Set<Connection>();
+  // eslint-disable-next-line prefer-const -- assigned below, read lazily by the metrics
+  let registry: RoomRegistry;
+  const metrics = new ServerMetrics(
+    {
+      connections: () => connections.size,
+      roomsLoaded: () => registry.loadedCount,
+      pendingBytes: () => registry.unsavedBytes(),
+      draining: () => closing !== null,
+      cluster: () => cluster?.counters ?? null,
+    },
+    instanceId,
+  );
+  registry = new RoomRegistry(
     {
       storage,
       log,
+      cluster: cluster ?? undefined,
+      onUpdateApplied: (relayed) => (relayed ? metrics.relayedUpdates : metrics.updates).inc(),
+      onCommitTimed: (seconds, updates) => {
+        metrics.commitSeconds.observe(seconds);
+        metrics.committedUpdates.inc(updates);
+      },
       onCommitted: (room, batch) => {
         void notifier.roomCommitted(room.name, room.doc, batch);
         autoVersion(room.name, room.doc);
@@ -184,7 +251,6 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     },
     options.idleUnloadMs ?? 30_000,
   );
-  const connections = new Set<Connection>();
   const connectionContext: ConnectionContext = {
     rateLimit,
     limits: { ...DEFAULT_SYNC_LIMITS, ...options.limits },
@@ -201,16 +267,27 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     storage,
     store,
     commitsFailing: () => registry.failing(),
-    limiter: new LoginLimiter(loginLimits, now),
+    limiter:
+      cluster === null
+        ? new LoginLimiter(loginLimits, now)
+        : new SharedLoginLimiter(cluster.redis, cluster.prefix, loginLimits, now),
     loginLimits,
     log,
     now,
     trustProxy: options.trustProxy ?? false,
-    accessChanged: (userId) =>
-      reevaluate(store, connections, userId).catch((error: unknown) =>
+    accessChanged: async (userId) => {
+      // The other instances re-check that person's sockets at once (their timer would within
+      // sessionRecheckMs anyway).
+      cluster?.publishAccess(userId).catch((error: unknown) => {
+        log(
+          `Aviso: no se pudo avisar a las otras instancias de un cambio de acceso: ${describeError(error)}`,
+        );
+      });
+      await reevaluate(store, connections, userId).catch((error: unknown) =>
         log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
-      ),
-    tickets: new SyncTickets(now),
+      );
+    },
+    tickets: new SyncTickets(now, (sessionId) => store.sessions.tokenHash(sessionId)),
     notificationsSettled: () => notifier.settled(),
     withRoom: (name, change) => registry.write(name, change),
   };
@@ -225,11 +302,24 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       .finally(() => (rechecking = false));
   }, options.sessionRecheckMs ?? 2000);
   recheckTimer.unref();
-  let closing: Promise<void> | null = null;
+  cluster?.onAccessChange((userId) => {
+    reevaluate(store, connections, userId).catch((error: unknown) =>
+      log(`Aviso: no se pudieron revisar las conexiones de ${userId}: ${describeError(error)}`),
+    );
+  });
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const pathname = rawPath(req.url);
-    if (isApiPath(pathname)) await handleApi(req, res, requestUrl(req), api, origins);
+    if (pathname === '/readyz') {
+      const report = await readiness(storage, cluster, registry, closing !== null);
+      res.writeHead(report.ready ? 200 : 503, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(JSON.stringify({ ...report, instance: instanceId }));
+    } else if (pathname === '/metrics') {
+      await serveMetrics(req, res, metrics, options.metricsToken);
+    } else if (isApiPath(pathname)) await handleApi(req, res, requestUrl(req), api, origins);
     else await serveStatic(req, res, pathname, options.staticDir);
   };
 
@@ -255,7 +345,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       return;
     }
     const name = roomName(parsed);
-    const credential = socketCredential(requestUrl(req).searchParams, api.tickets);
+    const credential = await socketCredential(requestUrl(req).searchParams, api.tickets);
     const decision = await authorizeUpgrade(store, credential, parsed);
     if (!decision.ok) {
       refuse(socket, decision.status, decision.code, decision.message);
@@ -320,7 +410,11 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       joined = true;
       const connection = new Connection(ws, socket, room, current.access, connectionContext);
       connections.add(connection);
-      ws.once('close', () => connections.delete(connection));
+      options.logEvent?.('connection.open', { room: name, user: current.access.userId });
+      ws.once('close', (code: number) => {
+        connections.delete(connection);
+        options.logEvent?.('connection.close', { room: name, user: current.access.userId, code });
+      });
     });
   };
 
@@ -362,10 +456,20 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
 
   const close = async (): Promise<void> => {
     clearInterval(recheckTimer);
+    // Stop accepting: new upgrades answer 503 (closing), the listener closes, idle HTTP
+    // keep-alive connections go; open sync sockets stay until their rooms are committed.
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
+    server.closeIdleConnections();
+    const pending = registry.unsavedBytes();
+    log(
+      `Minka: deteniendo la instancia ${instanceId}: ${connections.size} conexiones, ` +
+        `${registry.loadedCount} salas, ${pending} bytes por guardar.`,
+    );
+    // Commit what the rooms hold while their clients are still there to hear `saved`.
+    await registry.flushAll();
     for (const connection of connections)
-      connection.close(CloseCode.goingAway, 'server shutting down');
+      connection.close(CloseCode.serviceRestart, 'server restarting: reconnect now');
+    server.closeAllConnections();
     await registry.closeAll();
     for (const connection of connections) connection.terminate();
     wss.close();
@@ -378,6 +482,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   return {
     url,
     port,
+    instanceId,
     close: () => (closing ??= close()),
   };
 }
@@ -422,10 +527,13 @@ function requestUrl(req: IncomingMessage): URL {
  * The session a socket names: a single-use `ticket` (its session id once redeemed), else a
  * `token` (older clients), else none.
  */
-function socketCredential(query: URLSearchParams, tickets: SyncTickets): SocketCredential {
+async function socketCredential(
+  query: URLSearchParams,
+  tickets: SyncTickets,
+): Promise<SocketCredential> {
   const ticket = query.get('ticket');
   if (ticket !== null && ticket !== '') {
-    const sessionId = tickets.redeem(ticket);
+    const sessionId = await tickets.redeem(ticket);
     return sessionId === null ? null : { sessionId };
   }
   const token = query.get('token');

@@ -134,6 +134,16 @@ export class RoomConnection {
     });
     provider.on('connection-close', (event) => {
       if (event === null) return;
+      if (event.code === CloseCode.serviceRestart) {
+        // The instance is draining after committing everything (a deploy): reconnect now, to
+        // another instance, not after y-websocket's backoff. A short random spread keeps a
+        // thousand clients from arriving in the same millisecond.
+        setTimeout(() => {
+          if (this.destroyed || !this.wantOnline || this.provider !== provider) return;
+          provider.wsUnsuccessfulReconnects = 0;
+          provider.connect();
+        }, Math.random() * 250);
+      }
       if (event.code === CloseCode.schemaTooNew) {
         this.schema = 'serverTooOld';
         this.refresh();

@@ -36,6 +36,12 @@ export const CloseCode = {
   protocolError: 1002,
   messageTooBig: 1009,
   internalError: 1011,
+  /**
+   * The server is draining (SIGTERM: a restart or a deploy) after committing everything it
+   * received: reconnect now, to another instance behind the load balancer. RFC 6455's "Service
+   * Restart"; the renderer reconnects at once instead of after y-websocket's backoff.
+   */
+  serviceRestart: 1012,
   tryAgainLater: 1013,
   /**
    * The connection sent more messages per second than the server accepts. A policy close, not

@@ -11,7 +11,8 @@
  *   signed in from before, which is not slowed.
  *
  * Counts live in memory: a restart forgets them, which costs an attacker a restart of a server
- * they do not run.
+ * they do not run. Several instances behind a load balancer share them through Redis instead
+ * (cluster/sharedLoginLimiter.ts, same rules), or a guesser would get the limits once per instance.
  */
 export interface LoginLimits {
   /** Failed logins of one email from one address within the window before that pair is blocked. */
@@ -34,12 +35,17 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 };
 
 /** How long an address the owner signed in from stays exempt from the account slow-down. */
-const TRUSTED_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
+export const TRUSTED_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type Reservation =
-  { ok: true; succeed: () => void } | { ok: false; retryAfterSeconds: number };
+  { ok: true; succeed: () => void | Promise<void> } | { ok: false; retryAfterSeconds: number };
 
-export class LoginLimiter {
+/** What login needs of a limiter: this in-memory one, or the Redis one of several instances. */
+export interface LoginLimiting {
+  reserve(email: string, address: string): Reservation | Promise<Reservation>;
+}
+
+export class LoginLimiter implements LoginLimiting {
   private readonly attempts = new Map<string, number[]>();
   private readonly trusted = new Map<string, number>();
 

@@ -77,6 +77,15 @@ export class Sessions {
     return row !== undefined && row.revoked_at === null && this.now() < row.expires_at;
   }
 
+  /** The stored hash of a session's token (the key of its sync tickets), or null. */
+  async tokenHash(id: string): Promise<Uint8Array | null> {
+    const row = await this.sql.get<{ token_hash: Uint8Array }>(
+      'SELECT token_hash FROM sessions WHERE id = ?',
+      [id],
+    );
+    return row?.token_hash ?? null;
+  }
+
   async revoke(id: string): Promise<void> {
     await this.sql.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
       this.now(),

@@ -165,8 +165,16 @@ async function copyTable(
   }
   // A PostgreSQL column named rowid keeps SQLite's row order (versions, sign-offs).
   const selected = columns.filter((column) => sourceColumns.includes(column) || column === 'rowid');
+  // In insertion order where SQLite keeps one, so a row that refers to an earlier row of its own
+  // table (a correction of an agreement) arrives after it.
+  const withoutRowid =
+    (source
+      .prepare<[string], { wr: number }>(
+        "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?",
+      )
+      .get(table)?.wr ?? 0) === 1;
   const select = `SELECT ${selected.map((column) => `"${column}"`).join(', ')} FROM "${table}"${
-    selected.includes('rowid') || table === 'updates' ? ' ORDER BY rowid' : ''
+    withoutRowid ? '' : ' ORDER BY rowid'
   }`;
   const quoted = selected.map((column) => `"${column}"`).join(', ');
   let batch: unknown[][] = [];

@@ -33,6 +33,8 @@ export interface PostgresOptions {
   max?: number;
   /** Name shown in pg_stat_activity. */
   applicationName?: string;
+  /** Longest a statement may run before PostgreSQL cancels it (default 30 s). */
+  statementTimeoutMs?: number;
 }
 
 interface Queryable {
@@ -51,6 +53,12 @@ export class PostgresSql implements Sql {
       application_name: options.applicationName ?? 'minka',
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
+      // A dead database host is noticed by TCP keepalive, and no statement or forgotten
+      // transaction holds a connection (and its locks) for ever: past these the statement
+      // fails, the commit is retried by its room, and the API answers 503.
+      keepAlive: true,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      idle_in_transaction_session_timeout: 60_000,
     });
     // An idle pooled connection that the server drops must not crash the process: the pool
     // discards it and opens another on the next query.

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import type { IncomingMessage } from 'node:http';
 import type { Storage } from '../storage/storage';
 import type { AccountStore } from '../accounts/accountStore';
-import type { LoginLimiter, LoginLimits } from '../accounts/loginLimiter';
+import type { LoginLimiting, LoginLimits } from '../accounts/loginLimiter';
 import type { Session } from '../accounts/sessions';
 import type { SyncTickets } from '../syncTickets';
 
@@ -16,7 +16,7 @@ export interface ApiContext {
   store: AccountStore;
   /** True while some room cannot commit: the server is up but not saving. */
   commitsFailing: () => boolean;
-  limiter: LoginLimiter;
+  limiter: LoginLimiting;
   loginLimits: LoginLimits;
   log: (line: string) => void;
   now: () => number;

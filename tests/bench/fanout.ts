@@ -137,15 +137,27 @@ export async function fanOut(
   await Promise.all(clients.map((c) => c.until(() => c.receivedBytes > 0)));
   trace_(`fan-out ${readers} readers in ${room}: connected`);
   const latencies: number[] = [];
-  for (const update of updates) {
+  for (const [index, update] of updates.entries()) {
     let remaining = readers;
     let sentAt = 0;
-    const all = new Promise<void>((resolve) => {
+    const all = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `fan-out in ${room}: update ${index} reached ${readers - remaining} of ${readers} readers in 60 s`,
+            ),
+          ),
+        60_000,
+      );
       for (const client of clients) {
         client.onUpdate = (at) => {
           latencies.push(at - sentAt);
           client.onUpdate = null;
-          if (--remaining === 0) resolve();
+          if (--remaining === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
         };
       }
     });
@@ -153,6 +165,7 @@ export async function fanOut(
     writer.sendUpdate(update);
     await all;
   }
+  trace_(`fan-out ${readers} readers in ${room}: done`);
   writer.close();
   for (const client of clients) client.close();
   latencies.sort((a, b) => a - b);
@@ -327,7 +340,12 @@ export async function measureMemory(
   docs: number,
   docBytes: number,
 ): Promise<MemoryResult> {
-  const server = await startServerProcess(kind, { gc: true, rooms: docs + 1, idleUnloadMs: 1000 });
+  const warmUp = 20;
+  const server = await startServerProcess(kind, {
+    gc: true,
+    rooms: docs + warmUp,
+    idleUnloadMs: 1000,
+  });
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     const content = (seed: number) => {
@@ -346,8 +364,12 @@ export async function measureMemory(
         await client.until(() => client.saved !== null && client.saved.sv.size > 0);
       return client;
     };
-    // Warm up the code paths (and lazily loaded modules) with one document, then let it go.
-    (await open(server.rooms[docs]!, -1)).close();
+    // Warm up the code paths (lazily loaded modules, compiled code) with a few documents, then
+    // let them go: what stays after an unload is then the documents', not the JIT's.
+    const warm = await Promise.all(
+      server.rooms.slice(docs, docs + warmUp).map((room, i) => open(room, -1 - i)),
+    );
+    for (const client of warm) client.close();
     await settle(2500);
     const baseline = await server.memory();
     const clients: ProtocolClient[] = [];

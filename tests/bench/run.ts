@@ -16,7 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SQLite } from '@hocuspocus/extension-sqlite';
+import { Database as HocuspocusDatabase } from '@hocuspocus/extension-database';
+import Database from 'better-sqlite3';
 import { Server as HocuspocusServer } from '@hocuspocus/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
@@ -61,28 +62,57 @@ export async function startPeer(): Promise<Endpoint> {
 }
 
 /**
- * @hocuspocus/server 3.4 as it is usually run: with its SQLite extension (`database` a file in
- * `dataDir`; its default debounce stores a document 2 s after the last change, 10 s at most),
- * or in memory when `dataDir` is null.
+ * Hocuspocus's SQLite extension, with better-sqlite3 in place of sqlite3: the same table, the
+ * same fetch and upsert statements, on @hocuspocus/extension-database as the extension itself
+ * is. (@hocuspocus/extension-sqlite needs the sqlite3 native addon, which has no prebuilt binary
+ * reachable here and took ~5 minutes to compile in every `npm ci`.) One difference: sqlite3 runs
+ * its statements on a thread, better-sqlite3 on the event loop, so each debounced store costs
+ * Hocuspocus a little more here than with its own extension.
+ */
+function hocuspocusSqlite(file: string): { extension: HocuspocusDatabase; close: () => void } {
+  const db = new Database(file);
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))',
+  );
+  const select = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM "documents" WHERE name = ? ORDER BY rowid DESC',
+  );
+  const upsert = db.prepare<[string, Uint8Array]>(
+    'INSERT INTO "documents" ("name", "data") VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
+  );
+  const extension = new HocuspocusDatabase({
+    fetch: async ({ documentName }) => select.get(documentName)?.data ?? null,
+    store: async ({ documentName, state }) => {
+      upsert.run(documentName, state);
+    },
+  });
+  return { extension, close: () => db.close() };
+}
+
+/**
+ * @hocuspocus/server 3.4 as it is usually run: with SQLite storage (`dataDir`; the database
+ * extension's default debounce stores a document 2 s after the last change, 10 s at most), or
+ * in memory when `dataDir` is null.
  */
 export async function startHocuspocus(dataDir: string | null): Promise<Endpoint> {
+  const storage = dataDir === null ? null : hocuspocusSqlite(path.join(dataDir, 'hp.sqlite'));
   const server = new HocuspocusServer({
     port: 0,
     address: '127.0.0.1',
     quiet: true,
     stopOnSignals: false,
-    extensions: dataDir === null ? [] : [new SQLite({ database: path.join(dataDir, 'hp.sqlite') })],
+    extensions: storage === null ? [] : [storage.extension],
   });
   await server.listen();
-  // The extension creates its table without waiting for it (sqlite3's run() in onConfigure):
-  // give it a moment, or the first document loads against a missing table.
-  await new Promise((resolve) => setTimeout(resolve, 200));
   const port = server.address.port;
   return {
     protocol: 'hocuspocus',
     syncUrl: (room) => `ws://127.0.0.1:${port}/${encodeURIComponent(room)}`,
     room: (run) => `hocuspocus-${run}`,
-    close: () => server.destroy(),
+    close: async () => {
+      await server.destroy();
+      storage?.close();
+    },
   };
 }
 
@@ -189,8 +219,7 @@ export async function measure(runs: number, updates: number) {
     cold.hocuspocus.push(await coldOpen(hocuspocus, room, expected));
     writer.close();
     await hocuspocus.close();
-    // Its SQLite extension stores without waiting (sqlite3's run() with a callback-less
-    // statement): the directory goes once every run is over.
+    // A debounced store may still run after destroy(): the directory goes once every run is over.
     leftovers.push(dataDir);
   };
   const runMinka = async (run: number) => {

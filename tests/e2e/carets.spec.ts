@@ -1,7 +1,7 @@
 /**
  * Other people's carets in a document (issue 16 rebuilt the caret layer so its work follows what
  * changed): a collaborator's caret appears with their name where they click, follows their
- * typing, and goes away when they leave the text.
+ * typing, and goes away when they leave the text. The outline's word count follows the typing.
  */
 import { expect, test } from '@playwright/test';
 import { editorOf, openApp, openDocument } from './support/app';
@@ -20,6 +20,11 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
   await openDocument(jorge.page, DOC);
   await openDocument(lucia.page, DOC);
 
+  const outline = jorge.page.getByRole('navigation', { name: 'Esquema del documento' });
+  const words = async () => Number(/(\d+) palabras/.exec((await outline.textContent()) ?? '')?.[1]);
+  const wordsBefore = await words();
+  expect(wordsBefore).toBeGreaterThan(50);
+
   const paragraph = jorge.editor.locator('p').first();
   await paragraph.click();
   await jorge.page.keyboard.press('End');
@@ -28,7 +33,8 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
   });
   await expect(caret).toBeVisible();
 
-  await jorge.page.keyboard.type(' Texto de Jorge', { delay: 20 });
+  // Spaces on both sides: End is the end of the visual line, inside the paragraph.
+  await jorge.page.keyboard.type(' Texto de Jorge ', { delay: 20 });
   const luciaParagraph = editorOf(lucia.page).locator('p').first();
   await expect(luciaParagraph).toContainText('Texto de Jorge');
   // The caret sits right after what he typed.
@@ -38,12 +44,15 @@ test('a collaborator’s caret shows their name, follows their typing and leaves
         let text = '';
         for (let node = element.previousSibling; node !== null; node = node.previousSibling)
           text = (node.textContent ?? '') + text;
-        return text.endsWith('Texto de Jorge');
+        return text.endsWith('Texto de Jorge ');
       }),
     )
     .toBe(true);
   await caret.scrollIntoViewIfNeeded();
   await lucia.page.screenshot({ path: '/tmp/shots/i16d-client/caret.png' });
+
+  // His outline counts the three words (brought up to date when the page is idle).
+  await expect.poll(words).toBe(wordsBefore + 3);
 
   // Jorge's own editor never draws his caret as someone else's.
   await expect(jorge.editor.locator('.collaboration-carets__caret')).toHaveCount(0);

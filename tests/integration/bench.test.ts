@@ -16,7 +16,7 @@ describe('benchmark', () => {
     expect(results.hocuspocusRelay).toHaveLength(1);
     expect(results.minkaDurable).toHaveLength(1);
     expect(cold.minkaRestart[0]).toBeGreaterThan(0);
-  }, 150_000);
+  }, 240_000);
 
   it('measures fan-out and catch-up bytes with each server in its own process', async () => {
     const trace = loadSequentialTrace('automerge-paper', 2000);
@@ -37,11 +37,11 @@ describe('benchmark', () => {
     );
     expect(catchUp.minka.uploadBytes).toBeLessThan(1.1 * catchUp.minka.minimalDiffBytes + 100);
     expect(catchUp.hocuspocus.downloadBytes).toBeGreaterThan(0);
-  }, 150_000);
+  }, 240_000);
 
   it('measures the memory of loaded documents in a server process of its own', async () => {
     const memory = await measureMemory('minka', 5, 2000);
     expect(memory.loaded.heapUsed).toBeGreaterThan(0);
     expect(memory.afterUnload.rss).toBeGreaterThan(0);
-  }, 150_000);
+  }, 240_000);
 });

@@ -84,5 +84,5 @@ describeWithPostgres('migrate-storage: SQLite to PostgreSQL', () => {
     // And it keeps writing, with ids after the copied ones.
     write(reader.doc, 'Escrito ya sobre PostgreSQL');
     await waitSaved(reader);
-  });
+  }, 120_000);
 });

@@ -62,7 +62,16 @@ const VALID_COLOUR = /^#[0-9a-fA-F]{6}$/;
 interface SyncState {
   doc: Y.Doc;
   type: Y.XmlFragment;
-  binding: { mapping: Map<unknown, unknown> } | null;
+  binding: {
+    mapping: Map<unknown, unknown>;
+    /** The selection in Yjs terms, as the binding last converted it (y-tiptap's own field). */
+    beforeTransactionSelection?: {
+      anchor: Y.RelativePosition;
+      head: Y.RelativePosition;
+      absAnchor: number;
+      absHead: number;
+    } | null;
+  } | null;
   snapshot: unknown;
   prevSnapshot: unknown;
   isChangeOrigin: boolean;
@@ -375,9 +384,19 @@ class CaretsView {
       return;
     }
     const { anchor, head } = this.view.state.selection;
-    const mapping = sync.binding!.mapping as never;
-    const relAnchor = absolutePositionToRelativePosition(anchor, sync.type, mapping);
-    const relHead = absolutePositionToRelativePosition(head, sync.type, mapping);
+    // The binding converts the selection after every transaction it syncs (to restore it when a
+    // remote change lands); converting again walks the document up to the caret.
+    const known = sync.binding!.beforeTransactionSelection;
+    let relAnchor: Y.RelativePosition;
+    let relHead: Y.RelativePosition;
+    if (known != null && known.absAnchor === anchor && known.absHead === head) {
+      relAnchor = known.anchor;
+      relHead = known.head;
+    } else {
+      const mapping = sync.binding!.mapping as never;
+      relAnchor = absolutePositionToRelativePosition(anchor, sync.type, mapping);
+      relHead = absolutePositionToRelativePosition(head, sync.type, mapping);
+    }
     if (
       current !== null &&
       current !== undefined &&

@@ -9,8 +9,11 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 export interface Heading {
   level: number;
   text: string;
-  /** The heading's position in the document (where clicking it moves the caret). */
-  pos: number;
+  /**
+   * Which top-level block it is. Not its position: typing above a heading moves its position on
+   * every keystroke, and the outline would be drawn again each time.
+   */
+  index: number;
 }
 
 export interface DocumentStats {
@@ -46,11 +49,10 @@ export function documentStats(doc: PMNode): DocumentStats {
   const headings: Heading[] = [];
   let words = 0;
   let characters = 0;
-  doc.forEach((block, offset) => {
+  doc.forEach((block, _offset, index) => {
     if (block.type.name === 'heading') {
       const text = block.textContent;
-      if (text.trim() !== '')
-        headings.push({ level: Number(block.attrs['level']), text, pos: offset });
+      if (text.trim() !== '') headings.push({ level: Number(block.attrs['level']), text, index });
     }
     const stats = statsOf(block);
     words += stats.words;
@@ -59,16 +61,17 @@ export function documentStats(doc: PMNode): DocumentStats {
   return { headings, words, characters };
 }
 
-export function sameStats(a: DocumentStats, b: DocumentStats): boolean {
+export function sameHeadings(a: readonly Heading[], b: readonly Heading[]): boolean {
   return (
-    a.words === b.words &&
-    a.characters === b.characters &&
-    a.headings.length === b.headings.length &&
-    a.headings.every(
-      (h, i) =>
-        h.level === b.headings[i]!.level &&
-        h.text === b.headings[i]!.text &&
-        h.pos === b.headings[i]!.pos,
-    )
+    a.length === b.length &&
+    a.every((h, i) => h.level === b[i]!.level && h.text === b[i]!.text && h.index === b[i]!.index)
   );
+}
+
+/** Where the top-level block `index` starts in `doc` (null past the end). */
+export function blockPosition(doc: PMNode, index: number): number | null {
+  if (index >= doc.childCount) return null;
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  return pos;
 }

@@ -43,6 +43,16 @@ export interface ReviewState {
 
 export const reviewPluginKey = new PluginKey<ReviewState>('minkaReview');
 
+/**
+ * The highlights and inline suggestions, kept as plugin state: placing them resolves every
+ * thread's anchor, which walks the document, so that happens when the review state changes or
+ * someone else's edit lands (the binding replaces the whole document then); a local edit maps
+ * them, and they are placed again from their anchors once typing pauses.
+ */
+export const reviewDecorationsKey = new PluginKey<DecorationSet>('minkaReviewDecorations');
+
+const REPLACE_AFTER_TYPING_MS = 400;
+
 const EMPTY_STATE: ReviewState = {
   body: null,
   threads: [],
@@ -147,10 +157,6 @@ export const ReviewExtension = Extension.create({
           return tr.getMeta(ySyncPluginKey) !== undefined;
         },
         props: {
-          decorations(state) {
-            const review = reviewPluginKey.getState(state);
-            return review === undefined ? null : decorations(state, review);
-          },
           handleClick(view, _pos, event) {
             const id = threadAt(event.target);
             if (id === null) return false;
@@ -185,6 +191,49 @@ export const ReviewExtension = Extension.create({
             // New blocks cannot be suggested yet; Enter must not split the body behind the scenes.
             return event.key === 'Enter';
           },
+        },
+      }),
+      new Plugin<DecorationSet>({
+        key: reviewDecorationsKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply(tr, set, _old, state) {
+            const review = reviewPluginKey.getState(state);
+            if (review === undefined) return DecorationSet.empty;
+            const remote = tr.getMeta(ySyncPluginKey) !== undefined && tr.docChanged;
+            if (
+              tr.getMeta(reviewPluginKey) !== undefined ||
+              remote ||
+              tr.getMeta(reviewDecorationsKey)
+            )
+              return decorations(state, review);
+            return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+          },
+        },
+        props: {
+          decorations: (state) => reviewDecorationsKey.getState(state) ?? null,
+        },
+        view: () => {
+          let timer: ReturnType<typeof setTimeout> | null = null;
+          return {
+            update(view, previous) {
+              if (view.state.doc === previous.doc) return;
+              if ((reviewPluginKey.getState(view.state)?.threads.length ?? 0) === 0) return;
+              if (timer !== null) clearTimeout(timer);
+              timer = setTimeout(() => {
+                timer = null;
+                if (!view.isDestroyed)
+                  view.dispatch(
+                    view.state.tr
+                      .setMeta(reviewDecorationsKey, true)
+                      .setMeta('addToHistory', false),
+                  );
+              }, REPLACE_AFTER_TYPING_MS);
+            },
+            destroy() {
+              if (timer !== null) clearTimeout(timer);
+            },
+          };
         },
       }),
     ];

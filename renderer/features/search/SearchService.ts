@@ -57,6 +57,18 @@ interface Attached {
   connection: RoomConnection;
   detach: () => void;
   timer: ReturnType<typeof setTimeout> | null;
+  /** An update arrived that is not indexed yet. */
+  dirty: boolean;
+}
+
+/** Text (characters) per multiple of the quiet time before a room is re-indexed. */
+const REINDEX_TEXT_STEP = 100_000;
+const REINDEX_MAX_STEPS = 30;
+
+/** Runs `fn` when the browser is idle (soon anyway); at once where there is no idle callback. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2_000 });
+  else fn();
 }
 
 export interface GroupAvailability {
@@ -75,6 +87,8 @@ export class SearchService {
   private consent: boolean | null = null;
   private readonly attached = new Map<string, Attached>();
   private readonly blockCache = new Map<string, CachedBlocks>();
+  /** How much text each room gave the index last time (its re-indexing cost). */
+  private readonly textSize = new Map<string, number>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private running = 0;
@@ -286,10 +300,8 @@ export class SearchService {
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
     for (const [room, attached] of this.attached) {
-      if (attached.timer !== null) {
-        clearTimeout(attached.timer);
-        this.reindex(room, attached.connection, { updated: true });
-      }
+      if (attached.timer !== null) clearTimeout(attached.timer);
+      if (attached.dirty) this.reindex(room, attached.connection, { updated: true });
       attached.detach();
     }
     this.attached.clear();
@@ -321,14 +333,30 @@ export class SearchService {
     }
   };
 
+  /**
+   * Re-indexing reads the room's whole text and MiniSearch re-adds it in one go (a 2 MB document
+   * took seconds), so the quiet time before it grows with the room's text (300 ms up to 100k
+   * characters, 6 s at 2 MB, at most 30 steps): someone typing in a long document is not frozen
+   * at every pause. It then runs when the browser is idle.
+   */
   private attach(room: string, connection: RoomConnection): void {
-    const attached: Attached = { connection, detach: () => undefined, timer: null };
+    const attached: Attached = { connection, detach: () => undefined, timer: null, dirty: false };
     const onUpdate = () => {
+      attached.dirty = true;
       if (attached.timer !== null) clearTimeout(attached.timer);
+      const steps = Math.min(
+        REINDEX_MAX_STEPS,
+        Math.max(1, (this.textSize.get(room) ?? 0) / REINDEX_TEXT_STEP),
+      );
       attached.timer = setTimeout(() => {
         attached.timer = null;
-        this.reindex(room, connection, { updated: true });
-      }, this.options.reindexDelayMs);
+        whenIdle(() => {
+          if (this.destroyed || this.attached.get(room) !== attached) return;
+          if (attached.timer !== null || !attached.dirty) return;
+          attached.dirty = false;
+          this.reindex(room, connection, { updated: true });
+        });
+      }, this.options.reindexDelayMs * steps);
     };
     connection.doc.on('update', onUpdate);
     attached.detach = () => connection.doc.off('update', onUpdate);
@@ -341,9 +369,9 @@ export class SearchService {
   /**
    * `updated`: an update arrived since the room was last indexed. A change that only deletes
    * (text removed, a card unlinked from a document) leaves the state vector, the version, as it
-   * was, so the version alone would skip it.
-   * `synced`: the server has answered for this room, so an empty room is really empty (a
-   * document nobody commented on has an empty threads room) and is recorded as indexed.
+   * was, so the version alone would skip it. `synced`: the server has answered for this room, so
+   * an empty room is really empty (a document nobody commented on has an empty threads room) and
+   * is recorded as indexed.
    */
   private reindex(
     room: string,
@@ -354,10 +382,14 @@ export class SearchService {
     if (parsed === null || !this.groups.has(parsed.groupId)) return;
     const version = docVersion(connection.doc);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
-    if (!updated && version === this.index.roomVersion(room)) return;
     if (version === EMPTY_VERSION && !synced) return;
+    if (!updated && version === this.index.roomVersion(room)) return;
     const entries = extractEntries(room, connection.doc);
     if (entries === null) return;
+    this.textSize.set(
+      room,
+      entries.reduce((sum, entry) => sum + entry.text.length, 0),
+    );
     this.index.indexRoom(room, entries, version);
     if (parsed.kind === 'index') this.enqueueGroup(parsed.groupId, true, connection);
     this.scheduleSave();
@@ -441,8 +473,9 @@ export class SearchService {
       await connection.persistence.whenLoaded;
       const online = typeof navigator === 'undefined' || navigator.onLine;
       if (online && !this.destroyed) await this.whenSynced(connection);
-      if (!this.destroyed)
+      if (!this.destroyed) {
         this.reindex(room, connection, { synced: connection.provider?.synced === true });
+      }
     } finally {
       registry.release(room);
     }

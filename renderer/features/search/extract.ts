@@ -4,6 +4,7 @@
  * with its text (one line per block), a board one entry per card (title, description, fields,
  * checklist; kept as the result's snippet), with its column and the documents it links to (what
  * a document lists as its linked cards).
+ *
  * Comment threads (`g/<gid>/doc/<did>/threads`) give one `comment` entry per thread: its
  * comments with their authors' names (and a suggestion's proposed text), kept as the snippet,
  * and whether it is resolved.

@@ -35,7 +35,7 @@ export async function checkPassword(
   address: string,
 ): Promise<User> {
   const { store, limiter, loginLimits } = context;
-  const reservation = limiter.reserve(email, address);
+  const reservation = await limiter.reserve(email, address);
   if (!reservation.ok) {
     const seconds = reservation.retryAfterSeconds;
     throw new ApiFailure(
@@ -70,7 +70,7 @@ export async function checkPassword(
       'Su cuenta fue desactivada; consulte a la administración del clúster.',
     );
   }
-  reservation.succeed();
+  await reservation.succeed();
   return found.user;
 }
 

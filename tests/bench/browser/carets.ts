@@ -7,6 +7,7 @@
  *   npx electron-vite build && npx tsx tests/bench/browser/carets.ts
  *
  * Env: PROBE_ROUNDS (3), PROBE_KEYS (30), PROBE_CARET_MS (each peer moves every 100 ms),
+ * PROBE_PEERS (3), PROBE_COPIES (1; 20 is a 2 MB document), PROBE_BUILD (another renderer build),
  * PROBE_OUT (a directory for the .cpuprofile files and carets.json; default /tmp/minka-probes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,9 @@ import { joinPeer, leave, openProbeSession, type Peer } from './session';
 const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 3);
 const KEYS = Number(process.env.PROBE_KEYS ?? 30);
 const CARET_MS = Number(process.env.PROBE_CARET_MS ?? 100);
+const PEERS = Number(process.env.PROBE_PEERS ?? 3);
+/** The trace's text repeated: 20 copies make the 2 MB document of issue 16. */
+const COPIES = Number(process.env.PROBE_COPIES ?? 1);
 const OUT = process.env.PROBE_OUT ?? '/tmp/minka-probes';
 
 /** Appends the trace's final text to the document body, one paragraph per line. */
@@ -67,19 +71,17 @@ async function main(): Promise<void> {
   const results: ProfileSummary[] = [];
   try {
     const { page, sync, room } = session;
-    const peers = [
-      await joinPeer(sync.url, room),
-      await joinPeer(sync.url, room),
-      await joinPeer(sync.url, room),
-    ];
-    fill(peers[0]!, endContent);
+    const writer = await joinPeer(sync.url, room);
+    const peers = [writer];
+    for (let i = 1; i < PEERS; i++) peers.push(await joinPeer(sync.url, room));
+    for (let copy = 0; copy < COPIES; copy++) fill(writer, endContent);
     const editor = page.getByRole('textbox', { name: 'Contenido del documento' });
     await page.waitForFunction(
       (chars) => (document.querySelector('.ProseMirror')?.textContent?.length ?? 0) > chars,
-      endContent.length * 0.9,
+      endContent.length * COPIES * 0.9,
       { timeout: 120_000 },
     );
-    const stops = peers.map((peer, i) => wander(peer, i + 1));
+    const stops = peers.slice(0, PEERS).map((peer, i) => wander(peer, i + 1));
     for (let round = 0; round < ROUNDS; round++) {
       // A paragraph in the middle of the document, as a person editing the paper would.
       const paragraphs = editor.locator(':scope > p');
@@ -103,10 +105,23 @@ async function main(): Promise<void> {
   }
   const js = results.map((r) => r.jsMs).sort((a, b) => a - b);
   const median = js[Math.floor(js.length / 2)]!;
-  console.log(`\nJS time for ${KEYS} keystrokes with 3 peers moving carets: median ${median} ms`);
+  console.log(
+    `\nJS time for ${KEYS} keystrokes, ${COPIES} × B4, ${PEERS} peers moving carets: median ${median} ms`,
+  );
   writeFileSync(
     path.join(OUT, 'carets.json'),
-    JSON.stringify({ keys: KEYS, caretMs: CARET_MS, medianJsMs: median, rounds: results }, null, 2),
+    JSON.stringify(
+      {
+        keys: KEYS,
+        caretMs: CARET_MS,
+        peers: PEERS,
+        copies: COPIES,
+        medianJsMs: median,
+        rounds: results,
+      },
+      null,
+      2,
+    ),
   );
 }
 

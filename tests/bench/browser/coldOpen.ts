@@ -13,14 +13,15 @@ type Store = 'minka' | 'y-indexeddb';
 
 const ROOM = 'g/bench/doc/cold-open';
 
-/** Updates as the runner serves them: varuint-free, each a 4-byte little-endian length + bytes. */
+/** Updates as the runner serves them: each a 4-byte little-endian length, then its bytes. */
 async function fetchUpdates(url: string): Promise<Uint8Array[]> {
   const buffer = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const view = new DataView(buffer.buffer);
   const updates: Uint8Array[] = [];
   for (let at = 0; at < buffer.byteLength;) {
     const length = view.getUint32(at, true);
-    updates.push(buffer.subarray(at + 4, at + 4 + length));
+    // A copy, not a view: IndexedDB clones a view's whole underlying buffer into every row.
+    updates.push(buffer.slice(at + 4, at + 4 + length));
     at += 4 + length;
   }
   return updates;

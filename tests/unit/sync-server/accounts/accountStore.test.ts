@@ -154,6 +154,38 @@ function accountStoreContract(open: () => { store: AccountStore; clock: { now: n
     expect(await store.organizations.get(made.id)).toEqual(made);
   });
 
+  it('keeps a check made inside a transaction true against a concurrent one (last lead)', async () => {
+    const mine = (await store.organizations.byName('Minera Andina'))!;
+    const [first, second] = await Promise.all(
+      ['lider.uno@example.org', 'lider.dos@example.org'].map((email) =>
+        store.users.create({
+          email,
+          name: email,
+          organizationId: mine.id,
+          workspaceRole: 'member',
+          passwordHash: 'x',
+        }),
+      ),
+    );
+    const group = await store.groups.create({
+      name: 'Dos líderes',
+      purpose: 'Carrera',
+      visibility: 'listed',
+    });
+    await store.groups.addMember(group.id, first!.id, 'lead');
+    await store.groups.addMember(group.id, second!.id, 'lead');
+    // Each steps down if another lead remains; run at once, only one may succeed.
+    const stepDown = (userId: string) =>
+      store.transaction(async (tx) => {
+        if ((await tx.groups.leadCount(group.id)) <= 1) return false;
+        await tx.groups.setRole(group.id, userId, 'editor');
+        return true;
+      });
+    const results = await Promise.all([stepDown(first!.id), stepDown(second!.id)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.groups.leadCount(group.id)).toBe(1);
+  });
+
   it('records invitations, access requests, audit rows and notifications', async () => {
     const ana = (await store.users.withPassword('ana@example.org'))!.user;
     const beto = (await store.users.withPassword('beto@example.org'))!.user;

@@ -3,7 +3,10 @@ import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks } from '../../../../../shared/ydoc/documentDoc';
-import { documentStats } from '../../../../../renderer/features/documents/documentStats';
+import {
+  blockPosition,
+  documentStats,
+} from '../../../../../renderer/features/documents/documentStats';
 import { editorExtensions } from '../../../../../renderer/features/documents/editorExtensions';
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -61,7 +64,10 @@ describe('documentStats', () => {
       [1, 'Desafíos operacionales 2027'],
       [2, 'Energía'],
     ]);
-    expect(editor.state.doc.nodeAt(stats.headings[1]!.pos)?.textContent).toBe('Energía');
+    expect(
+      editor.state.doc.nodeAt(blockPosition(editor.state.doc, stats.headings[1]!.index)!)
+        ?.textContent,
+    ).toBe('Energía');
   });
 
   it('follows edits: only the edited block is read again, and the totals stay exact', () => {
