@@ -23,6 +23,7 @@ import { MeetingPage } from '../features/governance/MeetingPage';
 import { MissionsPage } from '../features/governance/MissionsPage';
 import { RegisterPage } from '../features/governance/RegisterPage';
 import { RegulationsPage } from '../features/governance/RegulationsPage';
+import { InnovationPage } from '../features/innovation/InnovationPage';
 import { canEditContent, canManageMembers, useApp } from './AppContext';
 import { HOME_HREF, useRoute, type Route } from './route';
 import { useDesktopIntegration } from './useDesktopIntegration';
@@ -121,6 +122,8 @@ function RouteView({ route, auth }: { route: Route; auth: Auth }) {
       );
     case 'groupDirectory':
       return <GroupDirectory />;
+    case 'innovation':
+      return <InnovationPage section={route.section} />;
     case 'organizations':
       return <OrganizationDirectory />;
     case 'invitation':

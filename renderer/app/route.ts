@@ -7,7 +7,12 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { BoardId, DocId, GroupId } from '../../shared/model/ids';
-import { parseRoutePath, routePath, type Route } from '../../shared/protocol/route';
+import {
+  parseRoutePath,
+  routePath,
+  type InnovationSection,
+  type Route,
+} from '../../shared/protocol/route';
 import type { CardId } from '../../shared/ydoc/boardDoc';
 
 export type { Route } from '../../shared/protocol/route';
@@ -34,6 +39,8 @@ export const invitationHref = (code: string) => routeHref({ kind: 'invitation', 
 export const HOME_HREF = routeHref({ kind: 'home' });
 export const GROUP_DIRECTORY_HREF = routeHref({ kind: 'groupDirectory' });
 export const ORGANIZATIONS_HREF = routeHref({ kind: 'organizations' });
+export const innovationHref = (section: InnovationSection = 'desafios') =>
+  routeHref({ kind: 'innovation', section });
 
 export function navigate(href: string): void {
   window.location.hash = href;

@@ -187,6 +187,28 @@ export const API_ERROR_CODES = {
   missionNotFound: 'mission_not_found',
   /** 409: the caller's organization already applied to this mission. */
   alreadyApplied: 'already_applied',
+  // Open-innovation program (issue 14; shared/protocol/innovationApi.ts).
+  programNotFound: 'program_not_found',
+  challengeNotFound: 'challenge_not_found',
+  callNotFound: 'call_not_found',
+  projectNotFound: 'project_not_found',
+  questionNotFound: 'question_not_found',
+  challengeNotFiled: 'challenge_not_filed',
+  challengeNotPublished: 'challenge_not_published',
+  evaluationClosed: 'evaluation_closed',
+  evaluationOpen: 'evaluation_open',
+  questionsClosed: 'questions_closed',
+  notEligible: 'not_eligible',
+  deadlinePassed: 'deadline_passed',
+  consortiumRequired: 'consortium_required',
+  alreadySubmitted: 'already_submitted',
+  proposalNotLate: 'proposal_not_late',
+  conflictOfInterest: 'conflict_of_interest',
+  notAnEvaluator: 'not_an_evaluator',
+  evaluatorExists: 'evaluator_exists',
+  proposalNotEvaluable: 'proposal_not_evaluable',
+  scoresIncomplete: 'scores_incomplete',
+  projectExists: 'project_exists',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];
@@ -463,6 +485,24 @@ export const AUDIT_ACTIONS = [
   'mission_updated',
   'mission_application',
   'mission_participant_changed',
+  'innovation_program_created',
+  'innovation_challenge_filed',
+  'innovation_challenge_published',
+  'innovation_challenge_merged',
+  'innovation_call_opened',
+  'innovation_call_updated',
+  'innovation_proposal_created',
+  'innovation_submission_refused',
+  'innovation_proposal_submitted',
+  'innovation_late_admitted',
+  'innovation_evaluator_assigned',
+  'innovation_conflict_declared',
+  'innovation_score_refused',
+  'innovation_scores_recorded',
+  'innovation_evaluation_closed',
+  'innovation_ranking_published',
+  'innovation_project_created',
+  'innovation_project_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,8 @@
  *   /g/<groupId>/normativa              the group's regulatory base and friction cases
  *   /g/<groupId>/normativa/articulo/<id> one article with its aggregate and cases
  *   /g/<groupId>/misiones[/<id>]        international missions, or one mission
+ *   /programa[/<section>]               the open-innovation program (desafios, convocatorias,
+ *                                       propuestas, evaluacion, portafolio)
  *
  * A path arrives from outside (a link in a mail, a pasted URL), so it is parsed strictly: ids
  * must be UUIDs (printed lower-case, so one screen has one path), the invitation code URL-safe,
@@ -40,7 +42,17 @@ export type Route =
   | { kind: 'regulations'; groupId: GroupId }
   | { kind: 'article'; groupId: GroupId; articleId: string }
   | { kind: 'missions'; groupId: GroupId; missionId: string | null }
+  | { kind: 'innovation'; section: InnovationSection }
   | { kind: 'notFound' };
+
+export const INNOVATION_SECTIONS = [
+  'desafios',
+  'convocatorias',
+  'propuestas',
+  'evaluacion',
+  'portafolio',
+] as const;
+export type InnovationSection = (typeof INNOVATION_SECTIONS)[number];
 
 export type RouteKind = Route['kind'];
 
@@ -72,6 +84,13 @@ export function parseRoutePath(path: string): Route {
       return rest.length === 0 ? { kind: 'register', groupId: null } : NOT_FOUND;
     case 'g':
       return parseGroupPath(rest);
+    case 'programa': {
+      if (rest.length === 0) return { kind: 'innovation', section: 'desafios' };
+      const section = INNOVATION_SECTIONS.find((name) => name === rest[0]);
+      return rest.length === 1 && section !== undefined
+        ? { kind: 'innovation', section }
+        : NOT_FOUND;
+    }
     default:
       return NOT_FOUND;
   }
@@ -142,6 +161,8 @@ export function routePath(route: Route): string {
       return '/grupos';
     case 'organizations':
       return '/organizaciones';
+    case 'innovation':
+      return `/programa/${route.section}`;
     case 'invitation':
       return route.code === '' ? '/invitacion' : `/invitacion/${encodeURIComponent(route.code)}`;
     case 'register':

@@ -372,6 +372,146 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      contact TEXT NOT NULL DEFAULT ''
    );
    CREATE INDEX mis_agenda_by_mission ON mis_agenda (mission_id, day_on, at_time);`,
+  // The open-innovation program (issue 14): server-authoritative records written through `Sql`
+  // (portable SQL: TEXT ids, BIGINT epoch ms, INTEGER 0/1). Co-written text lives in documents.
+  `CREATE TABLE innovation_programs (
+     id TEXT PRIMARY KEY,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     name TEXT NOT NULL,
+     board_id TEXT,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE innovation_challenges (
+     id TEXT PRIMARY KEY,
+     program_id TEXT NOT NULL REFERENCES innovation_programs (id),
+     title TEXT NOT NULL,
+     company_id TEXT NOT NULL REFERENCES organizations (id),
+     operation TEXT NOT NULL,
+     area TEXT NOT NULL,
+     problem TEXT NOT NULL,
+     current_practice TEXT NOT NULL,
+     constraints_text TEXT NOT NULL,
+     expected_impact TEXT NOT NULL,
+     indicators TEXT NOT NULL,
+     data_access TEXT NOT NULL,
+     confidentiality TEXT NOT NULL CHECK (confidentiality IN ('workspace', 'program')),
+     status TEXT NOT NULL CHECK (status IN ('filed', 'published', 'merged')),
+     merged_into TEXT,
+     doc_id TEXT NOT NULL,
+     card_id TEXT,
+     filed_by TEXT NOT NULL REFERENCES users (id),
+     filed_at BIGINT NOT NULL,
+     published_at BIGINT
+   );
+   CREATE INDEX innovation_challenges_by_program ON innovation_challenges (program_id);
+   CREATE TABLE innovation_calls (
+     id TEXT PRIMARY KEY,
+     program_id TEXT NOT NULL REFERENCES innovation_programs (id),
+     title TEXT NOT NULL,
+     description TEXT NOT NULL,
+     eligible_kinds TEXT NOT NULL,
+     consortium_required INTEGER NOT NULL,
+     exclude_company_evaluators INTEGER NOT NULL,
+     questions_until BIGINT NOT NULL,
+     submissions_until BIGINT NOT NULL,
+     evaluation_until BIGINT NOT NULL,
+     closed_at BIGINT,
+     opened_by TEXT NOT NULL REFERENCES users (id),
+     opened_at BIGINT NOT NULL
+   );
+   CREATE TABLE innovation_call_challenges (
+     call_id TEXT NOT NULL REFERENCES innovation_calls (id),
+     challenge_id TEXT NOT NULL REFERENCES innovation_challenges (id),
+     position INTEGER NOT NULL,
+     PRIMARY KEY (call_id, challenge_id)
+   );
+   CREATE TABLE innovation_criteria (
+     id TEXT PRIMARY KEY,
+     call_id TEXT NOT NULL REFERENCES innovation_calls (id),
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     weight INTEGER NOT NULL
+   );
+   CREATE TABLE innovation_questions (
+     id TEXT PRIMARY KEY,
+     call_id TEXT NOT NULL REFERENCES innovation_calls (id),
+     text TEXT NOT NULL,
+     asked_by TEXT NOT NULL REFERENCES users (id),
+     asked_at BIGINT NOT NULL,
+     answer TEXT,
+     answered_by TEXT REFERENCES users (id),
+     answered_at BIGINT
+   );
+   CREATE TABLE innovation_proposals (
+     id TEXT PRIMARY KEY,
+     call_id TEXT NOT NULL REFERENCES innovation_calls (id),
+     challenge_id TEXT NOT NULL REFERENCES innovation_challenges (id),
+     title TEXT NOT NULL,
+     group_id TEXT NOT NULL REFERENCES working_groups (id),
+     doc_id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'late', 'selected')),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL,
+     submitted_at BIGINT,
+     prepared_at BIGINT,
+     version_id TEXT,
+     hash TEXT,
+     consortium_orgs TEXT
+   );
+   CREATE INDEX innovation_proposals_by_call ON innovation_proposals (call_id);
+   CREATE TABLE innovation_evaluators (
+     call_id TEXT NOT NULL REFERENCES innovation_calls (id),
+     user_id TEXT NOT NULL REFERENCES users (id),
+     assigned_by TEXT NOT NULL REFERENCES users (id),
+     assigned_at BIGINT NOT NULL,
+     PRIMARY KEY (call_id, user_id)
+   );
+   CREATE TABLE innovation_conflicts (
+     proposal_id TEXT NOT NULL REFERENCES innovation_proposals (id),
+     user_id TEXT NOT NULL REFERENCES users (id),
+     reason TEXT NOT NULL CHECK (reason IN ('consortium', 'company', 'declared')),
+     note TEXT NOT NULL,
+     declared_at BIGINT NOT NULL,
+     PRIMARY KEY (proposal_id, user_id)
+   );
+   CREATE TABLE innovation_scores (
+     proposal_id TEXT NOT NULL REFERENCES innovation_proposals (id),
+     evaluator_id TEXT NOT NULL REFERENCES users (id),
+     criterion_id TEXT NOT NULL REFERENCES innovation_criteria (id),
+     score INTEGER NOT NULL,
+     justification TEXT NOT NULL,
+     scored_at BIGINT NOT NULL,
+     PRIMARY KEY (proposal_id, evaluator_id, criterion_id)
+   );
+   CREATE TABLE innovation_projects (
+     id TEXT PRIMARY KEY,
+     program_id TEXT NOT NULL REFERENCES innovation_programs (id),
+     proposal_id TEXT NOT NULL UNIQUE REFERENCES innovation_proposals (id),
+     title TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('piloto', 'escalamiento', 'cerrado')),
+     region TEXT NOT NULL,
+     budget BIGINT NOT NULL,
+     score_hundredths BIGINT,
+     board_id TEXT,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE innovation_cofinancing (
+     project_id TEXT NOT NULL REFERENCES innovation_projects (id),
+     organization_id TEXT NOT NULL REFERENCES organizations (id),
+     amount BIGINT NOT NULL,
+     PRIMARY KEY (project_id, organization_id)
+   );
+   CREATE TABLE innovation_indicators (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES innovation_projects (id),
+     position INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     target DOUBLE PRECISION NOT NULL,
+     reported DOUBLE PRECISION
+   );`,
 ];
 
 /**

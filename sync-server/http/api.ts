@@ -27,6 +27,7 @@ import { versionRoutes } from './routes/versions';
 import { governanceRoutes } from './routes/governance';
 import { missionRoutes } from './routes/missions';
 import { regulationRoutes } from './routes/regulations';
+import { innovationRoutes } from '../innovation/routes';
 
 export type { ApiContext } from './route';
 
@@ -53,6 +54,7 @@ const ROUTES: readonly CompiledRoute[] = [
   ...governanceRoutes,
   ...regulationRoutes,
   ...missionRoutes,
+  ...innovationRoutes,
 ].map((route) => {
   const names: string[] = [];
   const source = route.path.replace(/:(\w+)/g, (_match, name: string) => {

@@ -20,6 +20,7 @@ import {
   DEMO_PEOPLE,
   DEMO_PRIVATE_GROUPS,
 } from './demoAccounts';
+import { seedInnovationProgram } from './demoInnovation';
 import { DEMO_AUTHOR, DEMO_GROUPS, DEMO_WORKSPACE_NAME, type DemoGroup } from './demoContent';
 import { seedGovernanceDemo } from './governanceDemo';
 
@@ -58,6 +59,7 @@ export async function seedDemo(
   });
   // Issue 15: the council's meetings and agreements, the regulatory base and the mission to Chile.
   await seedGovernanceDemo(storage, store, now);
+  await seedInnovationProgram(storage, store, now);
   return accounts;
 }
 
@@ -78,8 +80,13 @@ export async function seedDemoAccounts(store: AccountStore): Promise<DemoAccount
   });
 }
 
-function demoHashes(): Promise<string[]> {
-  return Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+/**
+ * One scrypt hash shared by every demo account: they share a password the README prints anyway,
+ * and hashing it once per person made a first start wait seconds on a loaded machine.
+ */
+async function demoHashes(): Promise<string[]> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return DEMO_PEOPLE.map(() => hash);
 }
 
 async function writeAccounts(

@@ -25,6 +25,15 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   // Issue 15: more companies, so the regulatory base aggregates cases across several of them.
   { name: 'Minera Pampa de Cobre (demo)', kind: 'mining_company' },
   { name: 'Tecnologías Andinas METS (demo)', kind: 'mets_supplier' },
+  // The open-innovation program (issue 14): four mining companies, more suppliers and
+  // universities, and an innovation agency whose staff evaluate.
+  { name: 'Minera Pucará del Sur (demo)', kind: 'mining_company' },
+  { name: 'Compañía Minera Tambo Alto (demo)', kind: 'mining_company' },
+  { name: 'Sociedad Minera Río Seco (demo)', kind: 'mining_company' },
+  { name: 'Ingeniería Hídrica Moquegua (demo)', kind: 'mets_supplier' },
+  { name: 'Universidad Nacional Jorge Basadre Grohmann (demo)', kind: 'academia' },
+  { name: 'Programa Nacional de Innovación (demo)', kind: 'government_national' },
+  { name: 'Universidad Católica de Santa María (demo)', kind: 'academia' },
 ];
 
 /** Group names as in demoContent.ts DEMO_GROUPS. */
@@ -114,6 +123,65 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organization: 'Banco de Desarrollo (promotor)',
     workspaceRole: 'member',
     groups: { 'Programa de innovación abierta': 'viewer', 'Misiones internacionales': 'lead' },
+  },
+  // The open-innovation program (issue 14): its coordinator, a mining company member who files
+  // challenges, a supplier and a university in the seeded consortia, and two evaluators who
+  // belong to no group (they read frozen proposals through the program's API).
+  {
+    email: 'gabriela.nunez@camara-arequipa.demo',
+    name: 'Gabriela Núñez',
+    organization: 'Cámara de Comercio e Industria de Arequipa',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'lead' },
+  },
+  {
+    email: 'raul.choque@minera-pucara.demo',
+    name: 'Raúl Choque',
+    organization: 'Minera Pucará del Sur (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'elena.mamani@tamboalto.demo',
+    name: 'Elena Mamani',
+    organization: 'Compañía Minera Tambo Alto (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'oscar.huanca@rioseco.demo',
+    name: 'Óscar Huanca',
+    organization: 'Sociedad Minera Río Seco (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'hector.vilca@hidrica-moquegua.demo',
+    name: 'Héctor Vilca',
+    organization: 'Ingeniería Hídrica Moquegua (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'carmen.ticona@unjbg.demo',
+    name: 'Carmen Ticona',
+    organization: 'Universidad Nacional Jorge Basadre Grohmann (demo)',
+    workspaceRole: 'member',
+    groups: { 'Programa de innovación abierta': 'editor' },
+  },
+  {
+    email: 'victor.paredes@innovacion.demo',
+    name: 'Víctor Paredes',
+    organization: 'Programa Nacional de Innovación (demo)',
+    workspaceRole: 'member',
+    groups: {},
+  },
+  {
+    email: 'sofia.ramos@ucsm.demo',
+    name: 'Sofía Ramos',
+    organization: 'Universidad Católica de Santa María (demo)',
+    workspaceRole: 'member',
+    groups: {},
   },
   {
     email: 'elena.ccori@pampacobre.demo',

@@ -1,7 +1,13 @@
-import { Building2, Compass, Gavel } from 'lucide-react';
+import { Building2, Compass, Gavel, Lightbulb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { GROUP_DIRECTORY_HREF, ORGANIZATIONS_HREF, routeHref, type Route } from '../../app/route';
+import {
+  GROUP_DIRECTORY_HREF,
+  ORGANIZATIONS_HREF,
+  innovationHref,
+  routeHref,
+  type Route,
+} from '../../app/route';
 import { GroupSection } from './GroupSection';
 
 /** "Mis grupos": only the groups the person is a member of, each with their role. */
@@ -55,6 +61,16 @@ export function GroupsSidebar({ route }: { route: Route }) {
           >
             <Building2 aria-hidden="true" size={15} />
             <span>{t('directory.orgLink')}</span>
+          </a>
+        </li>
+        <li>
+          <a
+            className="doc-link"
+            href={innovationHref()}
+            aria-current={route.kind === 'innovation' ? 'page' : undefined}
+          >
+            <Lightbulb aria-hidden="true" size={15} />
+            <span>{t('innovation.link')}</span>
           </a>
         </li>
       </ul>

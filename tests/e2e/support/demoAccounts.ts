@@ -73,6 +73,31 @@ export const DIEGO = person(
   'diego.vargas@bancodesarrollo.demo',
 );
 
+/** Coordinator of the open-innovation program: lead of «Programa de innovación abierta». */
+export const GABRIELA = person(
+  'Gabriela Núñez',
+  'Cámara de Comercio e Industria de Arequipa',
+  'gabriela.nunez@camara-arequipa.demo',
+);
+/** Mining company member of the program (files challenges): editor of «Programa de innovación abierta». */
+export const RAUL = person(
+  'Raúl Choque',
+  'Minera Pucará del Sur (demo)',
+  'raul.choque@minera-pucara.demo',
+);
+/** Evaluator of the program; in no working group. */
+export const VICTOR = person(
+  'Víctor Paredes',
+  'Programa Nacional de Innovación (demo)',
+  'victor.paredes@innovacion.demo',
+);
+/** Evaluator of the program; in no working group. */
+export const SOFIA = person(
+  'Sofía Ramos',
+  'Universidad Católica de Santa María (demo)',
+  'sofia.ramos@ucsm.demo',
+);
+
 export const DEMO_GROUPS = {
   governance: 'Gobernanza del clúster',
   innovation: 'Programa de innovación abierta',
