@@ -200,6 +200,7 @@ export const API_ERROR_CODES = {
   questionsClosed: 'questions_closed',
   notEligible: 'not_eligible',
   deadlinePassed: 'deadline_passed',
+  proposalNotSynced: 'proposal_not_synced',
   consortiumRequired: 'consortium_required',
   alreadySubmitted: 'already_submitted',
   proposalNotLate: 'proposal_not_late',

@@ -180,6 +180,13 @@ export const submitProposalBody = z.object({
    * unless it was prepared before it: then it is kept as «fuera de plazo».
    */
   preparedAt: z.iso.datetime().optional(),
+  /**
+   * The Yjs state vector (base64) of the proposal document on the submitter's computer when
+   * «Enviar» was pressed: the server freezes only a state that holds all of it, and answers 409
+   * proposal_not_synced while edits made offline have not reached it yet (the client keeps the
+   * submission queued and sends it again once they have).
+   */
+  stateVector: z.base64().max(65_536).optional(),
 });
 export type SubmitProposalBody = z.input<typeof submitProposalBody>;
 

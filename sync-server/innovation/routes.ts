@@ -1025,6 +1025,14 @@ export const innovationRoutes: Route[] = [
         proposal.group_id as GroupId,
         proposal.doc_id as DocId,
       );
+      if (input.stateVector !== undefined && !holds(doc, input.stateVector)) {
+        doc.destroy();
+        throw new ApiFailure(
+          409,
+          'proposal_not_synced',
+          'Hay cambios de la propuesta que aún no llegan al servidor: se enviará cuando terminen de sincronizarse.',
+        );
+      }
       const state = Y.encodeStateAsUpdate(doc);
       const hash = contentHash(state);
       const versionId = randomUUID();
@@ -1648,3 +1656,25 @@ export const innovationRoutes: Route[] = [
     },
   },
 ];
+
+/**
+ * Whether the stored document holds everything the submitter's copy held (its state vector is
+ * at least theirs for every client), i.e. no edit made on their computer is missing from it.
+ */
+function holds(doc: Y.Doc, stateVectorBase64: string): boolean {
+  let theirs: Map<number, number>;
+  try {
+    theirs = Y.decodeStateVector(Buffer.from(stateVectorBase64, 'base64'));
+  } catch {
+    throw new ApiFailure(
+      400,
+      'invalid_body',
+      'Revise el campo «stateVector»: no es un vector de estado de Yjs.',
+    );
+  }
+  const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of theirs) {
+    if ((ours.get(client) ?? 0) < clock) return false;
+  }
+  return true;
+}

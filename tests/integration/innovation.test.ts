@@ -330,6 +330,46 @@ describe('open-innovation program', () => {
     ).toBe('already_submitted');
   });
 
+  it('freezes a submission only once the edits made before pressing «Enviar» have reached the server', async () => {
+    const c = await cast();
+    const { call: theCall, challenge } = await program(c);
+    const made = await proposal(c, theCall.id, challenge.id, 'Propuesta escrita sin red');
+    await writeProposal(c, c.university, made, 'Primer párrafo, ya en el servidor');
+
+    // The university's copy goes offline, gets a paragraph, and «Enviar» is pressed there.
+    const client = connect(
+      { url: c.server.url, token: c.university.token },
+      roomName({ kind: 'doc', groupId: made.groupId, docId: made.docId }),
+    );
+    await waitSynced(client);
+    client.provider.disconnect();
+    appendBlocks(client.doc, [
+      { type: 'paragraph', runs: [{ text: 'Presupuesto escrito en la mina' }] },
+    ]);
+    const stateVector = Buffer.from(Y.encodeStateVector(client.doc)).toString('base64');
+
+    const early = await api(c, c.university, 'POST', P.submit(made.id), { stateVector });
+    expect(errorOf(early)).toEqual({ status: 409, code: 'proposal_not_synced' });
+    expect((await ok<Proposal>(c, c.university, 'GET', P.proposal(made.id))).status).toBe('draft');
+    const malformed = await api(c, c.university, 'POST', P.submit(made.id), {
+      stateVector: Buffer.from([0xff, 0xff, 0xff]).toString('base64'),
+    });
+    expect(errorOf(malformed)).toEqual({ status: 400, code: 'invalid_body' });
+
+    client.provider.connect();
+    await waitSaved(client);
+    const submitted = await ok<Proposal>(c, c.university, 'POST', P.submit(made.id), {
+      stateVector,
+    });
+    expect(submitted.status).toBe('submitted');
+    const frozen = await ok<SubmissionResponse>(c, c.lead, 'GET', P.submission(made.id));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Buffer.from(frozen.update, 'base64'));
+    expect(readDocumentText(doc)).toContain('Primer párrafo, ya en el servidor');
+    expect(readDocumentText(doc)).toContain('Presupuesto escrito en la mina');
+    client.provider.destroy();
+  });
+
   it('requires the consortium the rules ask for, and only eligible organizations apply', async () => {
     const c = await cast();
     const { call: theCall, challenge } = await program(c, { consortiumRequired: true });

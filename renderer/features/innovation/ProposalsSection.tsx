@@ -6,10 +6,13 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roomName } from '../../../shared/protocol/rooms';
 import type { Call, ProgramSummary, Proposal } from '../../../shared/protocol/innovationApi';
 import { innovationApi } from '../../api/innovation';
 import { useApp } from '../../app/AppContext';
 import { docHref } from '../../app/route';
+import { useRegistry } from '../../sync/RegistryContext';
+import { localStateVector } from '../../sync/localStateVector';
 import { ActionError } from './ActionError';
 import { CallSummary } from './CallsSection';
 import { flushQueue, queuedSubmissions, submitOrQueue } from './submissionQueue';
@@ -79,6 +82,7 @@ export function ProposalsSection({ program }: { program: ProgramSummary }) {
 function CallProposals({ call, program }: { call: Call; program: ProgramSummary }) {
   const { t, i18n } = useTranslation();
   const { api, me, serverUrl } = useApp();
+  const registry = useRegistry();
   const [load, reload] = useLoad(
     useCallback((client) => innovationApi.proposals(client, call.id), [call.id]),
   );
@@ -109,7 +113,11 @@ function CallProposals({ call, program }: { call: Call; program: ProgramSummary 
 
   const submit = (proposal: Proposal) =>
     void action.run(async () => {
-      const outcome = await submitOrQueue(api, serverUrl, me.user.id, proposal.id);
+      const stateVector = await localStateVector(
+        registry,
+        roomName({ kind: 'doc', groupId: proposal.groupId, docId: proposal.docId }),
+      );
+      const outcome = await submitOrQueue(api, serverUrl, me.user.id, proposal.id, stateVector);
       setQueued(queuedSubmissions(serverUrl, me.user.id));
       if (outcome !== 'queued') await reload();
     });

@@ -3,6 +3,11 @@
  * moment they were pressed, and are sent when it answers again. The server decides: before the
  * deadline they are on time; after it they are kept as «fuera de plazo» (preparedAt before the
  * deadline), never silently accepted or lost. One list per server and person.
+ *
+ * A submission also carries the state vector of the proposal document on this computer when
+ * «Enviar» was pressed: while edits made offline have not reached the server, it answers
+ * proposal_not_synced and the submission stays queued, so the frozen version is never missing
+ * what the person wrote before pressing it.
  */
 import { CLIENT_ERROR_CODES, CodedError } from '../../../shared/protocol/errors';
 import type { Proposal } from '../../../shared/protocol/innovationApi';
@@ -12,6 +17,8 @@ import { innovationApi } from '../../api/innovation';
 export interface QueuedSubmission {
   proposalId: string;
   preparedAt: string;
+  /** Base64 Yjs state vector of the local document when «Enviar» was pressed. */
+  stateVector?: string;
 }
 
 const key = (serverUrl: string, userId: string) =>
@@ -30,8 +37,10 @@ function save(serverUrl: string, userId: string, queue: QueuedSubmission[]): voi
   localStorage.setItem(key(serverUrl, userId), JSON.stringify(queue));
 }
 
+/** No answer, or the server still lacks edits made here: keep waiting. */
 const unreachable = (error: unknown) =>
-  error instanceof CodedError && error.code === CLIENT_ERROR_CODES.network;
+  error instanceof CodedError &&
+  (error.code === CLIENT_ERROR_CODES.network || error.code === 'proposal_not_synced');
 
 /**
  * Sends a submission now; when no answer comes, keeps it queued and answers 'queued'. Any answer
@@ -42,6 +51,7 @@ export async function submitOrQueue(
   serverUrl: string,
   userId: string,
   proposalId: string,
+  stateVector: string | undefined,
   preparedAt: string = new Date().toISOString(),
 ): Promise<Proposal | 'queued'> {
   const queued = queuedSubmissions(serverUrl, userId).find((q) => q.proposalId === proposalId);
@@ -49,7 +59,9 @@ export async function submitOrQueue(
     const proposal = await innovationApi.submit(
       api,
       proposalId,
-      queued === undefined ? {} : { preparedAt: queued.preparedAt },
+      queued === undefined
+        ? { stateVector }
+        : { preparedAt: queued.preparedAt, stateVector: queued.stateVector },
     );
     forget(serverUrl, userId, proposalId);
     return proposal;
@@ -61,7 +73,7 @@ export async function submitOrQueue(
     if (queued === undefined) {
       save(serverUrl, userId, [
         ...queuedSubmissions(serverUrl, userId),
-        { proposalId, preparedAt },
+        { proposalId, preparedAt, stateVector },
       ]);
     }
     return 'queued';
@@ -77,7 +89,10 @@ export async function flushQueue(
   const errors: unknown[] = [];
   for (const item of queuedSubmissions(serverUrl, userId)) {
     try {
-      await innovationApi.submit(api, item.proposalId, { preparedAt: item.preparedAt });
+      await innovationApi.submit(api, item.proposalId, {
+        preparedAt: item.preparedAt,
+        stateVector: item.stateVector,
+      });
       forget(serverUrl, userId, item.proposalId);
     } catch (error) {
       if (unreachable(error)) break;
