@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Each test starts its own server processes; two cores do not gain from parallel browsers.
+  // One worker: each test runs its own server processes and browsers, which keep both cores
+  // busy; two workers measured no faster on this two-core machine.
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
