@@ -26,7 +26,7 @@ import { addActionCard, initFollowUpBoard } from '../../../shared/ydoc/governanc
 import { addEntry, readGroupIndex } from '../../../shared/ydoc/groupIndexDoc';
 import { Origin } from '../../../shared/ydoc/origins';
 import { readBoard } from '../../../shared/ydoc/boardDoc';
-import { memberOf, requireEditor, requireLead, storesOf } from '../../governance/context';
+import { audited, memberOf, storesOf, type Need } from '../../governance/context';
 import type {
   AgreementRecord,
   GovernanceStore,
@@ -127,23 +127,21 @@ async function followUpBoard(
   return boardId;
 }
 
-async function meetingAnswer(
-  call: AuthedCall,
-  store: GovernanceStore,
-  groupId: string,
-  id: string,
-) {
-  return assembleMeeting(call.context, store, await findMeeting(store, groupId, id));
+/** The body, its store, and the caller's role checked against `need`. */
+async function bodyOf(call: AuthedCall, need?: Need) {
+  const { group } = await memberOf(call, 'sus sesiones y acuerdos', need);
+  return { group, governance: storesOf(call.context).governance };
 }
 
-async function agreementAnswer(
-  call: AuthedCall,
-  store: GovernanceStore,
-  groupId: string,
-  id: string,
-) {
-  const [agreement] = await assembleAgreements(call.context, store, [
-    await findAgreement(store, groupId, id),
+async function meetingAnswer(call: AuthedCall, groupId: string, id: string) {
+  const { governance } = storesOf(call.context);
+  return assembleMeeting(call.context, governance, await findMeeting(governance, groupId, id));
+}
+
+async function agreementAnswer(call: AuthedCall, groupId: string, id: string) {
+  const { governance } = storesOf(call.context);
+  const [agreement] = await assembleAgreements(call.context, governance, [
+    await findAgreement(governance, groupId, id),
   ]);
   return agreement!;
 }
@@ -160,13 +158,21 @@ function readQuery(call: AuthedCall) {
   return parsed.data;
 }
 
+async function registerAnswer(call: AuthedCall, groupIds: string[]): Promise<RegisterResponse> {
+  const query = readQuery(call);
+  const { governance } = storesOf(call.context);
+  const records = await governance.agreements({ groupIds });
+  return {
+    agreements: filterRegister(await assembleAgreements(call.context, governance, records), query),
+  };
+}
+
 export const governanceRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/groups/:groupId/governance',
     async handle(call) {
-      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call);
       const body = await governance.body(group.id);
       const answer: GovernanceResponse = {
         groupId: group.id as GroupId,
@@ -183,18 +189,13 @@ export const governanceRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/governance',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireLead(role, 'cambiar las reglas de votación y quórum');
+      const { group, governance } = await bodyOf(call, {
+        lead: 'cambiar las reglas de votación y quórum',
+      });
       const input = await readJson(call.req, governanceSettingsBody);
-      const { governance } = storesOf(call.context);
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'governance_rules_changed', async (tx) => {
         await governance.setRules(tx, group.id, input.rule, input.quorum);
-        await governance.audit(tx, {
-          action: 'governance_rules_changed',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: input,
-        });
+        return input;
       });
       return ok(await governance.body(group.id));
     },
@@ -203,18 +204,16 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/meetings',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'convocar sesiones');
+      const { group, governance } = await bodyOf(call, { editor: 'convocar sesiones' });
       const input = await readJson(call.req, meetingBody);
-      const { governance } = storesOf(call.context);
       await checkOrganizations(governance, input.organizations);
       const id = input.id ?? randomUUID();
       const existing = await governance.meetingExists(id);
       if (existing !== null) {
-        if (existing === group.id) return ok(await meetingAnswer(call, governance, group.id, id));
+        if (existing === group.id) return ok(await meetingAnswer(call, group.id, id));
         throw new ApiFailure(404, 'meeting_not_found', 'Esa sesión no existe en este órgano.');
       }
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'meeting_created', async (tx) => {
         await governance.createMeeting(tx, {
           id,
           groupId: group.id,
@@ -226,39 +225,25 @@ export const governanceRoutes: Route[] = [
           organizations: input.organizations,
           createdBy: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'meeting_created',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { meetingId: id, title: input.title },
-        });
+        return { meetingId: id, title: input.title };
       });
-      return created(await meetingAnswer(call, governance, group.id, id));
+      return created(await meetingAnswer(call, group.id, id));
     },
   },
   {
     method: 'GET',
     path: '/api/groups/:groupId/meetings/:meetingId',
     async handle(call) {
-      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
-      return ok(
-        await meetingAnswer(
-          call,
-          storesOf(call.context).governance,
-          group.id,
-          call.params.meetingId!,
-        ),
-      );
+      const { group } = await bodyOf(call);
+      return ok(await meetingAnswer(call, group.id, call.params.meetingId!));
     },
   },
   {
     method: 'PATCH',
     path: '/api/groups/:groupId/meetings/:meetingId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'editar sesiones');
+      const { group, governance } = await bodyOf(call, { editor: 'editar sesiones' });
       const input = await readJson(call.req, meetingPatchBody);
-      const { governance } = storesOf(call.context);
       const meeting = await findMeeting(governance, group.id, call.params.meetingId!);
       if (meeting.approvedAt !== null) throw locked();
       if (input.organizations !== undefined)
@@ -267,7 +252,7 @@ export const governanceRoutes: Route[] = [
         input.minutesDocId === undefined || input.minutesDocId === null
           ? input.minutesDocId
           : canonicalUuid(input.minutesDocId);
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'meeting_updated', async (tx) => {
         await governance.updateMeeting(tx, meeting.id, {
           title: input.title,
           startsAt: input.startsAt === undefined ? undefined : Date.parse(input.startsAt),
@@ -278,14 +263,9 @@ export const governanceRoutes: Route[] = [
         });
         if (input.organizations !== undefined)
           await governance.setConvened(tx, meeting.id, input.organizations);
-        await governance.audit(tx, {
-          action: 'meeting_updated',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { meetingId: meeting.id, fields: Object.keys(input) },
-        });
+        return { meetingId: meeting.id, fields: Object.keys(input) };
       });
-      return ok(await meetingAnswer(call, governance, group.id, meeting.id));
+      return ok(await meetingAnswer(call, group.id, meeting.id));
     },
   },
   {
@@ -293,9 +273,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/meetings/:meetingId/approve',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireLead(role, 'aprobar actas');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call, { lead: 'aprobar actas' });
       const meeting = await findMeeting(governance, group.id, call.params.meetingId!);
       if (meeting.approvedAt !== null) throw locked();
       if (meeting.agreementCount === 0) {
@@ -305,31 +283,24 @@ export const governanceRoutes: Route[] = [
           'El acta todavía no puede aprobarse: registre al menos un acuerdo.',
         );
       }
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'minutes_approved', async (tx) => {
         await governance.approveMinutes(tx, meeting.id, call.session.user.id);
-        await governance.audit(tx, {
-          action: 'minutes_approved',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { meetingId: meeting.id, minutesDocId: meeting.minutesDocId },
-        });
+        return { meetingId: meeting.id, minutesDocId: meeting.minutesDocId };
       });
-      return ok(await meetingAnswer(call, governance, group.id, meeting.id));
+      return ok(await meetingAnswer(call, group.id, meeting.id));
     },
   },
   {
     method: 'POST',
     path: '/api/groups/:groupId/meetings/:meetingId/agreements',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'registrar acuerdos');
+      const { group, governance } = await bodyOf(call, { editor: 'registrar acuerdos' });
       const input = await readJson(call.req, agreementBody);
-      const { governance } = storesOf(call.context);
       const meeting = await findMeeting(governance, group.id, call.params.meetingId!);
       if (meeting.approvedAt !== null) throw locked();
       await checkOrganizations(governance, [input.responsibleOrganizationId]);
       const id = randomUUID();
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'agreement_recorded', async (tx) => {
         const number = await governance.createAgreement(tx, {
           id,
           groupId: group.id,
@@ -341,61 +312,40 @@ export const governanceRoutes: Route[] = [
           dueDate: input.dueDate,
           createdBy: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'agreement_recorded',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: id, meetingId: meeting.id, number },
-        });
+        return { agreementId: id, meetingId: meeting.id, number };
       });
-      return created(await agreementAnswer(call, governance, group.id, id));
+      return created(await agreementAnswer(call, group.id, id));
     },
   },
   {
     method: 'GET',
     path: '/api/groups/:groupId/agreements/:agreementId',
     async handle(call) {
-      const { group } = await memberOf(call, 'sus sesiones y acuerdos');
-      return ok(
-        await agreementAnswer(
-          call,
-          storesOf(call.context).governance,
-          group.id,
-          call.params.agreementId!,
-        ),
-      );
+      const { group } = await bodyOf(call);
+      return ok(await agreementAnswer(call, group.id, call.params.agreementId!));
     },
   },
   {
     method: 'PATCH',
     path: '/api/groups/:groupId/agreements/:agreementId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'editar acuerdos');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call, { editor: 'editar acuerdos' });
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
       if (agreement.meetingApproved) throw locked();
       const input = await readJson(call.req, agreementPatchBody);
       await checkOrganizations(governance, [input.responsibleOrganizationId]);
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'agreement_updated', async (tx) => {
         await governance.updateAgreement(tx, agreement.id, input);
-        await governance.audit(tx, {
-          action: 'agreement_updated',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: agreement.id, fields: Object.keys(input) },
-        });
+        return { agreementId: agreement.id, fields: Object.keys(input) };
       });
-      return ok(await agreementAnswer(call, governance, group.id, agreement.id));
+      return ok(await agreementAnswer(call, group.id, agreement.id));
     },
   },
   {
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/votes',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'registrar votos');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call, { editor: 'registrar votos' });
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
       if (agreement.meetingApproved) throw locked();
       if (agreement.meetingId === null) {
@@ -414,7 +364,7 @@ export const governanceRoutes: Route[] = [
           'Esa organización no fue convocada a la sesión.',
         );
       }
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'votes_recorded', async (tx) => {
         for (const vote of input.votes) {
           await governance.setVote(tx, {
             agreementId: agreement.id,
@@ -423,14 +373,9 @@ export const governanceRoutes: Route[] = [
             userId: call.session.user.id,
           });
         }
-        await governance.audit(tx, {
-          action: 'votes_recorded',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: agreement.id, votes: input.votes },
-        });
+        return { agreementId: agreement.id, votes: input.votes };
       });
-      return ok(await agreementAnswer(call, governance, group.id, agreement.id));
+      return ok(await agreementAnswer(call, group.id, agreement.id));
     },
   },
   {
@@ -439,9 +384,7 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/actions',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireEditor(role, 'crear tareas de seguimiento');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call, { editor: 'crear tareas de seguimiento' });
       const agreement = await findAgreement(governance, group.id, call.params.agreementId!);
       const input = await readJson(call.req, actionItemBody);
       const boardId = await followUpBoard(
@@ -468,21 +411,16 @@ export const governanceRoutes: Route[] = [
             call.context.now(),
           ),
       );
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'action_item_created', async (tx) => {
         await governance.addAction(tx, {
           agreementId: agreement.id,
           cardId,
           boardId,
           title: input.title,
         });
-        await governance.audit(tx, {
-          action: 'action_item_created',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: agreement.id, boardId, cardId },
-        });
+        return { agreementId: agreement.id, boardId, cardId };
       });
-      return created(await agreementAnswer(call, governance, group.id, agreement.id));
+      return created(await agreementAnswer(call, group.id, agreement.id));
     },
   },
   {
@@ -491,14 +429,12 @@ export const governanceRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/agreements/:agreementId/corrections',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus sesiones y acuerdos');
-      requireLead(role, 'corregir acuerdos');
-      const { governance } = storesOf(call.context);
+      const { group, governance } = await bodyOf(call, { lead: 'corregir acuerdos' });
       const original = await findAgreement(governance, group.id, call.params.agreementId!);
       const input = await readJson(call.req, correctionBody);
       await checkOrganizations(governance, [input.responsibleOrganizationId]);
       const id = randomUUID();
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'agreement_corrected', async (tx) => {
         const number = await governance.createAgreement(tx, {
           id,
           groupId: group.id,
@@ -512,14 +448,9 @@ export const governanceRoutes: Route[] = [
           correctionReason: input.reason,
           createdBy: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'agreement_corrected',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: id, corrects: original.id, number, reason: input.reason },
-        });
+        return { agreementId: id, corrects: original.id, number, reason: input.reason };
       });
-      return created(await agreementAnswer(call, governance, group.id, id));
+      return created(await agreementAnswer(call, group.id, id));
     },
   },
   {
@@ -527,16 +458,7 @@ export const governanceRoutes: Route[] = [
     path: '/api/groups/:groupId/register',
     async handle(call) {
       const { group } = await memberOf(call, 'su registro de acuerdos');
-      const query = readQuery(call);
-      const { governance } = storesOf(call.context);
-      const records = await governance.agreements({ groupIds: [group.id] });
-      const body: RegisterResponse = {
-        agreements: filterRegister(
-          await assembleAgreements(call.context, governance, records),
-          query,
-        ),
-      };
-      return ok(body);
+      return ok(await registerAnswer(call, [group.id]));
     },
   },
   {
@@ -544,19 +466,10 @@ export const governanceRoutes: Route[] = [
     method: 'GET',
     path: '/api/register',
     async handle(call) {
-      const query = readQuery(call);
-      const { governance } = storesOf(call.context);
       const groupIds = (await call.context.store.groups.membershipsOf(call.session.user.id)).map(
         (m) => m.group.id,
       );
-      const records = await governance.agreements({ groupIds });
-      const body: RegisterResponse = {
-        agreements: filterRegister(
-          await assembleAgreements(call.context, governance, records),
-          query,
-        ),
-      };
-      return ok(body);
+      return ok(await registerAnswer(call, groupIds));
     },
   },
 ];

@@ -15,18 +15,26 @@ import {
   type Mission,
   type MissionsResponse,
 } from '../../../shared/protocol/missionsApi';
-import { memberOf, requireEditor, requireLead, storesOf } from '../../governance/context';
+import { audited, memberOf, storesOf, type Need } from '../../governance/context';
 import type { MissionRecord } from '../../governance/missionStore';
 import { assembleAgreements } from '../../governance/register';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
 import { created, ok, type AuthedCall, type Route } from '../route';
 
+const WHAT = 'sus misiones';
+
 async function findMission(call: AuthedCall, groupId: string): Promise<MissionRecord> {
   const mission = await storesOf(call.context).missions.get(groupId, call.params.missionId!);
   if (mission === null)
     throw new ApiFailure(404, 'mission_not_found', 'Esa misión no existe en este grupo.');
   return mission;
+}
+
+/** The group and the mission the path names, the caller's role checked against `need` first. */
+async function missionOf(call: AuthedCall, need?: Need) {
+  const { group } = await memberOf(call, WHAT, need);
+  return { group, mission: await findMission(call, group.id) };
 }
 
 async function missionAnswer(call: AuthedCall, record: MissionRecord): Promise<Mission> {
@@ -53,7 +61,7 @@ export const missionRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/missions',
     async handle(call) {
-      const { group } = await memberOf(call, 'sus misiones');
+      const { group } = await memberOf(call, WHAT);
       const list = await storesOf(call.context).missions.list(group.id);
       const body: MissionsResponse = {
         missions: list.map(({ objectives: _o, lessons: _l, ...summary }) => summary),
@@ -65,24 +73,18 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireEditor(role, 'crear misiones');
+      const { group } = await memberOf(call, WHAT, { editor: 'crear misiones' });
       const input = await readJson(call.req, missionBody);
-      const { missions, governance } = storesOf(call.context);
+      const { missions } = storesOf(call.context);
       const id = randomUUID();
-      await missions.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'mission_created', async (tx) => {
         await missions.create(tx, {
           id,
           groupId: group.id,
           createdBy: call.session.user.id,
           ...input,
         });
-        await governance.audit(tx, {
-          action: 'mission_created',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { missionId: id, destination: input.destination },
-        });
+        return { missionId: id, destination: input.destination };
       });
       return created(await fresh(call, group.id, id));
     },
@@ -91,32 +93,25 @@ export const missionRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/missions/:missionId',
     async handle(call) {
-      const { group } = await memberOf(call, 'sus misiones');
-      return ok(await missionAnswer(call, await findMission(call, group.id)));
+      const { mission } = await missionOf(call);
+      return ok(await missionAnswer(call, mission));
     },
   },
   {
     method: 'PATCH',
     path: '/api/groups/:groupId/missions/:missionId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireEditor(role, 'editar misiones');
-      const mission = await findMission(call, group.id);
+      const { group, mission } = await missionOf(call, { editor: 'editar misiones' });
       const input = await readJson(call.req, missionPatchBody);
       const startsOn = input.startsOn ?? mission.startsOn;
       const endsOn = input.endsOn ?? mission.endsOn;
       if (endsOn < startsOn) {
         throw new ApiFailure(400, 'invalid_body', 'endsOn: la misión termina antes de empezar.');
       }
-      const { missions, governance } = storesOf(call.context);
-      await missions.sql.transaction(async (tx) => {
+      const { missions } = storesOf(call.context);
+      await audited(call, group.id, 'mission_updated', async (tx) => {
         await missions.update(tx, mission.id, input);
-        await governance.audit(tx, {
-          action: 'mission_updated',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { missionId: mission.id, fields: Object.keys(input) },
-        });
+        return { missionId: mission.id, fields: Object.keys(input) };
       });
       return ok(await fresh(call, group.id, mission.id));
     },
@@ -125,7 +120,7 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/applications',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
+      const { group, role } = await memberOf(call, WHAT);
       if (role === 'viewer') {
         throw new ApiFailure(
           403,
@@ -135,24 +130,19 @@ export const missionRoutes: Route[] = [
       }
       const mission = await findMission(call, group.id);
       const input = await readJson(call.req, applicationBody);
-      const { missions, governance } = storesOf(call.context);
+      const { missions } = storesOf(call.context);
       const organizationId = call.session.user.organization.id;
       if ((await missions.participantStatus(mission.id, organizationId)) !== null) {
         throw new ApiFailure(409, 'already_applied', 'Su organización ya postuló a esta misión.');
       }
-      await missions.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'mission_application', async (tx) => {
         await missions.apply(tx, {
           missionId: mission.id,
           organizationId,
           motivation: input.motivation,
           userId: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'mission_application',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { missionId: mission.id, organizationId },
-        });
+        return { missionId: mission.id, organizationId };
       });
       return created(await fresh(call, group.id, mission.id));
     },
@@ -161,11 +151,9 @@ export const missionRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/missions/:missionId/participants/:organizationId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireLead(role, 'seleccionar participantes');
-      const mission = await findMission(call, group.id);
+      const { group, mission } = await missionOf(call, { lead: 'seleccionar participantes' });
       const input = await readJson(call.req, participantBody);
-      const { missions, governance } = storesOf(call.context);
+      const { missions } = storesOf(call.context);
       const organizationId = call.params.organizationId!;
       if ((await missions.participantStatus(mission.id, organizationId)) === null) {
         throw new ApiFailure(
@@ -174,14 +162,9 @@ export const missionRoutes: Route[] = [
           'Esa organización no postuló a esta misión.',
         );
       }
-      await missions.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'mission_participant_changed', async (tx) => {
         await missions.setStatus(tx, mission.id, organizationId, input.status);
-        await governance.audit(tx, {
-          action: 'mission_participant_changed',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { missionId: mission.id, organizationId, status: input.status },
-        });
+        return { missionId: mission.id, organizationId, status: input.status };
       });
       return ok(await fresh(call, group.id, mission.id));
     },
@@ -190,9 +173,9 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/agenda',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireEditor(role, 'editar la agenda de la misión');
-      const mission = await findMission(call, group.id);
+      const { group, mission } = await missionOf(call, {
+        editor: 'editar la agenda de la misión',
+      });
       const input = await readJson(call.req, agendaItemBody);
       const { missions } = storesOf(call.context);
       await missions.sql.transaction((tx) =>
@@ -205,9 +188,9 @@ export const missionRoutes: Route[] = [
     method: 'DELETE',
     path: '/api/groups/:groupId/missions/:missionId/agenda/:itemId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireEditor(role, 'editar la agenda de la misión');
-      const mission = await findMission(call, group.id);
+      const { group, mission } = await missionOf(call, {
+        editor: 'editar la agenda de la misión',
+      });
       const { missions } = storesOf(call.context);
       const removed = await missions.sql.transaction((tx) =>
         missions.removeAgendaItem(tx, mission.id, call.params.itemId!),
@@ -222,9 +205,9 @@ export const missionRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/missions/:missionId/agreements',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'sus misiones');
-      requireLead(role, 'registrar acuerdos de seguimiento');
-      const mission = await findMission(call, group.id);
+      const { group, mission } = await missionOf(call, {
+        lead: 'registrar acuerdos de seguimiento',
+      });
       const input = await readJson(call.req, followUpBody);
       const { governance } = storesOf(call.context);
       if (input.responsibleOrganizationId !== null) {
@@ -233,7 +216,7 @@ export const missionRoutes: Route[] = [
           throw new ApiFailure(404, 'organization_not_found', 'Esa organización no existe.');
       }
       const id = randomUUID();
-      await governance.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'agreement_recorded', async (tx) => {
         const number = await governance.createAgreement(tx, {
           id,
           groupId: group.id,
@@ -245,12 +228,7 @@ export const missionRoutes: Route[] = [
           dueDate: input.dueDate,
           createdBy: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'agreement_recorded',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { agreementId: id, missionId: mission.id, number },
-        });
+        return { agreementId: id, missionId: mission.id, number };
       });
       return created(await fresh(call, group.id, mission.id));
     },

@@ -20,7 +20,7 @@ import {
   type ProposalsResponse,
   type RegulationsResponse,
 } from '../../../shared/protocol/regulationApi';
-import { memberOf, requireEditor, storesOf } from '../../governance/context';
+import { audited, memberOf, storesOf } from '../../governance/context';
 import type { RegulationStore, Viewer } from '../../governance/regulationStore';
 import { readJson } from '../body';
 import { ApiFailure } from '../failure';
@@ -77,12 +77,14 @@ async function proposalViews(
   }));
 }
 
+const WHAT = 'su base normativa';
+
 export const regulationRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/groups/:groupId/regulations',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const body: RegulationsResponse = {
         regulations: await storesOf(call.context).regulations.regulations(
           group.id,
@@ -96,12 +98,11 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/regulations',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
-      requireEditor(role, 'agregar normas al catálogo');
+      const { group, role } = await memberOf(call, WHAT, { editor: 'agregar normas al catálogo' });
       const input = await readJson(call.req, regulationBody);
-      const { regulations, governance } = storesOf(call.context);
+      const { regulations } = storesOf(call.context);
       const id = randomUUID();
-      await regulations.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'regulation_created', async (tx) => {
         await regulations.createRegulation(tx, {
           id,
           groupId: group.id,
@@ -119,12 +120,7 @@ export const regulationRoutes: Route[] = [
             heading: a.heading,
           })),
         });
-        await governance.audit(tx, {
-          action: 'regulation_created',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { regulationId: id, number: input.number },
-        });
+        return { regulationId: id, number: input.number };
       });
       const [view] = await regulations.regulations(group.id, viewerOf(call, role), id);
       return created(view);
@@ -134,7 +130,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/regulations/:regulationId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const [view] = await storesOf(call.context).regulations.regulations(
         group.id,
         viewerOf(call, role),
@@ -148,8 +144,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/regulations/:regulationId/articles',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
-      requireEditor(role, 'agregar artículos');
+      const { group, role } = await memberOf(call, WHAT, { editor: 'agregar artículos' });
       const input = await readJson(call.req, articleBody);
       const { regulations } = storesOf(call.context);
       const viewer = viewerOf(call, role);
@@ -172,7 +167,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/articles/:articleId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const { regulations } = storesOf(call.context);
       const viewer = viewerOf(call, role);
       const articleId = call.params.articleId!;
@@ -194,7 +189,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/cases',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const { cases, hidden } = await storesOf(call.context).regulations.cases(
         group.id,
         viewerOf(call, role),
@@ -207,7 +202,7 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/cases',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       if (role === 'viewer') {
         throw new ApiFailure(
           403,
@@ -216,10 +211,10 @@ export const regulationRoutes: Route[] = [
         );
       }
       const input = await readJson(call.req, caseBody);
-      const { regulations, governance } = storesOf(call.context);
+      const { regulations } = storesOf(call.context);
       const articleIds = await checkArticles(regulations, group.id, input.articleIds);
       const id = randomUUID();
-      await regulations.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'case_reported', async (tx) => {
         await regulations.createCase(tx, {
           id,
           groupId: group.id,
@@ -236,12 +231,7 @@ export const regulationRoutes: Route[] = [
         });
         // The audit row names the case by id only: the log is read by administrators, who are
         // not necessarily allowed to see a confidential case.
-        await governance.audit(tx, {
-          action: 'case_reported',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { caseId: id, confidential: input.confidential },
-        });
+        return { caseId: id, confidential: input.confidential };
       });
       return created(await regulations.case(group.id, id, viewerOf(call, role)));
     },
@@ -250,7 +240,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/cases/:caseId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const found = await storesOf(call.context).regulations.case(
         group.id,
         call.params.caseId!,
@@ -264,8 +254,8 @@ export const regulationRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/groups/:groupId/cases/:caseId',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
-      const { regulations, governance } = storesOf(call.context);
+      const { group, role } = await memberOf(call, WHAT);
+      const { regulations } = storesOf(call.context);
       const viewer = viewerOf(call, role);
       const existing = await regulations.case(group.id, call.params.caseId!, viewer);
       if (existing === null) throw notFound('case');
@@ -282,16 +272,11 @@ export const regulationRoutes: Route[] = [
         input.articleIds === undefined
           ? undefined
           : await checkArticles(regulations, group.id, input.articleIds);
-      await regulations.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'case_updated', async (tx) => {
         await regulations.updateCase(tx, existing.id, input);
         if (articleIds !== undefined)
           await regulations.setCaseArticles(tx, existing.id, articleIds);
-        await governance.audit(tx, {
-          action: 'case_updated',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { caseId: existing.id, fields: Object.keys(input) },
-        });
+        return { caseId: existing.id, fields: Object.keys(input) };
       });
       return ok(await regulations.case(group.id, existing.id, viewer));
     },
@@ -300,7 +285,7 @@ export const regulationRoutes: Route[] = [
     method: 'GET',
     path: '/api/groups/:groupId/proposals',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
+      const { group, role } = await memberOf(call, WHAT);
       const { regulations } = storesOf(call.context);
       const body: ProposalsResponse = {
         proposals: await proposalViews(call.context, regulations, group.id, viewerOf(call, role)),
@@ -314,10 +299,11 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/proposals',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
-      requireEditor(role, 'registrar propuestas de mejora');
+      const { group, role } = await memberOf(call, WHAT, {
+        editor: 'registrar propuestas de mejora',
+      });
       const input = await readJson(call.req, proposalBody);
-      const { regulations, governance } = storesOf(call.context);
+      const { regulations } = storesOf(call.context);
       const viewer = viewerOf(call, role);
       const docId = canonicalUuid(input.docId)!;
       const existing = await regulations.proposalGroup(docId);
@@ -326,7 +312,7 @@ export const regulationRoutes: Route[] = [
       const caseIds = [...new Set(input.caseIds.map((id) => canonicalUuid(id) ?? id))];
       const visible = await regulations.cases(group.id, viewer, { caseIds });
       if (visible.cases.length !== caseIds.length) throw notFound('case');
-      await regulations.sql.transaction(async (tx) => {
+      await audited(call, group.id, 'proposal_registered', async (tx) => {
         await regulations.registerProposal(tx, {
           docId,
           groupId: group.id,
@@ -336,12 +322,7 @@ export const regulationRoutes: Route[] = [
           caseIds,
           createdBy: call.session.user.id,
         });
-        await governance.audit(tx, {
-          action: 'proposal_registered',
-          actorId: call.session.user.id,
-          groupId: group.id,
-          detail: { docId, articles: articleIds.length, cases: caseIds.length },
-        });
+        return { docId, articles: articleIds.length, cases: caseIds.length };
       });
       const [view] = await proposalViews(call.context, regulations, group.id, viewer, { docId });
       return existing === null ? created(view) : ok(view);
@@ -352,15 +333,8 @@ export const regulationRoutes: Route[] = [
     method: 'POST',
     path: '/api/groups/:groupId/proposals/:docId/send',
     async handle(call) {
-      const { group, role } = await memberOf(call, 'su base normativa');
-      if (role !== 'lead') {
-        throw new ApiFailure(
-          403,
-          'forbidden',
-          'Solo quienes coordinan el grupo (líderes) pueden enviar una propuesta.',
-        );
-      }
-      const { regulations, governance } = storesOf(call.context);
+      const { group, role } = await memberOf(call, WHAT, { lead: 'enviar una propuesta' });
+      const { regulations } = storesOf(call.context);
       const docId = canonicalUuid(call.params.docId!) ?? '';
       const existing = await regulations.proposalGroup(docId);
       if (existing === null || existing.groupId !== group.id) throw notFound('proposal');
@@ -375,14 +349,9 @@ export const regulationRoutes: Route[] = [
         );
       }
       if (existing.sentAt === null) {
-        await regulations.sql.transaction(async (tx) => {
+        await audited(call, group.id, 'proposal_sent', async (tx) => {
           await regulations.markSent(tx, docId, call.session.user.id);
-          await governance.audit(tx, {
-            action: 'proposal_sent',
-            actorId: call.session.user.id,
-            groupId: group.id,
-            detail: { docId, versionId: signoff.versionId },
-          });
+          return { docId, versionId: signoff.versionId };
         });
       }
       const [view] = await proposalViews(
