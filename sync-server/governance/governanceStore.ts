@@ -18,6 +18,21 @@ export interface BodyRecord {
   boardId: string | null;
 }
 
+interface BodyRow {
+  group_id: string;
+  rule: DecisionRule;
+  quorum: DecisionRule;
+  board_id: string | null;
+}
+
+/** A group with no row yet decides by majority with a majority quorum, and has no board. */
+const bodyRecord = (groupId: string, row: BodyRow | undefined): BodyRecord => ({
+  groupId,
+  rule: row?.rule ?? 'majority',
+  quorum: row?.quorum ?? 'majority',
+  boardId: row?.board_id ?? null,
+});
+
 export interface MeetingRecord {
   id: string;
   groupId: string;
@@ -216,17 +231,25 @@ export class GovernanceStore {
   // --- bodies --------------------------------------------------------------------------------
 
   async body(groupId: string, sql: Sql = this.sql): Promise<BodyRecord> {
-    const row = await sql.get<{
-      rule: DecisionRule;
-      quorum: DecisionRule;
-      board_id: string | null;
-    }>('SELECT rule, quorum, board_id FROM gov_bodies WHERE group_id = ?', [groupId]);
-    return {
-      groupId,
-      rule: row?.rule ?? 'majority',
-      quorum: row?.quorum ?? 'majority',
-      boardId: row?.board_id ?? null,
-    };
+    const row = await sql.get<BodyRow>(
+      'SELECT group_id, rule, quorum, board_id FROM gov_bodies WHERE group_id = ?',
+      [groupId],
+    );
+    return bodyRecord(groupId, row);
+  }
+
+  /** The bodies of several groups in one query (the cluster's register spans them all). */
+  async bodies(groupIds: readonly string[]): Promise<Map<string, BodyRecord>> {
+    const rows =
+      groupIds.length === 0
+        ? []
+        : await this.sql.all<BodyRow>(
+            `SELECT group_id, rule, quorum, board_id FROM gov_bodies
+             WHERE group_id IN (${groupIds.map(() => '?').join(', ')})`,
+            [...groupIds],
+          );
+    const byGroup = new Map(rows.map((row) => [row.group_id, row]));
+    return new Map(groupIds.map((id) => [id, bodyRecord(id, byGroup.get(id))]));
   }
 
   private async ensureBody(tx: Sql, groupId: string): Promise<void> {

@@ -122,17 +122,14 @@ export async function assembleAgreements(
   records: readonly AgreementRecord[],
 ): Promise<Agreement[]> {
   const ids = records.map((record) => record.id);
-  const [votes, actions, conveneds] = await Promise.all([
+  const [votes, actions, conveneds, bodies] = await Promise.all([
     store.votes(ids),
     store.actions(ids),
     store.conveneds([
       ...new Set(records.flatMap((r) => (r.meetingId === null ? [] : [r.meetingId]))),
     ]),
+    store.bodies([...new Set(records.map((r) => r.groupId))]),
   ]);
-  const bodies = new Map<string, Awaited<ReturnType<GovernanceStore['body']>>>();
-  for (const groupId of new Set(records.map((r) => r.groupId))) {
-    bodies.set(groupId, await store.body(groupId));
-  }
   const groupOf = new Map(records.map((r) => [r.id, r.groupId]));
   const states = await boardStates(
     context,
