@@ -28,6 +28,12 @@ import { Origin } from '../../shared/ydoc/origins';
 import { mergeUpdates } from '../storage/storage';
 import type { ApiContext } from '../http/route';
 
+/**
+ * What these functions need of the server: its clock and a way to write a room. The API passes
+ * its context (live rooms); the demo seed passes a writer on stored updates, before any server runs.
+ */
+export type RoomWriter = Pick<ApiContext, 'withRoom' | 'now'>;
+
 const h = (text: string): Block => ({ type: 'heading', level: 2, text });
 const p = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 const paragraphs = (text: string): Block[] =>
@@ -51,7 +57,7 @@ export const AREA_NAMES: Record<Challenge['area'], string> = {
 
 /** A new document in a group: its body and its entry in the group index. */
 export async function createGroupDocument(
-  context: ApiContext,
+  context: RoomWriter,
   groupId: GroupId,
   title: string,
   createdBy: string,
@@ -101,7 +107,7 @@ export function proposalBlocks(challenge: Challenge, callTitle: string): Block[]
 
 /** A board made from a template (or with the given columns), and its entry in the group index. */
 export async function createBoard(
-  context: ApiContext,
+  context: RoomWriter,
   groupId: GroupId,
   title: string,
   createdBy: string,
@@ -132,7 +138,7 @@ export async function createBoard(
 /** A card in the board's first column (or `columnIndex`), linked to a document. Null when the
  * board has no column (someone archived them all): the record stands without its card. */
 export async function addLinkedCard(
-  context: ApiContext,
+  context: RoomWriter,
   groupId: GroupId,
   boardId: BoardId,
   card: {
@@ -171,7 +177,7 @@ export async function addLinkedCard(
 
 /** Moves a card to the board's column at `columnIndex` (a challenge published, a project made). */
 export async function moveCardToColumn(
-  context: ApiContext,
+  context: RoomWriter,
   groupId: GroupId,
   boardId: BoardId,
   cardId: CardId,
@@ -188,7 +194,7 @@ export async function moveCardToColumn(
 
 /** The document's committed state as the server stores it (not what a client has yet to send). */
 export async function committedDocument(
-  context: ApiContext,
+  context: Pick<ApiContext, 'storage'>,
   groupId: GroupId,
   docId: DocId,
 ): Promise<Y.Doc> {

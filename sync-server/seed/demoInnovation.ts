@@ -7,28 +7,23 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import type { GroupId } from '../../shared/model/ids';
+import type { DocId, GroupId } from '../../shared/model/ids';
 import type { ChallengeArea, FileChallengeBody } from '../../shared/protocol/innovationApi';
-import { roomName } from '../../shared/protocol/rooms';
-import {
-  addCard,
-  addColumn,
-  linkDocument,
-  migrateBoard,
-  moveCard,
-  readBoard,
-  updateCard,
-  type CardId,
-  type ColumnId,
-} from '../../shared/ydoc/boardDoc';
-import { applyTemplate } from '../../shared/ydoc/boardTemplates';
-import { appendBlocks, initDocument, type Block } from '../../shared/ydoc/documentDoc';
-import { addEntry, migrateGroupIndex } from '../../shared/ydoc/groupIndexDoc';
-import { Origin } from '../../shared/ydoc/origins';
+import type { Block } from '../../shared/ydoc/documentDoc';
 import type { AccountStore } from '../accounts/accountStore';
-import { AREA_NAMES, challengeBlocks } from '../innovation/documents';
+import {
+  addLinkedCard,
+  AREA_NAMES,
+  challengeBlocks,
+  committedDocument,
+  createBoard,
+  createGroupDocument,
+  moveCardToColumn,
+  type RoomWriter,
+} from '../innovation/documents';
 import { InnovationStore } from '../innovation/store';
-import { mergeUpdates, type Storage } from '../storage/storage';
+import type { Storage } from '../storage/storage';
+import { storedRooms } from './seedRooms';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demoAccounts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -356,46 +351,6 @@ const CRITERIA = [
   { name: 'Impacto', weight: 25 },
 ];
 
-/** Appends what `change` writes to a room's stored state (loaded first, so nothing is lost). */
-async function writeRoom(
-  storage: Storage,
-  room: string,
-  change: (doc: Y.Doc) => void,
-): Promise<void> {
-  const doc = new Y.Doc();
-  const stored = await storage.loadUpdates(room);
-  if (stored.length > 0) Y.applyUpdate(doc, mergeUpdates(stored));
-  const before = Y.encodeStateVector(doc);
-  change(doc);
-  await storage.appendUpdates(room, [Y.encodeStateAsUpdate(doc, before)]);
-  doc.destroy();
-}
-
-async function seedDocument(
-  storage: Storage,
-  groupId: GroupId,
-  title: string,
-  blocks: Block[],
-  now: number,
-): Promise<{ docId: string; doc: Y.Doc }> {
-  const docId = randomUUID();
-  const doc = new Y.Doc();
-  initDocument(doc, now, Origin.seed);
-  appendBlocks(doc, blocks, Origin.seed);
-  await storage.appendUpdates(roomName({ kind: 'doc', groupId, docId: docId as never }), [
-    Y.encodeStateAsUpdate(doc),
-  ]);
-  await writeRoom(storage, roomName({ kind: 'index', groupId }), (index) => {
-    migrateGroupIndex(index);
-    addEntry(
-      index,
-      { id: docId as never, kind: 'doc', title, createdBy: AUTHOR, createdAt: now },
-      Origin.seed,
-    );
-  });
-  return { docId, doc };
-}
-
 export async function seedInnovationProgram(
   storage: Storage,
   store: AccountStore,
@@ -418,29 +373,16 @@ export async function seedInnovationProgram(
   const innovation = new InnovationStore(store.sql, () => now);
   const lead = userId('gabriela.nunez@camara-arequipa.demo');
 
+  const rooms = storedRooms(storage, now);
+
   // The program board, from the «Programa de innovación abierta» template.
-  const boardId = randomUUID();
-  const boardRoom = roomName({
-    kind: 'board',
-    groupId: programGroup.id,
-    boardId: boardId as never,
-  });
-  const board = new Y.Doc();
-  applyTemplate(board, 'openInnovation', 'es-419');
-  const columns = readBoard(board).columns.map((column) => column.id);
-  await writeRoom(storage, roomName({ kind: 'index', groupId: programGroup.id }), (index) => {
-    addEntry(
-      index,
-      {
-        id: boardId as never,
-        kind: 'board',
-        title: 'Programa de innovación abierta 2026',
-        createdBy: AUTHOR,
-        createdAt: now,
-      },
-      Origin.seed,
-    );
-  });
+  const boardId = await createBoard(
+    rooms,
+    programGroup.id,
+    'Programa de innovación abierta 2026',
+    AUTHOR,
+    'openInnovation',
+  );
   const programId = randomUUID();
   await innovation.transaction((tx) =>
     innovation.createProgram(
@@ -458,28 +400,29 @@ export async function seedInnovationProgram(
   // Challenges: documents, cards, records.
   const challengeIds: string[] = [];
   for (const [index, item] of DEMO_CHALLENGES.entries()) {
-    const { docId } = await seedDocument(
-      storage,
+    const docId = await createGroupDocument(
+      rooms,
       programGroup.id,
       item.title,
+      AUTHOR,
       challengeBlocks(item.company, item),
-      now,
     );
-    const cardId = randomUUID() as CardId;
-    const column = index < 2 || index === 6 ? 3 : index < 6 ? 1 : 0;
-    addCard(board, {
-      id: cardId,
-      columnId: columns[column]!,
-      title: item.title,
-      createdBy: AUTHOR,
-      createdAt: now,
-      fields: {
-        miningCompany: item.company,
-        operationalArea: AREA_NAMES[item.area],
-        expectedImpact: item.expectedImpact,
+    const cardId = await addLinkedCard(
+      rooms,
+      programGroup.id,
+      boardId,
+      {
+        title: item.title,
+        createdBy: AUTHOR,
+        docId,
+        fields: {
+          miningCompany: item.company,
+          operationalArea: AREA_NAMES[item.area],
+          expectedImpact: item.expectedImpact,
+        },
       },
-    });
-    linkDocument(board, cardId, docId as never);
+      index < 2 || index === 6 ? 3 : index < 6 ? 1 : 0,
+    );
     const id = randomUUID();
     challengeIds.push(id);
     await innovation.transaction(async (tx) => {
@@ -498,14 +441,12 @@ export async function seedInnovationProgram(
         dataAccess: item.dataAccess ?? '',
         confidentiality: item.confidentiality,
         status: item.published ? 'published' : 'filed',
-        docId: docId as never,
+        docId,
         cardId,
         filedBy: userId(item.filer),
       });
     });
   }
-  await storage.appendUpdates(boardRoom, [Y.encodeStateAsUpdate(board)]);
-  board.destroy();
 
   const evaluatorIds = EVALUATORS.map(userId);
   const openCall = async (
@@ -554,24 +495,18 @@ export async function seedInnovationProgram(
         await tx.groups.addMember(made.id, partner, 'editor');
         return made;
       });
-      const { docId, doc } = await seedDocument(
-        storage,
+      const docId = await createGroupDocument(
+        rooms,
         group.id,
         item.title,
-        [
-          ...proposalText(
-            item.title,
-            DEMO_CHALLENGES[item.challenge]!.title,
-            item.plan,
-            item.budget,
-          ),
-        ],
-        now,
+        AUTHOR,
+        proposalText(item.title, DEMO_CHALLENGES[item.challenge]!.title, item.plan, item.budget),
       );
       const submittedAt = start + (20 + index) * DAY;
       let versionId: string | null = null;
       let hash: string | null = null;
       if (item.status !== 'draft') {
+        const doc = await committedDocument(rooms, group.id, docId);
         const state = Y.encodeStateAsUpdate(doc);
         versionId = randomUUID();
         hash = createHash('sha256').update(state).digest('hex');
@@ -588,8 +523,8 @@ export async function seedInnovationProgram(
           state,
           hash,
         });
+        doc.destroy();
       }
-      doc.destroy();
       const proposalId = randomUUID();
       await innovation.transaction(async (tx) => {
         await innovation.insertProposal(tx, {
@@ -626,7 +561,7 @@ export async function seedInnovationProgram(
         }
       });
       if (item.project !== undefined) {
-        await seedProject(storage, store, innovation, {
+        await seedProject(rooms, store, innovation, {
           programId,
           proposalId,
           groupId: group.id,
@@ -667,14 +602,14 @@ export async function seedInnovationProgram(
 }
 
 async function seedProject(
-  storage: Storage,
+  rooms: RoomWriter,
   store: AccountStore,
   innovation: InnovationStore,
   input: {
     programId: string;
     proposalId: string;
     groupId: GroupId;
-    docId: string;
+    docId: DocId;
     title: string;
     lead: string;
     scores: [number[], number[]];
@@ -687,39 +622,22 @@ async function seedProject(
   const { project } = input;
   // The lead follows the project from its board, in the consortium's group.
   await store.groups.addMember(input.groupId, input.lead, 'editor');
-  const boardId = randomUUID();
-  const board = new Y.Doc();
-  migrateBoard(board);
-  const columns = ['Por iniciar', 'En curso', 'Logrado'].map((title) => {
-    const id = randomUUID() as ColumnId;
-    addColumn(board, { id, title, wipLimit: null });
-    return id;
-  });
-  for (const [title, due, column] of project.milestones) {
-    const id = randomUUID() as CardId;
-    addCard(board, { id, columnId: columns[0]!, title, createdBy: AUTHOR, createdAt: input.now });
-    updateCard(board, id, { dueDate: due });
-    linkDocument(board, id, input.docId as never);
-    if (column !== 0) moveCard(board, id, columns[column]!, Infinity);
-  }
-  await storage.appendUpdates(
-    roomName({ kind: 'board', groupId: input.groupId, boardId: boardId as never }),
-    [Y.encodeStateAsUpdate(board)],
+  const boardId = await createBoard(
+    rooms,
+    input.groupId,
+    `Hitos: ${input.title}`.slice(0, 120),
+    AUTHOR,
+    ['Por iniciar', 'En curso', 'Logrado'],
   );
-  board.destroy();
-  await writeRoom(storage, roomName({ kind: 'index', groupId: input.groupId }), (index) => {
-    addEntry(
-      index,
-      {
-        id: boardId as never,
-        kind: 'board',
-        title: `Hitos: ${input.title}`.slice(0, 120),
-        createdBy: AUTHOR,
-        createdAt: input.now,
-      },
-      Origin.seed,
-    );
-  });
+  for (const [title, dueDate, column] of project.milestones) {
+    const cardId = await addLinkedCard(rooms, input.groupId, boardId, {
+      title,
+      createdBy: AUTHOR,
+      docId: input.docId,
+      dueDate,
+    });
+    if (column !== 0) await moveCardToColumn(rooms, input.groupId, boardId, cardId!, column);
+  }
   const weighted = input.scores.map((sheet) =>
     sheet.reduce((sum, score, i) => sum + score * input.criteria[i]!.weight, 0),
   );

@@ -7,13 +7,11 @@
  * the seed's `now`, so the overdue agreement is overdue whenever the demo is started.
  */
 import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
-import type { BoardId, DocId, GroupId } from '../../shared/model/ids';
+import type { BoardId, GroupId } from '../../shared/model/ids';
 import type { Vote } from '../../shared/model/orgVotes';
 import type { RegulationKind } from '../../shared/protocol/regulationApi';
-import { docRoom, indexRoom, roomName } from '../../shared/protocol/rooms';
+import { indexRoom, roomName } from '../../shared/protocol/rooms';
 import { moveCard, readBoard, type CardId } from '../../shared/ydoc/boardDoc';
-import { initDocument, appendBlocks } from '../../shared/ydoc/documentDoc';
 import { addActionCard, initFollowUpBoard } from '../../shared/ydoc/governanceBoard';
 import { minutesBlocks, minutesTitle } from '../../shared/ydoc/governanceDocs';
 import { addEntry } from '../../shared/ydoc/groupIndexDoc';
@@ -22,7 +20,9 @@ import type { AccountStore } from '../accounts/accountStore';
 import { GovernanceStore } from '../governance/governanceStore';
 import { MissionStore } from '../governance/missionStore';
 import { RegulationStore } from '../governance/regulationStore';
-import { mergeUpdates, type Storage } from '../storage/storage';
+import type { Storage } from '../storage/storage';
+import { storedRooms, writeRoom } from './seedRooms';
+import { createGroupDocument } from '../innovation/documents';
 import { agreementCode } from '../governance/register';
 import { DEMO_AUTHOR } from './demoContent';
 
@@ -32,21 +32,6 @@ const REGULATION = 'Base de conocimiento y regulación';
 const MISSIONS = 'Misiones internacionales';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Appends to a room what `change` writes on top of what the room holds. */
-async function writeRoom(
-  storage: Storage,
-  name: string,
-  change: (doc: Y.Doc) => void,
-): Promise<void> {
-  const doc = new Y.Doc();
-  const stored = await storage.loadUpdates(name);
-  if (stored.length > 0) Y.applyUpdate(doc, mergeUpdates(stored));
-  const before = Y.encodeStateVector(doc);
-  change(doc);
-  await storage.appendUpdates(name, [Y.encodeStateAsUpdate(doc, before)]);
-  doc.destroy();
-}
 
 export async function seedGovernanceDemo(
   storage: Storage,
@@ -102,38 +87,20 @@ export async function seedGovernanceDemo(
   const organizations = await governance.organizations(convened);
   const minutes = new Map<string, string>();
   for (const meeting of [first, second]) {
-    const docId = randomUUID();
-    minutes.set(meeting.id, docId);
-    const doc = new Y.Doc();
-    initDocument(doc, now, Origin.seed);
-    appendBlocks(
-      doc,
+    const docId = await createGroupDocument(
+      storedRooms(storage, now),
+      council,
+      minutesTitle(meeting, 'es-419'),
+      DEMO_AUTHOR,
       minutesBlocks(
         { ...meeting, startsAt: new Date(meeting.startsAt).toISOString(), link: '', organizations },
         COUNCIL,
         'es-419',
       ),
-      Origin.seed,
     );
-    await storage.appendUpdates(roomName(docRoom(council, docId as DocId)), [
-      Y.encodeStateAsUpdate(doc),
-    ]);
-    doc.destroy();
+    minutes.set(meeting.id, docId);
   }
   await writeRoom(storage, roomName(indexRoom(council)), (index) => {
-    for (const meeting of [first, second]) {
-      addEntry(
-        index,
-        {
-          id: minutes.get(meeting.id)! as DocId,
-          kind: 'doc',
-          title: minutesTitle(meeting, 'es-419'),
-          createdBy: DEMO_AUTHOR,
-          createdAt: now,
-        },
-        Origin.seed,
-      );
-    }
     addEntry(
       index,
       {
