@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import type { OrganizationKind } from '../../shared/model/accounts';
+import type { GroupRole, OrganizationKind } from '../../shared/model/accounts';
 import type { BoardId, DocId, GroupId } from '../../shared/model/ids';
 import type { AuditAction } from '../../shared/protocol/api';
 import {
@@ -129,31 +129,36 @@ async function visibleProgram(call: AuthedCall, id: string): Promise<ProgramRow>
   return program;
 }
 
+/** Leads (and admins) see every challenge, the filing company its own, members the program-only ones. */
+function seesChallenge(session: Session, role: GroupRole | null, challenge: Challenge): boolean {
+  if (session.user.workspaceRole === 'admin' || role === 'lead') return true;
+  if (challenge.company.id === session.user.organization.id) return true;
+  if (challenge.status === 'filed') return false;
+  return challenge.confidentiality === 'workspace' || role !== null;
+}
+
 async function canSeeChallenge(
   context: ApiContext,
   session: Session,
   program: ProgramRow,
   challenge: Challenge,
 ): Promise<boolean> {
-  if (await isLead(context, session, program)) return true;
-  if (challenge.company.id === session.user.organization.id) return true;
-  if (challenge.status === 'filed') return false;
-  return challenge.confidentiality === 'workspace' || (await isMember(context, session, program));
+  const role = await context.store.groups.roleOf(session.user.id, program.group_id);
+  return seesChallenge(session, role, challenge);
 }
 
+/** The challenges the caller may see, with one look at their role for the whole list. */
 async function onlyVisible(
   context: ApiContext,
   session: Session,
   program: ProgramRow,
   challenges: ReadonlyArray<Challenge | undefined>,
 ): Promise<Challenge[]> {
-  const seen: Challenge[] = [];
-  for (const challenge of challenges) {
-    if (challenge !== undefined && (await canSeeChallenge(context, session, program, challenge))) {
-      seen.push(challenge);
-    }
-  }
-  return seen;
+  const role = await context.store.groups.roleOf(session.user.id, program.group_id);
+  return challenges.filter(
+    (challenge): challenge is Challenge =>
+      challenge !== undefined && seesChallenge(session, role, challenge),
+  );
 }
 
 async function visibleChallenge(call: AuthedCall, id: string) {
@@ -191,7 +196,7 @@ async function toCall(call: AuthedCall, row: CallRow, program: ProgramRow): Prom
     call.context,
     call.session,
     program,
-    await Promise.all((await store.callChallengeIds(row.id)).map((id) => store.challenge(id))),
+    await store.challengesIn(await store.callChallengeIds(row.id)),
   );
   const now = call.context.now();
   return {

@@ -163,25 +163,43 @@ export class InnovationStore {
   // --- people -------------------------------------------------------------------------------
 
   async person(userId: string, sql: Sql = this.sql): Promise<PersonRef> {
-    const row = await sql.get<{
-      id: string;
-      name: string;
-      org_id: string;
-      org_name: string;
-      org_kind: OrganizationKind;
-    }>(
-      `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
-       FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ?`,
-      [userId],
+    return (await this.people([userId], sql)).get(userId)!;
+  }
+
+  /** Several people in one query; an id with no user reads as a nameless person. */
+  async people(userIds: readonly string[], sql: Sql = this.sql): Promise<Map<string, PersonRef>> {
+    const ids = [...new Set(userIds)];
+    const rows =
+      ids.length === 0
+        ? []
+        : await sql.all<{
+            id: string;
+            name: string;
+            org_id: string;
+            org_name: string;
+            org_kind: OrganizationKind;
+          }>(
+            `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
+             FROM users u JOIN organizations o ON o.id = u.organization_id
+             WHERE u.id IN (${ids.map(() => '?').join(', ')})`,
+            ids,
+          );
+    const found = new Map(
+      rows.map((row): [string, PersonRef] => [
+        row.id,
+        {
+          id: row.id,
+          name: row.name,
+          organization: { id: row.org_id, name: row.org_name, kind: row.org_kind },
+        },
+      ]),
     );
-    if (row === undefined) {
-      return { id: userId, name: '', organization: { id: '', name: '', kind: 'other' } };
-    }
-    return {
-      id: row.id,
-      name: row.name,
-      organization: { id: row.org_id, name: row.org_name, kind: row.org_kind },
-    };
+    return new Map(
+      ids.map((id) => [
+        id,
+        found.get(id) ?? { id, name: '', organization: { id: '', name: '', kind: 'other' } },
+      ]),
+    );
   }
 
   async userByEmail(email: string): Promise<{ id: string; disabled: number } | undefined> {
@@ -204,14 +222,11 @@ export class InnovationStore {
       return this.groupOrganizations(proposal.group_id, sql);
     }
     const ids = proposal.consortium_orgs.split(',').filter((id) => id !== '');
-    const organizations: Organization[] = [];
-    for (const id of ids) {
-      const organization = await sql.get<Organization>(
-        'SELECT id, name, kind FROM organizations WHERE id = ?',
-        [id],
-      );
-      if (organization !== undefined) organizations.push(organization);
-    }
+    if (ids.length === 0) return [];
+    const organizations = await sql.all<Organization>(
+      `SELECT id, name, kind FROM organizations WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
     return organizations.sort((a, b) => a.name.localeCompare(b.name, 'es'));
   }
 
@@ -264,17 +279,38 @@ export class InnovationStore {
       `${InnovationStore.CHALLENGE_SELECT} WHERE c.program_id = ? ORDER BY c.filed_at, c.id`,
       [programId],
     );
-    return Promise.all(rows.map((row) => this.toChallenge(row)));
+    return this.toChallenges(rows);
   }
 
   async challenge(id: string, sql: Sql = this.sql): Promise<Challenge | undefined> {
     const row = await sql.get<ChallengeRow>(`${InnovationStore.CHALLENGE_SELECT} WHERE c.id = ?`, [
       id,
     ]);
-    return row === undefined ? undefined : this.toChallenge(row, sql);
+    return row === undefined ? undefined : (await this.toChallenges([row], sql))[0];
   }
 
-  private async toChallenge(row: ChallengeRow, sql: Sql = this.sql): Promise<Challenge> {
+  /** The challenges with these ids, in their order (undefined where none exists). */
+  async challengesIn(ids: readonly string[]): Promise<Array<Challenge | undefined>> {
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.sql.all<ChallengeRow>(
+            `${InnovationStore.CHALLENGE_SELECT} WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
+            [...ids],
+          );
+    const byId = new Map((await this.toChallenges(rows)).map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  private async toChallenges(rows: ChallengeRow[], sql: Sql = this.sql): Promise<Challenge[]> {
+    const people = await this.people(
+      rows.map((row) => row.filed_by),
+      sql,
+    );
+    return rows.map((row) => this.toChallenge(row, people.get(row.filed_by)!));
+  }
+
+  private toChallenge(row: ChallengeRow, filedBy: PersonRef): Challenge {
     return {
       id: row.id,
       programId: row.program_id,
@@ -293,7 +329,7 @@ export class InnovationStore {
       mergedInto: row.merged_into,
       docId: row.doc_id as DocId,
       cardId: row.card_id,
-      filedBy: await this.person(row.filed_by, sql),
+      filedBy,
       filedAt: iso(num(row.filed_at)),
       publishedAt: row.published_at === null ? null : iso(num(row.published_at)),
     };
@@ -439,22 +475,25 @@ export class InnovationStore {
       'SELECT * FROM innovation_questions WHERE call_id = ? ORDER BY asked_at, id',
       [callId],
     );
-    return Promise.all(
-      rows.map(async (row) => ({
-        id: row.id,
-        text: row.text,
-        askedBy: await this.person(row.asked_by),
-        askedAt: iso(num(row.asked_at)),
-        answer:
-          row.answer === null || row.answered_by === null || row.answered_at === null
-            ? null
-            : {
-                text: row.answer,
-                by: await this.person(row.answered_by),
-                at: iso(num(row.answered_at)),
-              },
-      })),
+    const people = await this.people(
+      rows.flatMap((row) =>
+        row.answered_by === null ? [row.asked_by] : [row.asked_by, row.answered_by],
+      ),
     );
+    return rows.map((row) => ({
+      id: row.id,
+      text: row.text,
+      askedBy: people.get(row.asked_by)!,
+      askedAt: iso(num(row.asked_at)),
+      answer:
+        row.answer === null || row.answered_by === null || row.answered_at === null
+          ? null
+          : {
+              text: row.answer,
+              by: people.get(row.answered_by)!,
+              at: iso(num(row.answered_at)),
+            },
+    }));
   }
 
   async question(callId: string, id: string): Promise<QuestionRow | undefined> {
@@ -551,12 +590,14 @@ export class InnovationStore {
       'SELECT user_id, assigned_at FROM innovation_evaluators WHERE call_id = ? ORDER BY assigned_at, user_id',
       [callId],
     );
-    return Promise.all(
-      rows.map(async (row) => ({
-        evaluator: await this.person(row.user_id, sql),
-        assignedAt: iso(num(row.assigned_at)),
-      })),
+    const people = await this.people(
+      rows.map((row) => row.user_id),
+      sql,
     );
+    return rows.map((row) => ({
+      evaluator: people.get(row.user_id)!,
+      assignedAt: iso(num(row.assigned_at)),
+    }));
   }
 
   async isEvaluator(callId: string, userId: string, sql: Sql = this.sql): Promise<boolean> {
