@@ -63,6 +63,29 @@ export interface RoomOptions {
 
 export type UpdateResult = 'applied' | 'busy' | 'invalid';
 
+/** Updates applied and not committed yet, with what their commit has to report. */
+interface Batch {
+  updates: Uint8Array[];
+  /** Those this instance received itself (not relayed from another): notifications follow them. */
+  own: Uint8Array[];
+  /** Their deletions, taken from their transactions (no second decode). */
+  deletes: DeleteSet[];
+  /** Peers that sent some of them (their `saved` goes out at once after the commit). */
+  writers: Set<Peer>;
+}
+
+const emptyBatch = (): Batch => ({ updates: [], own: [], deletes: [], writers: new Set() });
+
+/** `earlier` followed by `later`: a failed commit's batch goes back in front of what came since. */
+function joinBatches(earlier: Batch, later: Batch): Batch {
+  return {
+    updates: earlier.updates.concat(later.updates),
+    own: earlier.own.concat(later.own),
+    deletes: earlier.deletes.concat(later.deletes),
+    writers: new Set([...earlier.writers, ...later.writers]),
+  };
+}
+
 const FIRST_RETRY_MS = 100;
 const CATCH_UP_SPACING_MS = 2000;
 const MAX_RETRY_MS = 5000;
@@ -81,13 +104,7 @@ export class Room {
   /** Peers whose sync step 1 was answered, and which therefore hold the complete `saved`. */
   private readonly answered = new WeakSet<Peer>();
   private joining = 0;
-  private pending: Uint8Array[] = [];
-  /** For each pending update, whether it came from this instance (not relayed from another). */
-  private pendingLocal: boolean[] = [];
-  /** The deletions of the pending updates, taken from their transactions (no second decode). */
-  private pendingDeletes: DeleteSet[] = [];
-  /** Peers whose updates are pending (their `saved` goes out at once after the commit). */
-  private pendingWriters = new Set<Peer>();
+  private pending: Batch = emptyBatch();
   /** Bytes of pending plus in-flight updates. */
   private pendingBytes = 0;
   private committing: Promise<void> | null = null;
@@ -115,7 +132,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.deleteSet.clients.size > 0) this.pendingDeletes.push(transaction.deleteSet);
+      if (transaction.deleteSet.clients.size > 0) this.pending.deletes.push(transaction.deleteSet);
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -231,7 +248,7 @@ export class Room {
   /** True when the room holds nothing that is not committed (nor waiting for a missing update). */
   private allCommitted(): boolean {
     return (
-      this.pending.length === 0 &&
+      this.pending.updates.length === 0 &&
       this.committing === null &&
       this.retryTimer === null &&
       this.doc.store.pendingStructs === null &&
@@ -249,14 +266,14 @@ export class Room {
 
   /** Updates received and not yet committed. */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.pending.updates.length;
   }
 
   isIdle(): boolean {
     return (
       this.peers.size === 0 &&
       this.joining === 0 &&
-      this.pending.length === 0 &&
+      this.pending.updates.length === 0 &&
       this.committing === null &&
       this.retryTimer === null
     );
@@ -325,9 +342,9 @@ export class Room {
       this.doc.store.pendingDs === null;
     const update = whole ? incoming.update : emitted;
     // Relayed updates are committed here too: see cluster.ts (saved stays true of the database).
-    if (this.peers.has(origin as Peer)) this.pendingWriters.add(origin as Peer);
-    this.pending.push(update);
-    this.pendingLocal.push(origin !== RELAYED);
+    if (this.peers.has(origin as Peer)) this.pending.writers.add(origin as Peer);
+    this.pending.updates.push(update);
+    if (origin !== RELAYED) this.pending.own.push(update);
     this.options.onUpdateApplied?.(origin === RELAYED);
     if (origin !== RELAYED) this.link?.publishUpdate(update);
     this.pendingBytes += update.byteLength;
@@ -377,44 +394,30 @@ export class Room {
   }
 
   private commit(): Promise<void> {
-    if (this.committing !== null || this.pending.length === 0)
+    if (this.committing !== null || this.pending.updates.length === 0)
       return this.committing ?? Promise.resolve();
     const batch = this.pending;
-    const local = this.pendingLocal;
-    const deletes = this.pendingDeletes;
-    const writers = this.pendingWriters;
-    this.pending = [];
-    this.pendingLocal = [];
-    this.pendingDeletes = [];
-    this.pendingWriters = new Set();
+    this.pending = emptyBatch();
     const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, local, deletes, writers, vector).finally(() => {
+    this.committing = this.write(batch, vector).finally(() => {
       this.committing = null;
-      if (this.pending.length > 0) this.scheduleFlush();
+      if (this.pending.updates.length > 0) this.scheduleFlush();
       else this.checkIdle();
     });
     return this.committing;
   }
 
-  private async write(
-    batch: Uint8Array[],
-    local: boolean[],
-    batchDeletes: DeleteSet[],
-    writers: Set<Peer>,
-    vector: Uint8Array,
-  ): Promise<void> {
+  private async write(batch: Batch, vector: Uint8Array): Promise<void> {
     const { storage, log } = this.options;
+    const { updates, writers } = batch;
     const started = performance.now();
     try {
-      await storage.appendUpdates(this.name, batch);
+      await storage.appendUpdates(this.name, updates);
     } catch (error) {
-      this.pending = batch.concat(this.pending);
-      this.pendingLocal = local.concat(this.pendingLocal);
-      this.pendingDeletes = batchDeletes.concat(this.pendingDeletes);
-      for (const writer of writers) this.pendingWriters.add(writer);
+      this.pending = joinBatches(batch, this.pending);
       this.failing = true;
       log(
-        `ERROR: no se pudo guardar la sala ${this.name} (${batch.length} actualizaciones, ` +
+        `ERROR: no se pudo guardar la sala ${this.name} (${updates.length} actualizaciones, ` +
           `${this.pendingBytes} bytes pendientes): ${describeError(error)}. Reintento en ${this.retryMs} ms; ` +
           'revise el espacio libre y los permisos del directorio de datos.',
       );
@@ -426,13 +429,13 @@ export class Room {
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       return;
     }
-    this.options.onCommitTimed?.((performance.now() - started) / 1000, batch.length);
+    this.options.onCommitTimed?.((performance.now() - started) / 1000, updates.length);
     if (this.failing) log(`La sala ${this.name} vuelve a guardarse con normalidad.`);
     this.failing = false;
     this.retryMs = FIRST_RETRY_MS;
-    this.pendingBytes -= batch.reduce((sum, update) => sum + update.byteLength, 0);
-    this.storedCount += batch.length;
-    const deletes = Y.mergeDeleteSets(batchDeletes);
+    this.pendingBytes -= updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.storedCount += updates.length;
+    const deletes = Y.mergeDeleteSets(batch.deletes);
     this.savedVector = vector;
     this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
     const saved = encodeSaved(vector, deletes, false);
@@ -443,8 +446,7 @@ export class Room {
     }
     // Notifications and automatic versions follow this instance's own writes; the instance
     // that received a relayed update does the same for it.
-    const own = batch.filter((_update, index) => local[index]);
-    if (own.length > 0) this.options.onCommitted?.(this, own);
+    if (batch.own.length > 0) this.options.onCommitted?.(this, batch.own);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 

@@ -8,3 +8,15 @@ import * as Y from 'yjs';
 export function docVersion(doc: Y.Doc): string {
   return toBase64(Y.encodeStateVector(doc));
 }
+
+/**
+ * Whether `doc` holds everything a state vector describes (for every client, at least its
+ * clock): no edit the vector's owner had is missing here. Throws on bytes that are not a state
+ * vector.
+ */
+export function docHolds(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+    if (Y.getState(doc.store, client) < clock) return false;
+  }
+  return true;
+}

@@ -30,6 +30,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { docHolds } from '../../shared/ydoc/version';
 import { describeError } from '../describeError';
 import type { Room } from '../room';
 
@@ -360,7 +361,7 @@ export class RoomLink {
           const theirs = decoding.readVarUint8Array(decoder);
           const missing = Y.encodeStateAsUpdate(room.doc, theirs);
           // The requester holds clocks this instance lacks: ask in turn.
-          if (aheadOf(Y.decodeStateVector(theirs), room.doc)) this.requestSync();
+          if (!docHolds(room.doc, theirs)) this.requestSync();
           if (hasContent(missing)) {
             this.cluster.publish(
               this.roomName,
@@ -399,11 +400,6 @@ export class RoomLink {
 }
 
 /** True when `vector` has a clock beyond what `doc` holds for some client. */
-function aheadOf(vector: Map<number, number>, doc: Y.Doc): boolean {
-  for (const [client, clock] of vector) if (clock > Y.getState(doc.store, client)) return true;
-  return false;
-}
-
 function writeBytes(encoder: encoding.Encoder, bytes: Uint8Array): void {
   encoding.writeVarUint8Array(encoder, bytes);
 }

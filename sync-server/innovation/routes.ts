@@ -44,6 +44,7 @@ import {
   type SubmissionResponse,
 } from '../../shared/protocol/innovationApi';
 import type { CardId } from '../../shared/ydoc/boardDoc';
+import { docHolds } from '../../shared/ydoc/version';
 import type { Session } from '../accounts/sessions';
 import { readJson } from '../http/body';
 import { ApiFailure } from '../http/failure';
@@ -1663,13 +1664,12 @@ export const innovationRoutes: Route[] = [
 ];
 
 /**
- * Whether the stored document holds everything the submitter's copy held (its state vector is
- * at least theirs for every client), i.e. no edit made on their computer is missing from it.
+ * Whether the stored document holds everything the submitter's copy held, i.e. no edit made on
+ * their computer is missing from it.
  */
 function holds(doc: Y.Doc, stateVectorBase64: string): boolean {
-  let theirs: Map<number, number>;
   try {
-    theirs = Y.decodeStateVector(Buffer.from(stateVectorBase64, 'base64'));
+    return docHolds(doc, Buffer.from(stateVectorBase64, 'base64'));
   } catch {
     throw new ApiFailure(
       400,
@@ -1677,9 +1677,4 @@ function holds(doc: Y.Doc, stateVectorBase64: string): boolean {
       'Revise el campo «stateVector»: no es un vector de estado de Yjs.',
     );
   }
-  const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const [client, clock] of theirs) {
-    if ((ours.get(client) ?? 0) < clock) return false;
-  }
-  return true;
 }

@@ -6,14 +6,11 @@
  * inline code if anything got through. Each payload tries to set `window.__xss` or open a
  * dialog; the test also proves the CSP is in force by injecting an inline script itself.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { serveStatic } from '../../sync-server/http/static';
 import { contentSecurityPolicy } from '../../electron/main/appProtocol';
 import { editorOf, openApp, openDocument, sidebar } from './support/app';
 import { ANA } from './support/demoAccounts';
-import { rendererDir, serversPerTest, type StaticServer } from './support/servers';
+import { serversPerTest, startStaticServer } from './support/servers';
 
 const DOC = 'Lineamientos estratégicos del clúster — borrador';
 
@@ -37,35 +34,16 @@ const PAYLOADS: readonly string[] = [
 ];
 
 const servers = serversPerTest({
-  assets: (sync) => startCspStaticServer(contentSecurityPolicy(sync.url)),
+  // The renderer build served the way the desktop serves it: every response carries the CSP of
+  // the app:// protocol (a real header from a real loopback server, so the page keeps its
+  // address space and may reach the local sync server).
+  assets: (sync) =>
+    startStaticServer({ 'Content-Security-Policy': contentSecurityPolicy(sync.url) }),
 });
 
 interface Canary {
   xss: unknown;
   violations: string[];
-}
-
-/**
- * The renderer build served the way the desktop serves it: every response carries the CSP of
- * the app:// protocol (a real header from a real loopback server, so the page keeps its
- * address space and may reach the local sync server).
- */
-async function startCspStaticServer(csp: string): Promise<StaticServer> {
-  const server: Server = createHttpServer((req, res) => {
-    res.setHeader('Content-Security-Policy', csp);
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    void serveStatic(req, res, pathname, rendererDir);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /**

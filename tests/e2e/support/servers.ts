@@ -99,9 +99,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the renderer build on its own port with the sync server's own static handler. */
-export async function startStaticServer(): Promise<StaticServer> {
+/**
+ * Serves the renderer build on its own port with the sync server's own static handler, adding
+ * `headers` to every response (the desktop's CSP, for one).
+ */
+export async function startStaticServer(
+  headers: Readonly<Record<string, string>> = {},
+): Promise<StaticServer> {
   const server: Server = createHttpServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     void serveStatic(req, res, pathname, rendererDir);
   });
