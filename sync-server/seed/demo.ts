@@ -44,7 +44,7 @@ export async function seedDemo(
     await seedGroup(storage, id, group, now);
     groupIds.set(group.name, id);
   }
-  const hashes = await demoHashes();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts = await store.transaction(async (tx) => {
     await tx.groups.createWorkspace(DEMO_WORKSPACE_NAME);
     for (const group of DEMO_GROUPS) {
@@ -55,7 +55,7 @@ export async function seedDemo(
         visibility: DEMO_PRIVATE_GROUPS.includes(group.name) ? 'private' : 'listed',
       });
     }
-    return writeAccounts(tx, groupIds, hashes);
+    return writeAccounts(tx, groupIds, passwordHash);
   });
   // Issue 15: the council's meetings and agreements, the regulatory base and the mission to Chile.
   await seedGovernanceDemo(storage, store, now);
@@ -69,30 +69,25 @@ export async function seedDemo(
  * becomes private.
  */
 export async function seedDemoAccounts(store: AccountStore): Promise<DemoAccount[]> {
-  const hashes = await demoHashes();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.transaction(async (tx) => {
     const groupIds = new Map((await tx.groups.all()).map((group) => [group.name, group.id]));
     for (const name of DEMO_PRIVATE_GROUPS) {
       const id = groupIds.get(name);
       if (id !== undefined) await tx.groups.update(id, { visibility: 'private' });
     }
-    return writeAccounts(tx, groupIds, hashes);
+    return writeAccounts(tx, groupIds, passwordHash);
   });
 }
 
 /**
- * One scrypt hash shared by every demo account: they share a password the README prints anyway,
- * and hashing it once per person made a first start wait seconds on a loaded machine.
+ * `passwordHash` is one scrypt hash shared by every demo account: they share a password the README
+ * prints anyway, and hashing it once per person made a first start wait seconds on a loaded machine.
  */
-async function demoHashes(): Promise<string[]> {
-  const hash = await hashPassword(DEMO_PASSWORD);
-  return DEMO_PEOPLE.map(() => hash);
-}
-
 async function writeAccounts(
   tx: AccountStore,
   groupIds: ReadonlyMap<string, GroupId>,
-  hashes: readonly string[],
+  passwordHash: string,
 ): Promise<DemoAccount[]> {
   const organizations = new Map<string, Organization>();
   for (const organization of DEMO_ORGANIZATIONS) {
@@ -103,14 +98,14 @@ async function writeAccounts(
     );
   }
   const accounts: DemoAccount[] = [];
-  for (const [index, person] of DEMO_PEOPLE.entries()) {
+  for (const person of DEMO_PEOPLE) {
     const organization = organizations.get(person.organization)!;
     const user = await tx.users.create({
       email: person.email,
       name: person.name,
       organizationId: organization.id,
       workspaceRole: person.workspaceRole,
-      passwordHash: hashes[index]!,
+      passwordHash,
     });
     const groups: DemoAccount['groups'] = [];
     for (const [group, role] of Object.entries(person.groups)) {
