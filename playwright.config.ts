@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/support/globalSetup.ts',
   // One worker: each test runs its own server processes and browsers, which keep both cores
   // busy; two workers measured no faster on this two-core machine.
   workers: 1,

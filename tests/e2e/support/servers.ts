@@ -27,14 +27,18 @@ export interface SyncServerProcess {
   stop(): Promise<void>;
 }
 
+/** Where globalSetup.ts left the bundled sync server (unset outside Playwright). */
+export const SERVER_BUNDLE_ENV = 'MINKA_E2E_SERVER_BUNDLE';
+
 export async function startSyncServer(
   options: { dataDir?: string; port?: number; static?: boolean; staticDir?: string } = {},
 ): Promise<SyncServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'minka-e2e-'));
+  // The bundle made by globalSetup.ts when Playwright runs; the sources through tsx otherwise
+  // (the benchmarks start servers with this function too).
+  const bundle = process.env[SERVER_BUNDLE_ENV];
   const args = [
-    '--import',
-    'tsx',
-    'sync-server/cli.ts',
+    ...(bundle ? [bundle] : ['--import', 'tsx', 'sync-server/cli.ts']),
     '--host',
     '127.0.0.1',
     '--port',
