@@ -9,7 +9,12 @@ export default defineConfig({
     ],
     // One line at the end: which suites ran against the real PostgreSQL / Redis, which skipped.
     globalSetup: ['tests/support/servicesReport.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Three files at a time on two cores: most of a run is waiting (servers starting, sockets,
+    // commits, timers: a one-worker run spends far less CPU time than wall time),
+    // so a third worker fills the gaps. Tests that start server processes through tsx take
+    // a few times longer while the others run, hence the minute per test and hook.
+    maxWorkers: 3,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
