@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Runs several npm scripts at once (`node scripts/parallel.mjs lint typecheck`) and fails if any
- * fails. `npm test` uses it for the lint and the type check, which use one core each and were the
- * first 5 minutes of every CI run one after the other. Each script's output is printed whole
- * when it ends, so the log reads as if they had run in turn.
+ * fails. `npm test` uses it for the lint, the type check, the build and vitest: the first three
+ * keep a core busy each, while vitest mostly waits on the servers, sockets and timers of its
+ * tests, so together they take little more than vitest alone. Each script's output is printed
+ * whole when it ends, so the log reads as if they had run in turn.
  */
 import { spawn } from 'node:child_process';
 
