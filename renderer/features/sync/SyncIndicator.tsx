@@ -65,6 +65,12 @@ export function SyncIndicator({
 }
 
 /**
+ * The syncing icon turns only once syncing has lasted this long: an animation makes the browser
+ * draw every frame while it runs, four frames per keystroke when each keystroke syncs for a moment.
+ */
+const SPIN_AFTER_MS = 1000;
+
+/**
  * The indicator of a status that `subscribe` announces and `read` reads, kept up to date without
  * rendering (see the header).
  */
@@ -79,12 +85,28 @@ export function LiveSyncIndicator({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const spin = useRef<{ on: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+    on: false,
+    timer: null,
+  });
   const apply = useCallback(() => {
     const element = ref.current;
     if (element === null) return;
     const props = read();
     const phase = syncPhase(props);
-    const name = classOf(phase, className);
+    const spinning = spin.current;
+    if (phase !== 'syncing') {
+      if (spinning.timer !== null) clearTimeout(spinning.timer);
+      spinning.timer = null;
+      spinning.on = false;
+    } else if (!spinning.on && spinning.timer === null) {
+      spinning.timer = setTimeout(() => {
+        spinning.timer = null;
+        spinning.on = true;
+        element.classList.add('sync-spin');
+      }, SPIN_AFTER_MS);
+    }
+    const name = classOf(phase, className) + (spinning.on ? ' sync-spin' : '');
     if (element.className === name && phase !== 'offline' && phase !== 'refused') return;
     element.className = name;
     const text = textOf(t, props, phase);
@@ -104,9 +126,12 @@ export function LiveSyncIndicator({
         apply();
       });
     });
+    const spinning = spin.current;
     return () => {
       unsubscribe();
       if (frame !== null) cancelAnimationFrame(frame);
+      if (spinning.timer !== null) clearTimeout(spinning.timer);
+      spinning.timer = null;
     };
   }, [subscribe, apply]);
   return <SyncIndicator ref={ref} {...read()} className={className} />;

@@ -94,11 +94,16 @@ describe('LiveSyncIndicator', () => {
     await set({ connected: true, pending: 1, savedReceived: true });
     expect(element.textContent).toBe('Sincronizando…');
     expect(element.classList.contains('sync-syncing')).toBe(true);
+    // The icon turns only when syncing lasts, not for the moment each keystroke syncs.
+    expect(element.classList.contains('sync-spin')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(element.classList.contains('sync-spin')).toBe(true);
     await set({ connected: false, pending: 2, savedReceived: true });
     expect(element.textContent).toBe('Sin conexión — 2 cambios guardados en este equipo');
     await set({ connected: false, pending: 3, savedReceived: true });
     expect(element.textContent).toBe('Sin conexión — 3 cambios guardados en este equipo');
     expect(element.classList.contains('sync-offline')).toBe(true);
+    expect(element.classList.contains('sync-spin')).toBe(false);
 
     act(() => root!.unmount());
     root = null;
