@@ -37,6 +37,26 @@ function textOf(t: TFunction, props: SyncIndicatorProps, phase: SyncPhase): stri
   return phase === 'syncing' ? t('sync.syncing') : t('sync.saved');
 }
 
+/**
+ * The words of each phase (and count) per language, translated once: i18next's lookup costs more
+ * than the rest of an update.
+ */
+const translated = new WeakMap<TFunction, Map<string, string>>();
+
+function textOfCached(t: TFunction, props: SyncIndicatorProps, phase: SyncPhase): string {
+  let texts = translated.get(t);
+  if (texts === undefined) translated.set(t, (texts = new Map()));
+  const key =
+    phase === 'offline'
+      ? `offline|${props.pending}`
+      : phase === 'refused'
+        ? `refused|${props.refused ?? 0}`
+        : phase;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = textOf(t, props, phase)));
+  return text;
+}
+
 const classOf = (phase: SyncPhase, className: string | undefined) =>
   `sync-indicator sync-${phase} ${className ?? ''}`;
 
@@ -109,7 +129,7 @@ export function LiveSyncIndicator({
     const name = classOf(phase, className) + (spinning.on ? ' sync-spin' : '');
     if (element.className === name && phase !== 'offline' && phase !== 'refused') return;
     element.className = name;
-    const text = textOf(t, props, phase);
+    const text = textOfCached(t, props, phase);
     const span = element.querySelector('span')!;
     if (span.textContent !== text) span.textContent = text;
   }, [read, className, t]);
