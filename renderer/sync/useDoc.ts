@@ -4,7 +4,7 @@
  *
  * `useDoc` re-renders its caller only when the room opens or finishes loading, never when its
  * sync status moves (a keystroke makes it pending, the server's `saved` clears it): that status
- * is read by `useRoomStatus` in the one small component that shows it.
+ * is followed by RoomSyncIndicator, the one small component that shows it.
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
@@ -15,14 +15,13 @@ import type { RoomConnection, RoomSchema, RoomStatus } from './RoomConnection';
 export interface OpenDoc {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
-  /** The open room, for `useRoomStatus` where its sync state is shown. */
+  /** The open room, for RoomSyncIndicator where its sync state is shown. */
   connection: RoomConnection | null;
   /** Whether this build may write the room (see RoomConnection); null until it is open. */
   schema: RoomSchema | null;
 }
 
 const noSubscribe = () => () => undefined;
-const nullSnapshot = () => null;
 
 /** Holds the room open while mounted; the connection shows up once the registry has it. */
 export function useRoomConnection(room: string | null): RoomConnection | null {
@@ -36,19 +35,6 @@ export function useRoomConnection(room: string | null): RoomConnection | null {
   const getSnapshot = useCallback(
     () => (room === null ? null : registry.peek(room)),
     [registry, room],
-  );
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
-}
-
-export function useRoomStatus(connection: RoomConnection | null): RoomStatus | null {
-  const subscribe = useMemo(
-    () =>
-      connection === null ? noSubscribe : (notify: () => void) => connection.subscribe(notify),
-    [connection],
-  );
-  const getSnapshot = useMemo(
-    () => (connection === null ? nullSnapshot : () => connection.getStatus()),
-    [connection],
   );
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }

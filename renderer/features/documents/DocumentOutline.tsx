@@ -17,13 +17,26 @@ function whenIdle(fn: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
+/** The outline and counts change at most this often while someone types. */
+const REFRESH_EVERY_MS = 1000;
+
+/** Runs `fn` when idle, once `delayMs` have passed; returns a cancel function. */
+function whenIdleAfter(delayMs: number, fn: () => void): () => void {
+  if (delayMs <= 0) return whenIdle(fn);
+  let cancel = () => clearTimeout(timer);
+  const timer = setTimeout(() => {
+    cancel = whenIdle(fn);
+  }, delayMs);
+  return () => cancel();
+}
+
 /**
- * The outline and counts are brought up to date when the browser is idle after a change (within
- * half a second while someone keeps typing), never inside a keystroke. The headings are React
- * state and change only when a heading does; the counts, which change with every keystroke, are
- * written into their paragraph directly: a React commit while the editor has focus reads the
- * selection's offset across the editor's whole DOM (getSelectionInformation), ~25 ms per commit
- * in a 2 MB document.
+ * The outline and counts are brought up to date when the browser is idle after a change, at most
+ * once a second while someone keeps typing (the words and their plurals cost more than a
+ * keystroke), never inside a keystroke. The headings are React state and change only when a
+ * heading does; the counts, which change with every keystroke, are written into their paragraph
+ * directly: a React commit while the editor has focus reads the selection's offset across the
+ * editor's whole DOM (getSelectionInformation), ~25 ms per commit in a 2 MB document.
  */
 export function DocumentOutline({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
@@ -34,8 +47,10 @@ export function DocumentOutline({ editor }: { editor: Editor }) {
   useLayoutEffect(() => {
     let pending: (() => void) | null = null;
     let shown = '';
+    let ranAt = -Infinity;
     const run = () => {
       pending = null;
+      ranAt = performance.now();
       if (editor.isDestroyed) return;
       const next = documentStats(editor.state.doc);
       setHeadings((current) => (sameHeadings(current, next.headings) ? current : next.headings));
@@ -47,7 +62,7 @@ export function DocumentOutline({ editor }: { editor: Editor }) {
       }
     };
     const onUpdate = () => {
-      if (pending === null) pending = whenIdle(run);
+      pending ??= whenIdleAfter(ranAt + REFRESH_EVERY_MS - performance.now(), run);
     };
     editor.on('update', onUpdate);
     run();

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import {
   Bold,
   Code,
@@ -97,8 +98,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       blockquote: e.isActive('blockquote'),
       link: e.isActive('link'),
       linkHref: (e.getAttributes('link').href as string | undefined) ?? '',
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // What Collaboration's undo and redo check, read directly: `can()` builds every command
+      // of the editor for each call, on every transaction.
+      canUndo: (yUndoPluginKey.getState(e.state)?.undoManager.undoStack.length ?? 0) > 0,
+      canRedo: (yUndoPluginKey.getState(e.state)?.undoManager.redoStack.length ?? 0) > 0,
     }),
   });
   const chain = () => editor.chain().focus();

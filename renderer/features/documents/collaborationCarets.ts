@@ -15,6 +15,8 @@
  *   keystroke) or, when the editor is quiet, in one transaction at most every 150 ms;
  * - this person's caret is published at most once per animation frame, and only when its Yjs
  *   position changed (the binding's position conversion walks the document up to the caret);
+ *   while the document changes (typing), at most every 250 ms: the published position names the
+ *   character after the caret, so others see the caret after the typed text meanwhile;
  * - local edits map the drawn carets through the edit; a remote edit (which the binding applies
  *   as a whole-document replacement) resolves them again from their Yjs positions.
  *
@@ -229,6 +231,7 @@ class Pending {
 
 /** How long other people's caret changes may wait for a transaction of this editor to ride on. */
 const REDRAW_WAIT_MS = 150;
+const PUBLISH_WHILE_TYPING_MS = 250;
 
 function isRemote(tr: Transaction): boolean {
   const change = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
@@ -286,6 +289,7 @@ function caretsPlugin(awareness: Awareness): Plugin<CaretsState> {
 class CaretsView {
   private frame: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
   /** What is drawn (or waiting to be) for each other person, to skip changes that draw nothing. */
   private readonly drawn = new Map<number, string>();
 
@@ -310,9 +314,8 @@ class CaretsView {
       this.pending.all = true;
       this.redrawSoon();
     }
-    if (view.state.doc !== previous.doc || !view.state.selection.eq(previous.selection)) {
-      this.publishSoon();
-    }
+    if (view.state.doc !== previous.doc) this.publishWhileTyping();
+    else if (!view.state.selection.eq(previous.selection)) this.publishSoon();
   }
 
   destroy(): void {
@@ -321,8 +324,10 @@ class CaretsView {
     this.view.dom.removeEventListener('focusout', this.onFocus);
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.typingTimer !== null) clearTimeout(this.typingTimer);
     this.frame = null;
     this.timer = null;
+    this.typingTimer = null;
     if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField('cursor', null);
   }
 
@@ -363,6 +368,14 @@ class CaretsView {
     const meta: CaretsMeta = { clients, carets: resolveCarets(state, this.awareness, clients) };
     this.view.dispatch(state.tr.setMeta(caretsPluginKey, meta).setMeta('addToHistory', false));
   };
+
+  private publishWhileTyping(): void {
+    if (this.frame !== null || this.typingTimer !== null) return;
+    this.typingTimer = setTimeout(() => {
+      this.typingTimer = null;
+      this.publishSoon();
+    }, PUBLISH_WHILE_TYPING_MS);
+  }
 
   private publishSoon(): void {
     if (this.frame !== null) return;

@@ -1,28 +1,35 @@
 import { ListChecks } from 'lucide-react';
-import { useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppSyncStatus } from '../../sync/useAppSyncStatus';
+import { useRegistry } from '../../sync/RegistryContext';
 import { PendingChangesPanel } from './PendingChangesPanel';
-import { SyncIndicator } from './SyncIndicator';
+import { LiveSyncIndicator } from './SyncIndicator';
 
 /**
  * The whole app's state: the sum of every open room's pending changes, and beside it the
- * button that opens the sync panel (which documents and boards those changes belong to).
+ * button that opens the sync panel (which documents and boards those changes belong to). It
+ * renders only when rooms open or close; the state itself changes with every keystroke and is
+ * followed by LiveSyncIndicator.
  */
 export function AppSyncIndicator() {
   const { t } = useTranslation();
-  const status = useAppSyncStatus();
+  const registry = useRegistry();
+  const subscribe = useCallback((listener: () => void) => registry.subscribe(listener), [registry]);
+  const read = useCallback(() => {
+    const status = registry.getStatus();
+    return {
+      connected: status.connected,
+      pending: status.pending,
+      savedReceived: status.allSaved,
+      refused: status.refused,
+    };
+  }, [registry]);
+  const anyRoom = useSyncExternalStore(subscribe, () => registry.getStatus().rooms > 0);
   const [panelOpen, setPanelOpen] = useState(false);
-  if (status.rooms === 0) return null;
+  if (!anyRoom) return null;
   return (
     <div className="sync-app-group">
-      <SyncIndicator
-        className="sync-app"
-        connected={status.connected}
-        pending={status.pending}
-        savedReceived={status.allSaved}
-        refused={status.refused}
-      />
+      <LiveSyncIndicator className="sync-app" subscribe={subscribe} read={read} />
       <button
         type="button"
         className="icon-button"

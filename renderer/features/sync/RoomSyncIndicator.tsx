@@ -1,20 +1,16 @@
+import { useCallback } from 'react';
 import type { RoomConnection } from '../../sync/RoomConnection';
-import { useRoomStatus } from '../../sync/useDoc';
-import { SyncIndicator } from './SyncIndicator';
+import { LiveSyncIndicator } from './SyncIndicator';
 
 /**
- * The sync state of one room. It subscribes to the room's status itself, so a keystroke that
- * makes a change pending and the `saved` that clears it render this line and nothing around it.
+ * The sync state of one room. It follows the room's status itself, so a keystroke that makes a
+ * change pending and the `saved` that clears it change this line and render nothing.
  */
 export function RoomSyncIndicator({ connection }: { connection: RoomConnection }) {
-  const status = useRoomStatus(connection);
-  if (status === null) return null;
-  return (
-    <SyncIndicator
-      connected={status.connected}
-      pending={status.pending}
-      savedReceived={status.savedReceived}
-      refused={status.refused}
-    />
+  const subscribe = useCallback(
+    (listener: () => void) => connection.subscribe(listener),
+    [connection],
   );
+  const read = useCallback(() => connection.getStatus(), [connection]);
+  return <LiveSyncIndicator subscribe={subscribe} read={read} />;
 }

@@ -195,6 +195,31 @@ describe('collaboration carets', () => {
     expect(published).toBe(1);
   });
 
+  it('publishes the caret of someone typing a few times a second, not per keystroke', async () => {
+    const { editor, awareness } = setUp();
+    editor.commands.focus();
+    editor.commands.setTextSelection(4);
+    // Tiptap focuses on the next frame, and the focus publishes the caret on the one after.
+    await nextFrame();
+    await nextFrame();
+    let published = 0;
+    awareness.on('change', () => published++);
+    for (const key of 'abc') {
+      editor.commands.insertContent(key);
+      await nextFrame();
+    }
+    expect(published).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nextFrame();
+    expect(published).toBe(1);
+    const cursor = awareness.getLocalState()?.['cursor'] as { head: unknown };
+    const head = Y.createAbsolutePositionFromRelativePosition(
+      Y.createRelativePositionFromJSON(cursor.head),
+      awareness.doc,
+    );
+    expect(head?.index).toBe(6);
+  });
+
   it('tells caret changes from other awareness changes', () => {
     const position = { type: null, tname: 'body', item: null, assoc: 0 };
     const base = {

@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  LiveSyncIndicator,
   SyncIndicator,
   type SyncIndicatorProps,
 } from '../../../../../renderer/features/sync/SyncIndicator';
@@ -67,5 +68,45 @@ describe('SyncIndicator with changes the server refused', () => {
     expect(
       shown({ connected: false, pending: 1, savedReceived: false, refused: 1 }).textContent,
     ).toBe('Sin conexión — 1 cambio guardado en este equipo');
+  });
+});
+
+describe('LiveSyncIndicator', () => {
+  it('follows the status it subscribes to, icon and words, and lets go when unmounted', async () => {
+    let status: SyncIndicatorProps = { connected: true, pending: 0, savedReceived: true };
+    const listeners = new Set<() => void>();
+    const subscribe = (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const set = async (next: SyncIndicatorProps) => {
+      status = next;
+      for (const listener of listeners) listener();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    const container = document.createElement('div');
+    root = createRoot(container);
+    act(() => root!.render(<LiveSyncIndicator subscribe={subscribe} read={() => status} />));
+    const element = container.querySelector('[role="status"]')!;
+    expect(element.textContent).toBe('Guardado en el servidor');
+    expect(element.classList.contains('sync-saved')).toBe(true);
+
+    await set({ connected: true, pending: 1, savedReceived: true });
+    expect(element.textContent).toBe('Sincronizando…');
+    expect(element.classList.contains('sync-syncing')).toBe(true);
+    // The icon turns only when syncing lasts, not for the moment each keystroke syncs.
+    expect(element.classList.contains('sync-spin')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(element.classList.contains('sync-spin')).toBe(true);
+    await set({ connected: false, pending: 2, savedReceived: true });
+    expect(element.textContent).toBe('Sin conexión — 2 cambios guardados en este equipo');
+    await set({ connected: false, pending: 3, savedReceived: true });
+    expect(element.textContent).toBe('Sin conexión — 3 cambios guardados en este equipo');
+    expect(element.classList.contains('sync-offline')).toBe(true);
+    expect(element.classList.contains('sync-spin')).toBe(false);
+
+    act(() => root!.unmount());
+    root = null;
+    expect(listeners.size).toBe(0);
   });
 });
