@@ -25,8 +25,11 @@ export interface ServerProcess {
   url: (room: string) => string;
   rooms: string[];
   connect(room: string, doc?: Y.Doc): Promise<ProtocolClient>;
-  /** The server process's heap (after full collections, with `gc`) and resident size. */
-  memory(): Promise<{ heapUsed: number; rss: number }>;
+  /**
+   * The server process's heap and array buffers (after full collections, with `gc`) and
+   * resident size; `command` `snapshot <file>` writes a heap snapshot instead.
+   */
+  memory(command?: string): Promise<{ heapUsed: number; arrayBuffers: number; rss: number }>;
   close(): Promise<void>;
 }
 
@@ -97,10 +100,10 @@ export async function startServerProcess(
     url,
     rooms,
     connect: (room, doc) => ProtocolClient.connect(url(room), doc, protocol),
-    memory: async () => {
+    memory: async (command = 'memory') => {
       const answer = nextLine();
-      child.stdin!.write('memory\n');
-      return JSON.parse(await answer) as { heapUsed: number; rss: number };
+      child.stdin!.write(`${command}\n`);
+      return JSON.parse(await answer) as { heapUsed: number; arrayBuffers: number; rss: number };
     },
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -320,9 +323,10 @@ export interface MemoryResult {
   docs: number;
   docBytes: number;
   /** Process figures before any document, with all documents loaded, and after they left. */
-  baseline: { heapUsed: number; rss: number };
-  loaded: { heapUsed: number; rss: number };
-  afterUnload: { heapUsed: number; rss: number };
+  baseline: { heapUsed: number; arrayBuffers: number; rss: number };
+  loaded: { heapUsed: number; arrayBuffers: number; rss: number };
+  afterUnload: { heapUsed: number; arrayBuffers: number; rss: number };
+  /** Heap plus array buffers, per document. */
   heapPerDoc: number;
   rssPerDoc: number;
   heapPerDocAfterUnload: number;
@@ -340,7 +344,9 @@ export async function measureMemory(
   docs: number,
   docBytes: number,
 ): Promise<MemoryResult> {
-  const warmUp = 20;
+  // As many as are measured: a server compiles and optimizes its hot paths while the first
+  // hundreds of documents open, and that code is not any document's memory.
+  const warmUp = docs;
   const server = await startServerProcess(kind, {
     gc: true,
     rooms: docs + warmUp,
@@ -364,11 +370,13 @@ export async function measureMemory(
         await client.until(() => client.saved !== null && client.saved.sv.size > 0);
       return client;
     };
-    // Warm up the code paths (lazily loaded modules, compiled code) with a few documents, then
+    // Warm up the code paths (lazily loaded modules, compiled code) with as many documents, then
     // let them go: what stays after an unload is then the documents', not the JIT's.
-    const warm = await Promise.all(
-      server.rooms.slice(docs, docs + warmUp).map((room, i) => open(room, -1 - i)),
-    );
+    const warm: ProtocolClient[] = [];
+    for (let i = 0; i < warmUp; i += 50) {
+      const batch = server.rooms.slice(docs + i, docs + Math.min(i + 50, warmUp));
+      warm.push(...(await Promise.all(batch.map((room, j) => open(room, -1 - i - j)))));
+    }
     for (const client of warm) client.close();
     await settle(2500);
     const baseline = await server.memory();
@@ -383,15 +391,18 @@ export async function measureMemory(
     for (const client of clients) client.close();
     await settle(3500);
     const afterUnload = await server.memory();
+    // Array buffers count with the heap: a server that kept documents as bytes outside the JS
+    // heap (Buffers, typed arrays) would otherwise look free.
+    const held = (m: { heapUsed: number; arrayBuffers: number }) => m.heapUsed + m.arrayBuffers;
     return {
       docs,
       docBytes,
       baseline,
       loaded,
       afterUnload,
-      heapPerDoc: Math.round((loaded.heapUsed - baseline.heapUsed) / docs),
+      heapPerDoc: Math.round((held(loaded) - held(baseline)) / docs),
       rssPerDoc: Math.round((loaded.rss - baseline.rss) / docs),
-      heapPerDocAfterUnload: Math.round((afterUnload.heapUsed - baseline.heapUsed) / docs),
+      heapPerDocAfterUnload: Math.round((held(afterUnload) - held(baseline)) / docs),
     };
   } finally {
     await server.close();
