@@ -579,8 +579,8 @@ export class Room {
     if (this.committing !== null || batch === null || batch.updates.length === 0)
       return this.committing ?? Promise.resolve();
     this.pending = null;
-    const vector = Y.encodeStateVector(this.awakeDoc());
-    this.committing = this.write(batch, vector).finally(() => {
+    const doc = this.awakeDoc();
+    this.committing = this.write(batch, Y.encodeStateVector(doc), doc).finally(() => {
       this.committing = null;
       if (this.pendingCount > 0) this.scheduleFlush();
       else this.checkIdle();
@@ -588,7 +588,8 @@ export class Room {
     return this.committing;
   }
 
-  private async write(batch: Batch, vector: Uint8Array): Promise<void> {
+  /** `doc`: the document the batch was applied to (the room may be destroyed by the end). */
+  private async write(batch: Batch, vector: Uint8Array, doc: Y.Doc): Promise<void> {
     const { storage, log } = this.options;
     const { updates, writers } = batch;
     const started = performance.now();
@@ -628,7 +629,7 @@ export class Room {
     }
     // Notifications and automatic versions follow this instance's own writes; the instance
     // that received a relayed update does the same for it.
-    if (batch.own.length > 0) this.options.onCommitted?.(this, this.awakeDoc(), batch.own);
+    if (batch.own.length > 0) this.options.onCommitted?.(this, doc, batch.own);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 
