@@ -353,6 +353,24 @@ export async function measureMemory(
     idleUnloadMs: 1000,
   });
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Array buffers count with the heap: a server that kept documents as bytes outside the JS
+  // heap (Buffers, typed arrays) would otherwise look free.
+  const held = (m: { heapUsed: number; arrayBuffers: number }) => m.heapUsed + m.arrayBuffers;
+  // After `ms`, until two readings a second apart differ by under 0.1 KiB per document: a
+  // server still storing and unloading the warm-up's 500 documents (Hocuspocus's debounced
+  // stores under load) would otherwise lend their memory to the baseline.
+  const settledMemory = async (ms: number) => {
+    await settle(ms);
+    let reading = await server.memory();
+    for (let i = 0; i < 10; i++) {
+      await settle(1000);
+      const next = await server.memory();
+      const stable = Math.abs(held(next) - held(reading)) < docs * 100;
+      reading = next;
+      if (stable) break;
+    }
+    return reading;
+  };
   try {
     const content = (seed: number) => {
       const doc = new Y.Doc();
@@ -378,22 +396,16 @@ export async function measureMemory(
       warm.push(...(await Promise.all(batch.map((room, j) => open(room, -1 - i - j)))));
     }
     for (const client of warm) client.close();
-    await settle(2500);
-    const baseline = await server.memory();
+    const baseline = await settledMemory(3500);
     const clients: ProtocolClient[] = [];
     for (let i = 0; i < docs; i += 50) {
       const batch = server.rooms.slice(i, Math.min(i + 50, docs));
       clients.push(...(await Promise.all(batch.map((room, j) => open(room, i + j)))));
     }
     // Hocuspocus stores 2 s after the last change; let every debounce and commit pass.
-    await settle(3000);
-    const loaded = await server.memory();
+    const loaded = await settledMemory(3000);
     for (const client of clients) client.close();
-    await settle(3500);
-    const afterUnload = await server.memory();
-    // Array buffers count with the heap: a server that kept documents as bytes outside the JS
-    // heap (Buffers, typed arrays) would otherwise look free.
-    const held = (m: { heapUsed: number; arrayBuffers: number }) => m.heapUsed + m.arrayBuffers;
+    const afterUnload = await settledMemory(3500);
     return {
       docs,
       docBytes,
