@@ -51,6 +51,8 @@ export interface ConnectionContext {
   limits: SyncLimits;
   clientIds: ClientIds;
   log: (line: string) => void;
+  /** Told when a connection's socket closed, with its close code. */
+  onClosed?: (connection: Connection, code: number) => void;
 }
 
 /** How long the commits a connection did not write to may gather into one `saved`. */
@@ -72,8 +74,8 @@ export class Connection implements Peer {
    * it stays open for reading.
    */
   private forged = false;
-  /** Awareness client ids this connection introduced. */
-  private readonly awarenessClients = new Set<number>();
+  /** Awareness client ids this connection introduced (none until it sends a presence). */
+  private awarenessClients: Set<number> | null = null;
   private paused = false;
   private step2Queued = false;
   private deferredStep1: Uint8Array | null = null;
@@ -100,13 +102,20 @@ export class Connection implements Peer {
     this.log = context.log;
     this.bucket = new TokenBucket(context.rateLimit);
     ws.on('message', (data) => this.receive(data));
-    ws.on('close', () => this.detach());
+    ws.on('close', (code) => {
+      this.detach();
+      context.onClosed?.(this, code);
+    });
     ws.on('error', (error) => {
       // ws closes the socket itself after an error (1009 for an oversized frame).
       this.log(`Conexión cerrada en la sala ${room.name}: ${describeError(error)}`);
       this.detach();
     });
     room.join(this);
+  }
+
+  get roomName(): string {
+    return this.room.name;
   }
 
   send(frame: Uint8Array, sent?: () => void): void {
@@ -291,9 +300,14 @@ export class Connection implements Peer {
           return;
         }
         if (frame.shape.structs === 0 && frame.shape.deleteRanges === 0) return;
+        const doc = this.room.liveDoc;
+        if (doc === null) {
+          this.holdUntil(frame, this.room.wake(), 'no se pudo leer la sala');
+          return;
+        }
         const unclaimed = unclaimedClients(
           this.room.name,
-          this.room.doc,
+          doc,
           frame.shape,
           this.context.clientIds,
         );
@@ -303,7 +317,7 @@ export class Connection implements Peer {
         }
         const refusal = checkWrite(
           this.room.name,
-          this.room.doc,
+          doc,
           frame.shape,
           this.access,
           this.context.clientIds,
@@ -318,9 +332,7 @@ export class Connection implements Peer {
           return;
         }
         const forged =
-          this.access.kind === 'threads'
-            ? checkThreadsWrite(this.room.doc, frame.update, this.access)
-            : null;
+          this.access.kind === 'threads' ? checkThreadsWrite(doc, frame.update, this.access) : null;
         if (forged !== null) {
           this.log(
             `Escritura rechazada en la sala ${this.room.name} (persona ${this.access.userId}): ${forged}; no se aplica y esa conexión queda de solo lectura.`,
@@ -362,43 +374,77 @@ export class Connection implements Peer {
    * client reconnects and sends the write again.
    */
   private claimThenHandle(frame: Frame, clients: readonly number[]): void {
-    this.held = [frame];
     const { clientIds } = this.context;
     const { userId, sessionId } = this.access;
-    Promise.all(
-      clients.map((client) => clientIds.claim(this.room.name, client, userId, sessionId)),
-    ).then(
-      () => {
-        const held = this.held ?? [];
-        this.held = null;
-        for (let i = 0; i < held.length && !this.closed; i++) {
-          this.handleSafely(held[i]!);
-          // handleSafely may have begun another claim: the frames after this one wait behind it.
-          const waiting = this.held as Frame[] | null;
-          if (waiting !== null) {
-            waiting.push(...held.slice(i + 1));
-            return;
-          }
-        }
-      },
+    this.holdUntil(
+      frame,
+      Promise.all(
+        clients.map((client) => clientIds.claim(this.room.name, client, userId, sessionId)),
+      ),
+      'no se pudo registrar de quién es un cliente',
+    );
+  }
+
+  /**
+   * This connection's frames wait, in order, until `ready` settles (a database answer, or the
+   * room waking up), and `frame` is then handled again; a failure closes only this connection,
+   * and its client reconnects and sends the frames again.
+   */
+  private holdUntil(frame: Frame | null, ready: Promise<unknown>, failure: string): void {
+    this.held = frame === null ? [] : [frame];
+    ready.then(
+      () => this.releaseHeld(),
       (error: unknown) => {
         this.held = null;
         this.log(
-          `ERROR en la sala ${this.room.name}: no se pudo registrar de quién es un cliente: ${describeError(error)}; se cierra esa conexión.`,
+          `ERROR en la sala ${this.room.name}: ${failure}: ${describeError(error)}; se cierra esa conexión.`,
         );
         this.close(CloseCode.tryAgainLater, 'database unavailable, try again later');
       },
     );
   }
 
-  /** One answer queued at a time; requests that arrive meanwhile get one answer, the latest. */
+  private releaseHeld(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (let i = 0; i < held.length && !this.closed; i++) {
+      this.handleSafely(held[i]!);
+      // handleSafely may have begun another wait: the frames after this one wait behind it.
+      const waiting = this.held as Frame[] | null;
+      if (waiting !== null) {
+        waiting.push(...held.slice(i + 1));
+        return;
+      }
+    }
+  }
+
+  /**
+   * One answer queued at a time; requests that arrive meanwhile get one answer, the latest. A
+   * sleeping room answers from storage: this connection's later frames wait for that answer, so
+   * the complete `saved` that follows it is not overtaken by this connection's own writes.
+   */
   private answerStep1(stateVector: Uint8Array): void {
     if (this.step2Queued) {
       this.deferredStep1 = stateVector;
       return;
     }
     this.step2Queued = true;
-    this.send(this.room.syncStep2(stateVector), () => {
+    const answer = this.room.syncStep2(stateVector);
+    if (answer instanceof Uint8Array) {
+      this.sendStep2(answer);
+      return;
+    }
+    this.holdUntil(
+      null,
+      answer.then((step2) => {
+        if (!this.closed) this.sendStep2(step2);
+      }),
+      'no se pudo leer la sala',
+    );
+  }
+
+  private sendStep2(step2: Uint8Array): void {
+    this.send(step2, () => {
       this.step2Queued = false;
       const next = this.deferredStep1;
       this.deferredStep1 = null;
@@ -428,10 +474,11 @@ export class Connection implements Peer {
    */
   private mayUseAwarenessClient(client: number): boolean {
     if (this.room.awarenessOwnedElsewhere(this, client)) return false;
-    if (this.awarenessClients.has(client)) return true;
+    const clients = (this.awarenessClients ??= new Set());
+    if (clients.has(client)) return true;
     const max = this.access.writable ? this.context.limits.maxAwarenessClientsPerConnection : 1;
-    if (this.awarenessClients.size >= max) return false;
-    this.awarenessClients.add(client);
+    if (clients.size >= max) return false;
+    clients.add(client);
     return true;
   }
 

@@ -4,13 +4,15 @@ export interface RateLimit {
   burst: number;
 }
 
+const monotonicMs = () => performance.now();
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
 
   constructor(
     private readonly limit: RateLimit,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicMs,
   ) {
     this.tokens = limit.burst;
     this.last = now();

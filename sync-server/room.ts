@@ -4,8 +4,16 @@
  * vector is taken when the batch is cut, and `saved` carries it (with the batch's deletions)
  * only after the commit returned. A failed commit stays pending and is retried with backoff; no
  * `saved` ever covers it until then.
+ *
+ * A room whose people only read (or left their tab open) does not keep its Y.Doc: once nothing
+ * used the document for a while and everything is committed, the room sleeps, keeping only its
+ * state vector (storage holds the rest). Asleep, it answers a sync step 1 from the stored bytes
+ * (Y.diffUpdate); whatever needs the document (a write, the server's own changes, another
+ * instance's updates) wakes it first with `wake()`, which reads storage back into a new Y.Doc.
+ * Awareness exists only while someone in the room has a presence state.
  */
 import * as encoding from 'lib0/encoding';
+import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -52,7 +60,7 @@ export interface RoomOptions {
    * Called after each successful commit with its updates (notifications read what it holds;
    * automatic versions read the room's state).
    */
-  onCommitted?: (room: Room, batch: readonly Uint8Array[]) => void;
+  onCommitted?: (room: Room, doc: Y.Doc, batch: readonly Uint8Array[]) => void;
   /** Other instances holding rooms (Redis); none when this server runs alone. */
   cluster?: Cluster;
   /** Told of every update applied, and whether it came from another instance (metrics). */
@@ -76,6 +84,16 @@ interface Batch {
 
 const emptyBatch = (): Batch => ({ updates: [], own: [], deletes: [], writers: new Set() });
 
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** What the room keeps of each peer. */
+interface PeerState {
+  /** Awareness client ids the peer introduced, removed from the room when it leaves. */
+  clients: Set<number> | null;
+  /** Its sync step 1 was answered, so it holds the complete `saved`. */
+  answered: boolean;
+}
+
 /** `earlier` followed by `later`: a failed commit's batch goes back in front of what came since. */
 function joinBatches(earlier: Batch, later: Batch): Batch {
   return {
@@ -97,14 +115,37 @@ function frame(messageType: number, write: (encoder: encoding.Encoder) => void):
   return encoding.toUint8Array(encoder);
 }
 
+/** A room's stored updates as one update (merged without a Y.Doc: only read, never applied). */
+function storedState(stored: readonly Uint8Array[]): Uint8Array {
+  if (stored.length === 1) return stored[0]!;
+  if (stored.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+  return Y.mergeUpdates([...stored]);
+}
+
+/** Number of deleted clocks in a delete set: it grows with every deletion a room takes in. */
+function deletedClocks(deletes: DeleteSet): number {
+  let total = 0;
+  for (const ranges of deletes.clients.values()) for (const range of ranges) total += range.len;
+  return total;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
-  /** Each peer's awareness client ids, removed from the room when the peer leaves. */
-  private readonly peers = new Map<Peer, Set<number>>();
-  /** Peers whose sync step 1 was answered, and which therefore hold the complete `saved`. */
-  private readonly answered = new WeakSet<Peer>();
+  /** The document while the room is awake; null while it sleeps (see the header). */
+  private doc: Y.Doc | null = null;
+  private waking: Promise<Y.Doc> | null = null;
+  /** Something used the document since the last `sleepIfUnused`. */
+  private used = true;
+  /** Deleted clocks when the room fell asleep: storage that has more was changed meanwhile. */
+  private deletedAtSleep = 0;
+  private awareness: awarenessProtocol.Awareness | null = null;
+  private readonly peers = new Map<Peer, PeerState>();
   private joining = 0;
-  private pending: Batch = emptyBatch();
+  /** Updates applied and not committed yet; null while there are none. */
+  private pending: Batch | null = null;
   /** Bytes of pending plus in-flight updates. */
   private pendingBytes = 0;
   private committing: Promise<void> | null = null;
@@ -112,8 +153,8 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
   private savedVector: Uint8Array;
-  /** Every deletion committed to storage; sent whole to a peer when it joins. */
-  private savedDeletes: DeleteSet;
+  /** Every deletion committed to storage (while awake); sent whole to a peer when it joins. */
+  private savedDeletes: DeleteSet | null = null;
   private failing = false;
   private destroyed = false;
   private lastCatchUp = 0;
@@ -122,40 +163,112 @@ export class Room {
 
   private constructor(
     readonly name: string,
-    readonly doc: Y.Doc,
+    doc: Y.Doc,
     private storedCount: number,
     private readonly options: RoomOptions,
     private readonly link: RoomLink | null = null,
   ) {
     this.savedVector = Y.encodeStateVector(doc);
-    this.savedDeletes = deletesOfDoc(doc);
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awareness.setLocalState(null);
-    doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.deleteSet.clients.size > 0) this.pending.deletes.push(transaction.deleteSet);
-    });
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.attach(doc);
   }
 
+  /** Loads the room awake: whoever joins it now is about to read or write it. */
   static async load(name: string, options: RoomOptions): Promise<Room> {
     // Subscribed before reading, so what other instances publish meanwhile is not missed.
     const link = options.cluster === undefined ? null : await options.cluster.open(name);
-    const doc = new Y.Doc();
+    let doc: Y.Doc;
     let stored: Uint8Array[];
     try {
       stored = await options.storage.loadUpdates(name);
-      doc.transact(() => {
-        for (const update of stored) Y.applyUpdate(doc, update);
-      });
+      doc = docOf(stored);
     } catch (error) {
       link?.close();
-      doc.destroy();
       throw error;
     }
     const room = new Room(name, doc, stored.length, options, link);
     link?.attach(room);
     return room;
+  }
+
+  private attach(doc: Y.Doc): void {
+    this.doc = doc;
+    this.used = true;
+    this.savedDeletes = deletesOfDoc(doc);
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) this.batch().deletes.push(transaction.deleteSet);
+    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+  }
+
+  /** The document when the room is awake; null while it sleeps (see `wake`). */
+  get liveDoc(): Y.Doc | null {
+    if (this.doc !== null) this.used = true;
+    return this.doc;
+  }
+
+  /**
+   * The document, read back from storage when the room sleeps. Everything it held was committed
+   * before it fell asleep; what storage holds beyond that (written by another instance, or by a
+   * tool) is sent to the peers here, which would not otherwise see it relayed.
+   */
+  wake(): Promise<Y.Doc> {
+    if (this.doc !== null) {
+      this.used = true;
+      return Promise.resolve(this.doc);
+    }
+    this.waking ??= this.options.storage
+      .loadUpdates(this.name)
+      .then((stored) => {
+        const doc = docOf(stored);
+        const vector = Y.encodeStateVector(doc);
+        const deletes = deletesOfDoc(doc);
+        if (
+          !sameBytes(vector, this.savedVector) ||
+          deletedClocks(deletes) !== this.deletedAtSleep
+        ) {
+          const missed = Y.encodeStateAsUpdate(doc, this.savedVector);
+          const message = frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, missed));
+          for (const peer of this.peers.keys()) peer.send(message);
+        }
+        this.savedVector = vector;
+        this.storedCount = stored.length;
+        this.attach(doc);
+        return doc;
+      })
+      .finally(() => {
+        this.waking = null;
+      });
+    return this.waking;
+  }
+
+  /**
+   * Called now and then by the registry: drops the document when nothing used it since the
+   * previous call and nothing of it is uncommitted, and the awareness when nobody has a state.
+   */
+  sleepIfUnused(): void {
+    if (this.awareness !== null && this.awareness.getStates().size === 0) {
+      const awareness = this.awareness;
+      this.awareness = null;
+      awareness.destroy();
+    }
+    const doc = this.doc;
+    if (doc === null || this.destroyed) return;
+    if (this.used || !this.allCommitted() || this.flushScheduled || this.incoming !== null) {
+      this.used = false;
+      return;
+    }
+    this.deletedAtSleep = deletedClocks(this.savedDeletes!);
+    this.savedVector = Y.encodeStateVector(doc);
+    this.doc = null;
+    this.savedDeletes = null;
+    doc.destroy();
+    // Stored as what it shows, so a step 1 answered from storage sends no deleted content.
+    void this.compact();
+  }
+
+  /** True while the room holds its document (tests, metrics). */
+  get awake(): boolean {
+    return this.doc !== null;
   }
 
   /** Bytes received and not yet committed (metrics). */
@@ -171,16 +284,17 @@ export class Room {
    * and the client's next attempt passes.
    */
   suspectStale(): void {
-    if (this.link === null || this.destroyed) return;
+    if (this.link === null || this.destroyed || this.doc === null) return;
     const now = Date.now();
     if (now - this.lastCatchUp < CATCH_UP_SPACING_MS) return;
     this.lastCatchUp = now;
     this.link.requestSync();
     this.options.storage.loadUpdates(this.name).then(
       (stored) => {
-        if (this.destroyed) return;
-        this.doc.transact(() => {
-          for (const update of stored) Y.applyUpdate(this.doc, update);
+        const doc = this.doc;
+        if (this.destroyed || doc === null) return;
+        doc.transact(() => {
+          for (const update of stored) Y.applyUpdate(doc, update);
         }, RELAYED);
       },
       (error: unknown) =>
@@ -192,7 +306,9 @@ export class Room {
 
   /** Awareness client ids of this instance's own connections. */
   localAwarenessClients(): number[] {
-    return [...this.peers.values()].flatMap((clients) => [...clients]);
+    return [...this.peers.values()].flatMap(({ clients }) =>
+      clients === null ? [] : [...clients],
+    );
   }
 
   /** True from a failed commit until the next one succeeds (reported by /healthz). */
@@ -222,9 +338,9 @@ export class Room {
    */
   join(peer: Peer): void {
     this.joining--;
-    this.peers.set(peer, new Set());
+    this.peers.set(peer, { clients: null, answered: false });
     peer.send(this.syncStep1());
-    const clients = [...this.awareness.getStates().keys()];
+    const clients = this.awarenessClients();
     if (clients.length > 0) peer.send(this.awarenessFrame(clients));
   }
 
@@ -234,13 +350,16 @@ export class Room {
    * durable as soon as it holds the room.
    */
   answeredSyncStep1(peer: Peer): void {
-    if (!this.peers.has(peer) || this.answered.has(peer)) return;
-    this.answered.add(peer);
+    const state = this.peers.get(peer);
+    if (state === undefined || state.answered) return;
+    state.answered = true;
     // When everything the step 2 just sent held is committed, its delete set is the durable one:
-    // the snapshot refers to it instead of repeating it (see SavedKind.completeWithStep2).
-    const frame = this.allCommitted()
-      ? encodeSaved(this.savedVector, Y.createDeleteSet(), SavedKind.completeWithStep2)
-      : encodeSaved(this.savedVector, this.savedDeletes, SavedKind.complete);
+    // the snapshot refers to it instead of repeating it (see SavedKind.completeWithStep2). A step 2
+    // read from storage (asleep) holds only committed deletions, whatever happened since.
+    const frame =
+      this.savedDeletes === null || this.allCommitted()
+        ? encodeSaved(this.savedVector, Y.createDeleteSet(), SavedKind.completeWithStep2)
+        : encodeSaved(this.savedVector, this.savedDeletes, SavedKind.complete);
     if (peer.sendSaved !== undefined) peer.sendSaved(frame, null);
     else peer.send(frame);
   }
@@ -248,45 +367,68 @@ export class Room {
   /** True when the room holds nothing that is not committed (nor waiting for a missing update). */
   private allCommitted(): boolean {
     return (
-      this.pending.updates.length === 0 &&
+      this.pendingCount === 0 &&
       this.committing === null &&
       this.retryTimer === null &&
-      this.doc.store.pendingStructs === null &&
-      this.doc.store.pendingDs === null
+      (this.doc === null ||
+        (this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null))
     );
   }
 
   leave(peer: Peer): void {
-    const clients = this.peers.get(peer);
-    if (clients === undefined) return;
+    const state = this.peers.get(peer);
+    if (state === undefined) return;
     this.peers.delete(peer);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    if (state.clients !== null && this.awareness !== null)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clients], null);
     this.checkIdle();
   }
 
   /** Updates received and not yet committed. */
   get pendingCount(): number {
-    return this.pending.updates.length;
+    return this.pending?.updates.length ?? 0;
   }
 
   isIdle(): boolean {
     return (
       this.peers.size === 0 &&
       this.joining === 0 &&
-      this.pending.updates.length === 0 &&
+      this.pendingCount === 0 &&
       this.committing === null &&
       this.retryTimer === null
     );
   }
 
-  /** The room's state vector, asking a peer for whatever the room lacks (sync step 1). */
-  syncStep1(): Uint8Array {
-    return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc));
+  /** The room's state vector (asleep, everything it holds is committed). */
+  stateVector(): Uint8Array {
+    return this.doc === null ? this.savedVector : Y.encodeStateVector(this.doc);
   }
 
-  /** The missing part of the room for a peer that sent its state vector (sync step 1). */
-  syncStep2(stateVector?: Uint8Array): Uint8Array {
-    return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
+  /** The room's state vector, asking a peer for whatever the room lacks (sync step 1). */
+  syncStep1(): Uint8Array {
+    const vector = this.stateVector();
+    return frame(MessageType.sync, (e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+      encoding.writeVarUint8Array(e, vector);
+    });
+  }
+
+  /**
+   * The missing part of the room for a peer that sent its state vector (sync step 1): from the
+   * document when awake, else from storage, without waking the room.
+   */
+  syncStep2(stateVector?: Uint8Array): Uint8Array | Promise<Uint8Array> {
+    const doc = this.liveDoc;
+    if (doc !== null)
+      return frame(MessageType.sync, (e) => syncProtocol.writeSyncStep2(e, doc, stateVector));
+    return this.options.storage.loadUpdates(this.name).then((stored) => {
+      const state = storedState(stored);
+      const missing = stateVector === undefined ? state : Y.diffUpdate(state, stateVector);
+      return frame(MessageType.sync, (e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, missing);
+      });
+    });
   }
 
   /**
@@ -296,13 +438,14 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array, message?: Uint8Array): UpdateResult {
     if (this.pendingBytes + update.byteLength > this.options.maxPendingBytes) return 'busy';
-    const store = this.doc.store;
+    const doc = this.awakeDoc();
+    const store = doc.store;
     this.incoming =
       message !== undefined && store.pendingStructs === null && store.pendingDs === null
         ? { peer, update, message }
         : null;
     try {
-      Y.applyUpdate(this.doc, update, peer);
+      Y.applyUpdate(doc, update, peer);
       return 'applied';
     } catch {
       return 'invalid';
@@ -313,38 +456,76 @@ export class Room {
 
   /** True when another peer than `peer` introduced awareness client `client` and is still here. */
   awarenessOwnedElsewhere(peer: Peer, client: number): boolean {
-    for (const [other, clients] of this.peers)
-      if (other !== peer && clients.has(client)) return true;
+    for (const [other, { clients }] of this.peers)
+      if (other !== peer && clients !== null && clients.has(client)) return true;
     return false;
   }
 
-  receiveAwareness(peer: Peer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  /** Applies an awareness update from a peer, or from another instance (origin RELAYED). */
+  receiveAwareness(origin: Peer | typeof RELAYED, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.presence(), update, origin);
   }
 
-  awarenessFrame(clients: number[] = [...this.awareness.getStates().keys()]): Uint8Array {
+  /** Awareness client ids with a state in this room. */
+  awarenessClients(): number[] {
+    return this.awareness === null ? [] : [...this.awareness.getStates().keys()];
+  }
+
+  /** The awareness states of `clients` as an update (the y-protocols encoding). */
+  encodeAwareness(clients: number[]): Uint8Array {
+    return awarenessProtocol.encodeAwarenessUpdate(this.presence(), clients);
+  }
+
+  awarenessFrame(clients: number[] = this.awarenessClients()): Uint8Array {
     return frame(MessageType.awareness, (e) =>
-      encoding.writeVarUint8Array(
-        e,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
-      ),
+      encoding.writeVarUint8Array(e, this.encodeAwareness(clients)),
     );
+  }
+
+  /**
+   * The room's awareness, made when the first state arrives. It borrows only a client id and a
+   * destroy event from a document (y-protocols), and the server has no presence of its own, so
+   * it is given a random id and no document: it lives whether or not the room is awake.
+   */
+  private presence(): awarenessProtocol.Awareness {
+    if (this.awareness !== null) return this.awareness;
+    const owner = { clientID: random.uint32(), on: () => {} } as unknown as Y.Doc;
+    const awareness = new awarenessProtocol.Awareness(owner);
+    awareness.setLocalState(null);
+    awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      this.onAwarenessUpdate(change, origin),
+    );
+    this.awareness = awareness;
+    return awareness;
+  }
+
+  private batch(): Batch {
+    return (this.pending ??= emptyBatch());
+  }
+
+  /** The document of a room its caller knows to be awake (after `liveDoc` or `wake`). */
+  private awakeDoc(): Y.Doc {
+    if (this.doc === null) throw new Error(`la sala ${this.name} está dormida`);
+    this.used = true;
+    return this.doc;
   }
 
   private onUpdate(emitted: Uint8Array, origin: unknown): void {
     const incoming = this.incoming;
     // The peer's own bytes when its update applied whole (nothing left waiting for a missing
     // update); otherwise what Yjs integrated, which then also holds what had been waiting.
+    const store = this.awakeDoc().store;
     const whole =
       incoming !== null &&
       incoming.peer === origin &&
-      this.doc.store.pendingStructs === null &&
-      this.doc.store.pendingDs === null;
+      store.pendingStructs === null &&
+      store.pendingDs === null;
     const update = whole ? incoming.update : emitted;
     // Relayed updates are committed here too: see cluster.ts (saved stays true of the database).
-    if (this.peers.has(origin as Peer)) this.pending.writers.add(origin as Peer);
-    this.pending.updates.push(update);
-    if (origin !== RELAYED) this.pending.own.push(update);
+    const pending = this.batch();
+    if (this.peers.has(origin as Peer)) pending.writers.add(origin as Peer);
+    pending.updates.push(update);
+    if (origin !== RELAYED) pending.own.push(update);
     this.options.onUpdateApplied?.(origin === RELAYED);
     if (origin !== RELAYED) this.link?.publishUpdate(update);
     this.pendingBytes += update.byteLength;
@@ -356,23 +537,23 @@ export class Room {
     this.scheduleFlush();
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    // Its own removal as it is destroyed (nobody had a state left) is nobody's news.
+    if (this.awareness === null) return;
     const own = this.peers.get(origin as Peer);
     if (own !== undefined) {
-      for (const client of added) own.add(client);
-      for (const client of removed) own.delete(client);
+      if (added.length > 0) own.clients ??= new Set();
+      for (const client of added) own.clients!.add(client);
+      for (const client of removed) own.clients?.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
     const message = this.awarenessFrame(changed);
     for (const peer of this.peers.keys()) peer.send(message);
     // Each instance times out stale states itself; only its own people's changes go out.
     if (this.link !== null && origin !== RELAYED && origin !== 'timeout') {
-      this.link.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.link.publishAwareness(this.encodeAwareness(changed));
     }
-  };
+  }
 
   private scheduleFlush(): void {
     if (this.flushScheduled || this.committing !== null || this.retryTimer !== null) return;
@@ -394,27 +575,28 @@ export class Room {
   }
 
   private commit(): Promise<void> {
-    if (this.committing !== null || this.pending.updates.length === 0)
-      return this.committing ?? Promise.resolve();
     const batch = this.pending;
-    this.pending = emptyBatch();
-    const vector = Y.encodeStateVector(this.doc);
-    this.committing = this.write(batch, vector).finally(() => {
+    if (this.committing !== null || batch === null || batch.updates.length === 0)
+      return this.committing ?? Promise.resolve();
+    this.pending = null;
+    const doc = this.awakeDoc();
+    this.committing = this.write(batch, Y.encodeStateVector(doc), doc).finally(() => {
       this.committing = null;
-      if (this.pending.updates.length > 0) this.scheduleFlush();
+      if (this.pendingCount > 0) this.scheduleFlush();
       else this.checkIdle();
     });
     return this.committing;
   }
 
-  private async write(batch: Batch, vector: Uint8Array): Promise<void> {
+  /** `doc`: the document the batch was applied to (the room may be destroyed by the end). */
+  private async write(batch: Batch, vector: Uint8Array, doc: Y.Doc): Promise<void> {
     const { storage, log } = this.options;
     const { updates, writers } = batch;
     const started = performance.now();
     try {
       await storage.appendUpdates(this.name, updates);
     } catch (error) {
-      this.pending = joinBatches(batch, this.pending);
+      this.pending = this.pending === null ? batch : joinBatches(batch, this.pending);
       this.failing = true;
       log(
         `ERROR: no se pudo guardar la sala ${this.name} (${updates.length} actualizaciones, ` +
@@ -437,7 +619,8 @@ export class Room {
     this.storedCount += updates.length;
     const deletes = Y.mergeDeleteSets(batch.deletes);
     this.savedVector = vector;
-    this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes, deletes]);
+    // Awake: a commit comes from updates applied to the document, and it sleeps only without any.
+    this.savedDeletes = Y.mergeDeleteSets([this.savedDeletes!, deletes]);
     const saved = encodeSaved(vector, deletes, false);
     const increment = { vector, deletes };
     for (const peer of this.peers.keys()) {
@@ -446,7 +629,7 @@ export class Room {
     }
     // Notifications and automatic versions follow this instance's own writes; the instance
     // that received a relayed update does the same for it.
-    if (batch.own.length > 0) this.options.onCommitted?.(this, batch.own);
+    if (batch.own.length > 0) this.options.onCommitted?.(this, doc, batch.own);
     if (this.storedCount > this.options.compactAfter) await this.compact();
   }
 
@@ -470,7 +653,19 @@ export class Room {
     this.link?.close();
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.awareness.destroy();
-    this.doc.destroy();
+    const awareness = this.awareness;
+    this.awareness = null;
+    awareness?.destroy();
+    this.doc?.destroy();
+    this.doc = null;
   }
+}
+
+/** A document holding the room's stored updates. */
+function docOf(stored: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const update of stored) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }

@@ -1,7 +1,10 @@
 /**
  * The rooms loaded in memory. Concurrent first connections to a room share one load; a room
- * with no connection and nothing left to commit is compacted and dropped after `idleUnloadMs`.
+ * with no connection and nothing left to commit is compacted and dropped after `idleUnloadMs`,
+ * and a room whose document nothing used for `sleepAfterMs` (to 2 × that) lets its document go
+ * while its connections stay (see room.ts).
  */
+import type * as Y from 'yjs';
 import { Room, type RoomOptions } from './room';
 
 export class RoomRegistry {
@@ -11,13 +14,21 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
   private readonly unloading = new Set<Promise<void>>();
   private readonly roomOptions: RoomOptions;
+  private readonly sleepTimer: NodeJS.Timeout;
   private closed = false;
 
   constructor(
     options: Omit<RoomOptions, 'onIdle'>,
     private readonly idleUnloadMs: number,
+    sleepAfterMs: number,
+    /** Told of each room dropped from memory (caches kept per room let it go too). */
+    private readonly onUnloaded: (name: string) => void = () => {},
   ) {
     this.roomOptions = { ...options, onIdle: (room) => this.scheduleUnload(room) };
+    this.sleepTimer = setInterval(() => {
+      for (const room of this.live) room.sleepIfUnused();
+    }, sleepAfterMs);
+    this.sleepTimer.unref();
   }
 
   /** The loaded room, reserved for a connection about to join it (or to be released). */
@@ -47,10 +58,10 @@ export class RoomRegistry {
    * Writes to a room from the server itself (loading it if needed): the change reaches every
    * connected peer and is committed like a peer's update.
    */
-  async write(name: string, change: (doc: Room['doc']) => void): Promise<void> {
+  async write(name: string, change: (doc: Y.Doc) => void): Promise<void> {
     const room = await this.acquire(name);
     try {
-      change(room.doc);
+      change(await room.wake());
     } finally {
       room.release();
     }
@@ -65,6 +76,13 @@ export class RoomRegistry {
   /** Rooms loaded now (metrics). */
   get loadedCount(): number {
     return this.live.size;
+  }
+
+  /** Loaded rooms that hold their document (metrics). */
+  awakeCount(): number {
+    let awake = 0;
+    for (const room of this.live) if (room.awake) awake++;
+    return awake;
   }
 
   /** Bytes received and not yet committed, over every loaded room (metrics). */
@@ -115,12 +133,14 @@ export class RoomRegistry {
     this.rooms.delete(room.name);
     this.live.delete(room);
     room.destroy();
+    this.onUnloaded(room.name);
     await room.compact();
   }
 
   /** Commits and compacts every room, then drops them all (the server is stopping). */
   async closeAll(): Promise<void> {
     this.closed = true;
+    clearInterval(this.sleepTimer);
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     const rooms = await this.loaded();

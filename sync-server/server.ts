@@ -57,6 +57,12 @@ export interface ServerOptions {
   maxFrameBytes?: number;
   /** How long a room with no connection stays in memory. */
   idleUnloadMs?: number;
+  /**
+   * How long a room's document stays in memory after nothing used it (to twice that), while its
+   * connections stay: a sleeping room answers joins from storage and reads the document back on
+   * the next write.
+   */
+  sleepAfterMs?: number;
   /** Creates the demo workspace when the database has none. */
   seedDemo?: boolean;
   log?: (line: string) => void;
@@ -217,7 +223,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   }
 
   const notifier = new Notifier(store, log);
-  const autoVersion = createAutoVersioner(store, now, log);
+  const autoVersions = createAutoVersioner(store, now, log);
   let closing: Promise<void> | null = null;
   const connections = new Set<Connection>();
   // eslint-disable-next-line prefer-const -- assigned below, read lazily by the metrics
@@ -226,6 +232,7 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
     {
       connections: () => connections.size,
       roomsLoaded: () => registry.loadedCount,
+      roomsAwake: () => registry.awakeCount(),
       pendingBytes: () => registry.unsavedBytes(),
       draining: () => closing !== null,
       cluster: () => cluster?.counters ?? null,
@@ -242,22 +249,40 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
         metrics.commitSeconds.observe(seconds);
         metrics.committedUpdates.inc(updates);
       },
-      onCommitted: (room, batch) => {
-        void notifier.roomCommitted(room.name, room.doc, batch);
-        autoVersion(room.name, room.doc);
+      onCommitted: (room, doc, batch) => {
+        void notifier.roomCommitted(room.name, doc, batch);
+        autoVersions.afterCommit(room.name, doc);
       },
       maxPendingBytes: options.maxPendingBytes ?? Math.max(64 * 1024 * 1024, 4 * maxFrameBytes),
       compactAfter: options.compactAfter ?? 200,
     },
     options.idleUnloadMs ?? 30_000,
+    options.sleepAfterMs ?? 30_000,
+    (name) => {
+      store.clientIds.forgetRoom(name);
+      autoVersions.forget(name);
+    },
   );
   const connectionContext: ConnectionContext = {
     rateLimit,
     limits: { ...DEFAULT_SYNC_LIMITS, ...options.limits },
     clientIds: store.clientIds,
     log,
+    onClosed: (connection, code) => {
+      connections.delete(connection);
+      options.logEvent?.('connection.close', {
+        room: connection.roomName,
+        user: connection.access.userId,
+        code,
+      });
+    },
   };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  // `connections` holds the sockets; ws's own set of them (and its listener on each) is not needed.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxFrameBytes,
+    clientTracking: false,
+  });
   const loginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const origins: OriginPolicy = {
     allowed: new Set([...DEFAULT_ALLOWED_ORIGINS, ...(options.allowedOrigins ?? [])]),
@@ -324,7 +349,8 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
   };
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    socket.on('error', () => socket.destroy());
+    const destroyOnError = () => socket.destroy();
+    socket.on('error', destroyOnError);
     const pathname = rawPath(req.url);
     if (!pathname.startsWith('/sync/')) {
       refuse(socket, 404, 'not_found', 'Las conexiones de sincronización van a /sync/<sala>.');
@@ -402,19 +428,15 @@ export async function createServer(options: ServerOptions): Promise<MinkaServer>
       refuse(socket, current.status, current.code, current.message);
       return;
     }
-    let joined = false;
-    socket.once('close', () => {
-      if (!joined) room.release();
-    });
+    const releaseRoom = () => room.release();
+    socket.once('close', releaseRoom);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      joined = true;
+      // From here the connection holds the room, and ws handles the socket's errors.
+      socket.off('close', releaseRoom);
+      socket.off('error', destroyOnError);
       const connection = new Connection(ws, socket, room, current.access, connectionContext);
       connections.add(connection);
       options.logEvent?.('connection.open', { room: name, user: current.access.userId });
-      ws.once('close', (code: number) => {
-        connections.delete(connection);
-        options.logEvent?.('connection.close', { room: name, user: current.access.userId, code });
-      });
     });
   };
 

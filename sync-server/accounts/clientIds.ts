@@ -5,8 +5,9 @@
  * her own offline structs with the same clocks would then be discarded as duplicates, on the
  * server and in her copy. Kept in the database so a restart forgets nothing.
  *
- * An owner never changes once written, so owners are also kept in memory: a connection asks the
- * database once per new client id (usually once per editing session), never once per update.
+ * An owner never changes once written, so owners are also kept in memory while their room is
+ * loaded: a connection asks the database once per new client id (usually once per editing
+ * session) and room load, never once per update.
  */
 import type { Sql } from '../db/sql';
 
@@ -18,11 +19,13 @@ export interface ClientAuthor {
   organization: string;
 }
 
-/** Owners kept in memory; past this the oldest are forgotten (and asked again if written). */
+/** Owners kept in memory; past this the oldest room's are forgotten (and asked again if written). */
 const CACHED_OWNERS = 200_000;
 
 export class ClientIds {
-  private readonly owners = new Map<string, string>();
+  /** Per room, each known client id's owner; a room's entry goes when the room is unloaded. */
+  private readonly owners = new Map<string, Map<number, string>>();
+  private cached = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -44,7 +47,13 @@ export class ClientIds {
 
   /** The owner this process already knows, without asking the database; undefined if unknown. */
   knownOwner(room: string, client: number): string | undefined {
-    return this.owners.get(key(room, client));
+    return this.owners.get(room)?.get(client);
+  }
+
+  /** Forgets a room's owners (it left memory; the database still has them). */
+  forgetRoom(room: string): void {
+    this.cached -= this.owners.get(room)?.size ?? 0;
+    this.owners.delete(room);
   }
 
   async owner(room: string, client: number): Promise<string | null> {
@@ -75,12 +84,16 @@ export class ClientIds {
   }
 
   private remember(room: string, client: number, userId: string): void {
-    if (this.owners.size >= CACHED_OWNERS) {
+    if (this.cached >= CACHED_OWNERS) {
       const oldest = this.owners.keys().next().value;
-      if (oldest !== undefined) this.owners.delete(oldest);
+      if (oldest !== undefined) this.forgetRoom(oldest);
     }
-    this.owners.set(key(room, client), userId);
+    let owners = this.owners.get(room);
+    if (owners === undefined) {
+      owners = new Map();
+      this.owners.set(room, owners);
+    }
+    if (!owners.has(client)) this.cached++;
+    owners.set(client, userId);
   }
 }
-
-const key = (room: string, client: number) => `${client}:${room}`;

@@ -28,7 +28,6 @@
 import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { docHolds } from '../../shared/ydoc/version';
 import { describeError } from '../describeError';
@@ -241,6 +240,8 @@ export class Cluster {
 export class RoomLink {
   private room: Room | null = null;
   private buffered: Uint8Array[] = [];
+  /** Messages that arrived while the room woke up for an earlier one; null when none waits. */
+  private waiting: Uint8Array[] | null = null;
   private lastRequest = 0;
   private requestTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -287,7 +288,7 @@ export class RoomLink {
     }
     this.lastRequest = Date.now();
     this.cluster.counters.resyncRequests++;
-    const vector = Y.encodeStateVector(this.room.doc);
+    const vector = this.room.stateVector();
     this.cluster.publish(
       this.roomName,
       this.message(Kind.syncRequest, (e) => writeBytes(e, vector)),
@@ -303,7 +304,10 @@ export class RoomLink {
   afterOutage(): void {
     if (this.closed || this.room === null) return;
     this.requestSync();
-    const doc = this.room.doc;
+    // A sleeping room holds nothing that is not in the database, which the others' own requests
+    // (every room asks after an outage) are answered from, deletions included.
+    const doc = this.room.liveDoc;
+    if (doc === null) return;
     const deletions = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
     if (hasContent(deletions)) this.publishUpdate(deletions);
   }
@@ -311,6 +315,7 @@ export class RoomLink {
   receive(message: Uint8Array): void {
     if (this.closed) return;
     if (this.room === null) this.buffered.push(message);
+    else if (this.waiting !== null) this.waiting.push(message);
     else this.handle(message);
   }
 
@@ -320,6 +325,7 @@ export class RoomLink {
     if (this.requestTimer !== null) clearTimeout(this.requestTimer);
     this.room = null;
     this.buffered = [];
+    this.waiting = null;
     this.cluster.detach(this);
   }
 
@@ -344,24 +350,25 @@ export class RoomLink {
       return;
     }
     if (sender === this.cluster.instanceId) return;
+    const doc = kind === Kind.awareness ? null : room.liveDoc;
+    if (doc === null && kind !== Kind.awareness) {
+      this.wakeThenHandle(room, message);
+      return;
+    }
     try {
       switch (kind) {
         case Kind.update:
-          Y.applyUpdate(room.doc, decoding.readVarUint8Array(decoder), RELAYED);
+          Y.applyUpdate(doc!, decoding.readVarUint8Array(decoder), RELAYED);
           this.checkGap();
           return;
         case Kind.awareness:
-          awarenessProtocol.applyAwarenessUpdate(
-            room.awareness,
-            decoding.readVarUint8Array(decoder),
-            RELAYED,
-          );
+          room.receiveAwareness(RELAYED, decoding.readVarUint8Array(decoder));
           return;
         case Kind.syncRequest: {
           const theirs = decoding.readVarUint8Array(decoder);
-          const missing = Y.encodeStateAsUpdate(room.doc, theirs);
+          const missing = Y.encodeStateAsUpdate(doc!, theirs);
           // The requester holds clocks this instance lacks: ask in turn.
-          if (!docHolds(room.doc, theirs)) this.requestSync();
+          if (!docHolds(doc!, theirs)) this.requestSync();
           if (hasContent(missing)) {
             this.cluster.publish(
               this.roomName,
@@ -374,13 +381,13 @@ export class RoomLink {
           // The newcomer also needs to see this instance's people.
           const clients = room.localAwarenessClients();
           if (clients.length > 0) {
-            this.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
+            this.publishAwareness(room.encodeAwareness(clients));
           }
           return;
         }
         case Kind.syncReply: {
           if (decoding.readVarString(decoder) !== this.cluster.instanceId) return;
-          Y.applyUpdate(room.doc, decoding.readVarUint8Array(decoder), RELAYED);
+          Y.applyUpdate(doc!, decoding.readVarUint8Array(decoder), RELAYED);
           this.checkGap();
           return;
         }
@@ -392,9 +399,30 @@ export class RoomLink {
     }
   }
 
+  /**
+   * A sleeping room wakes (reads the database) before it applies or answers a message; the
+   * messages that arrive meanwhile wait behind it, in order. A failed read is repaired like a
+   * lost message: by the next sync request.
+   */
+  private wakeThenHandle(room: Room, message: Uint8Array): void {
+    this.waiting = [message];
+    room.wake().then(
+      () => {
+        while (this.waiting !== null && this.waiting.length > 0 && !this.closed)
+          this.handle(this.waiting.shift()!);
+        this.waiting = null;
+      },
+      () => {
+        this.waiting = null;
+        this.requestSync();
+      },
+    );
+  }
+
   /** Structs or deletions waiting for updates this instance never received: ask for them. */
   private checkGap(): void {
-    const store = this.room!.doc.store;
+    const store = this.room!.liveDoc?.store;
+    if (store === undefined) return;
     if (store.pendingStructs !== null || store.pendingDs !== null) this.requestSync();
   }
 }

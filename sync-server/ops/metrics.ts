@@ -4,6 +4,7 @@
  *
  *   minka_connections                 open sync sockets
  *   minka_rooms_loaded                rooms in memory
+ *   minka_rooms_awake                 of those, rooms holding their document (see room.ts)
  *   minka_updates_total               updates received from clients (rate() gives updates/s)
  *   minka_relayed_updates_total       updates applied from other instances
  *   minka_commit_duration_seconds     histogram of storage commits (one per batch)
@@ -22,6 +23,7 @@ import type { ClusterCounters } from '../cluster/cluster';
 export interface MetricsSources {
   connections: () => number;
   roomsLoaded: () => number;
+  roomsAwake: () => number;
   pendingBytes: () => number;
   draining: () => boolean;
   cluster: () => ClusterCounters | null;
@@ -52,6 +54,14 @@ export class ServerMetrics {
       registers,
       collect() {
         this.set(sources.roomsLoaded());
+      },
+    });
+    new Gauge({
+      name: 'minka_rooms_awake',
+      help: 'Rooms in memory that hold their document (the others sleep until used).',
+      registers,
+      collect() {
+        this.set(sources.roomsAwake());
       },
     });
     new Gauge({

@@ -42,16 +42,24 @@ export async function storeAutoVersion(
   return id;
 }
 
+export interface AutoVersioner {
+  /** Called after each commit of a room. */
+  afterCommit(roomName: string, doc: Y.Doc): void;
+  /** The room left memory: its cached time goes too (the database keeps the versions). */
+  forget(roomName: string): void;
+}
+
 /**
  * Called after each commit of a room: for a document whose newest automatic version is older than
- * the interval, keeps one now. The last time is cached per room so most commits cost one lookup
- * in a Map; the database is asked only when the interval may have passed, one room at a time.
+ * the interval, keeps one now. The last time is cached per loaded room so most commits cost one
+ * lookup in a Map; the database is asked only when the interval may have passed, or once after
+ * the room is loaded again, one room at a time.
  */
 export function createAutoVersioner(
   store: AccountStore,
   now: () => number,
   log: (line: string) => void,
-): (roomName: string, doc: Y.Doc) => void {
+): AutoVersioner {
   const lastAt = new Map<string, number>();
   const busy = new Set<string>();
   const run = async (roomName: string, groupId: string, docId: string, doc: Y.Doc) => {
@@ -81,7 +89,7 @@ export function createAutoVersioner(
     });
     lastAt.set(roomName, at);
   };
-  return (roomName, doc) => {
+  const afterCommit = (roomName: string, doc: Y.Doc) => {
     const room = parseRoom(roomName);
     if (room === null || room.kind !== 'doc' || busy.has(roomName)) return;
     const last = lastAt.get(roomName);
@@ -93,4 +101,5 @@ export function createAutoVersioner(
       )
       .finally(() => busy.delete(roomName));
   };
+  return { afterCommit, forget: (roomName) => lastAt.delete(roomName) };
 }

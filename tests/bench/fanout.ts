@@ -25,8 +25,11 @@ export interface ServerProcess {
   url: (room: string) => string;
   rooms: string[];
   connect(room: string, doc?: Y.Doc): Promise<ProtocolClient>;
-  /** The server process's heap (after full collections, with `gc`) and resident size. */
-  memory(): Promise<{ heapUsed: number; rss: number }>;
+  /**
+   * The server process's heap and array buffers (after full collections, with `gc`) and
+   * resident size; `command` `snapshot <file>` writes a heap snapshot instead.
+   */
+  memory(command?: string): Promise<{ heapUsed: number; arrayBuffers: number; rss: number }>;
   close(): Promise<void>;
 }
 
@@ -97,10 +100,10 @@ export async function startServerProcess(
     url,
     rooms,
     connect: (room, doc) => ProtocolClient.connect(url(room), doc, protocol),
-    memory: async () => {
+    memory: async (command = 'memory') => {
       const answer = nextLine();
-      child.stdin!.write('memory\n');
-      return JSON.parse(await answer) as { heapUsed: number; rss: number };
+      child.stdin!.write(`${command}\n`);
+      return JSON.parse(await answer) as { heapUsed: number; arrayBuffers: number; rss: number };
     },
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -320,9 +323,10 @@ export interface MemoryResult {
   docs: number;
   docBytes: number;
   /** Process figures before any document, with all documents loaded, and after they left. */
-  baseline: { heapUsed: number; rss: number };
-  loaded: { heapUsed: number; rss: number };
-  afterUnload: { heapUsed: number; rss: number };
+  baseline: { heapUsed: number; arrayBuffers: number; rss: number };
+  loaded: { heapUsed: number; arrayBuffers: number; rss: number };
+  afterUnload: { heapUsed: number; arrayBuffers: number; rss: number };
+  /** Heap plus array buffers, per document. */
   heapPerDoc: number;
   rssPerDoc: number;
   heapPerDocAfterUnload: number;
@@ -340,13 +344,33 @@ export async function measureMemory(
   docs: number,
   docBytes: number,
 ): Promise<MemoryResult> {
-  const warmUp = 20;
+  // As many as are measured: a server compiles and optimizes its hot paths while the first
+  // hundreds of documents open, and that code is not any document's memory.
+  const warmUp = docs;
   const server = await startServerProcess(kind, {
     gc: true,
     rooms: docs + warmUp,
     idleUnloadMs: 1000,
   });
   const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Array buffers count with the heap: a server that kept documents as bytes outside the JS
+  // heap (Buffers, typed arrays) would otherwise look free.
+  const held = (m: { heapUsed: number; arrayBuffers: number }) => m.heapUsed + m.arrayBuffers;
+  // After `ms`, until two readings a second apart differ by under 0.1 KiB per document: a
+  // server still storing and unloading the warm-up's 500 documents (Hocuspocus's debounced
+  // stores under load) would otherwise lend their memory to the baseline.
+  const settledMemory = async (ms: number) => {
+    await settle(ms);
+    let reading = await server.memory();
+    for (let i = 0; i < 10; i++) {
+      await settle(1000);
+      const next = await server.memory();
+      const stable = Math.abs(held(next) - held(reading)) < docs * 100;
+      reading = next;
+      if (stable) break;
+    }
+    return reading;
+  };
   try {
     const content = (seed: number) => {
       const doc = new Y.Doc();
@@ -364,34 +388,33 @@ export async function measureMemory(
         await client.until(() => client.saved !== null && client.saved.sv.size > 0);
       return client;
     };
-    // Warm up the code paths (lazily loaded modules, compiled code) with a few documents, then
+    // Warm up the code paths (lazily loaded modules, compiled code) with as many documents, then
     // let them go: what stays after an unload is then the documents', not the JIT's.
-    const warm = await Promise.all(
-      server.rooms.slice(docs, docs + warmUp).map((room, i) => open(room, -1 - i)),
-    );
+    const warm: ProtocolClient[] = [];
+    for (let i = 0; i < warmUp; i += 50) {
+      const batch = server.rooms.slice(docs + i, docs + Math.min(i + 50, warmUp));
+      warm.push(...(await Promise.all(batch.map((room, j) => open(room, -1 - i - j)))));
+    }
     for (const client of warm) client.close();
-    await settle(2500);
-    const baseline = await server.memory();
+    const baseline = await settledMemory(3500);
     const clients: ProtocolClient[] = [];
     for (let i = 0; i < docs; i += 50) {
       const batch = server.rooms.slice(i, Math.min(i + 50, docs));
       clients.push(...(await Promise.all(batch.map((room, j) => open(room, i + j)))));
     }
     // Hocuspocus stores 2 s after the last change; let every debounce and commit pass.
-    await settle(3000);
-    const loaded = await server.memory();
+    const loaded = await settledMemory(3000);
     for (const client of clients) client.close();
-    await settle(3500);
-    const afterUnload = await server.memory();
+    const afterUnload = await settledMemory(3500);
     return {
       docs,
       docBytes,
       baseline,
       loaded,
       afterUnload,
-      heapPerDoc: Math.round((loaded.heapUsed - baseline.heapUsed) / docs),
+      heapPerDoc: Math.round((held(loaded) - held(baseline)) / docs),
       rssPerDoc: Math.round((loaded.rss - baseline.rss) / docs),
-      heapPerDocAfterUnload: Math.round((afterUnload.heapUsed - baseline.heapUsed) / docs),
+      heapPerDocAfterUnload: Math.round((held(afterUnload) - held(baseline)) / docs),
     };
   } finally {
     await server.close();

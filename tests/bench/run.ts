@@ -119,12 +119,13 @@ export async function startHocuspocus(dataDir: string | null): Promise<Endpoint>
 /** Minka with its demo workspace, entered as the demo admin (a lead of one group). */
 export async function startMinka(
   dataDir: string,
-  options: { idleUnloadMs?: number } = {},
+  options: { idleUnloadMs?: number; sleepAfterMs?: number } = {},
 ): Promise<Endpoint> {
   const server = await createServer({
     dataDir,
     port: 0,
     ...(options.idleUnloadMs === undefined ? {} : { idleUnloadMs: options.idleUnloadMs }),
+    ...(options.sleepAfterMs === undefined ? {} : { sleepAfterMs: options.sleepAfterMs }),
     seedDemo: true,
     log: () => undefined,
     // The benchmark replays keystrokes far faster than a person types.
