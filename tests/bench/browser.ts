@@ -18,11 +18,12 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import * as Y from 'yjs';
 import { rendererDir, startSyncServer } from '../e2e/support/servers';
 import {
   buildPages,
+  launchBenchChromium,
   openMinka,
   openMinkaDocument,
   openPlain,
@@ -137,15 +138,7 @@ async function main() {
   const pagesDir = await buildPages();
   const pages = await servePages(pagesDir, files);
   const sync = await startSyncServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-    ],
-  });
+  const browser = await launchBenchChromium();
   try {
     const small = Array.from(
       { length: 12 },

@@ -176,13 +176,30 @@ export function covers(saved: Y.Snapshot | null, doc: Y.Doc): boolean {
   return savedCovers(saved, Y.encodeStateAsUpdate(doc));
 }
 
-/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls `check` (sync or async) until it returns true; fails with `what` after `timeoutMs`. */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** The metrics token the tests that read /metrics start their servers with. */
+export const METRICS_TOKEN = 'métricas-de-prueba';
+
+/** How many rooms the server at `url` holds awake (with a live Y.Doc), from its metrics. */
+export async function awakeRooms(server: { url: string }): Promise<number> {
+  const response = await fetch(`${server.url}/metrics`, {
+    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const match = /^minka_rooms_awake\{[^}]*\} (\d+)$/m.exec(await response.text());
+  if (match === null) throw new Error('minka_rooms_awake is not in /metrics');
+  return Number(match[1]);
 }
 
 export const waitSynced = (client: TestClient) => waitFor('sync', () => client.provider.synced);

@@ -14,7 +14,9 @@ import * as Y from 'yjs';
 import { addPerson, openAccounts } from './fixtures';
 import {
   GROUP,
+  METRICS_TOKEN,
   ROOM_A,
+  awakeRooms,
   connect,
   covers,
   startServer,
@@ -25,27 +27,8 @@ import {
   waitSaved,
   waitSynced,
   write,
-  type TestServer,
 } from './helpers';
 import { InstrumentedStorage } from './instrumentedStorage';
-
-const METRICS_TOKEN = 'métricas-de-prueba';
-
-async function awakeRooms(server: TestServer): Promise<number> {
-  const response = await fetch(`${server.url}/metrics`, {
-    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
-  });
-  const match = /^minka_rooms_awake\{[^}]*\} (\d+)$/m.exec(await response.text());
-  return Number(match![1]);
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function sleepingServer() {
   const dataDir = tempDir();
@@ -71,7 +54,7 @@ describe('a room nobody uses sleeps', () => {
     await waitSaved(ana);
     write(ana.doc, 'Segunda');
     await waitSaved(ana);
-    await until(
+    await waitFor(
       'the room asleep, Ana still connected',
       async () => (await awakeRooms(server)) === 0,
     );
@@ -100,7 +83,7 @@ describe('a room nobody uses sleeps', () => {
     await waitSynced(ana);
     write(ana.doc, 'Línea de Ana');
     await waitSaved(ana);
-    await until('the room asleep', async () => (await awakeRooms(server)) === 0);
+    await waitFor('the room asleep', async () => (await awakeRooms(server)) === 0);
 
     const mallory = await addPerson(openAccounts(server.dataDir), {
       name: 'Mallory Editora',
@@ -134,7 +117,7 @@ describe('a room nobody uses sleeps', () => {
     await waitSynced(ana);
     write(ana.doc, 'De Ana');
     await waitSaved(ana);
-    await until('the room asleep', async () => (await awakeRooms(server)) === 0);
+    await waitFor('the room asleep', async () => (await awakeRooms(server)) === 0);
 
     // What another instance (or a tool) commits to the same database while this room sleeps.
     const elsewhere = new Y.Doc();

@@ -11,12 +11,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startSyncServer } from '../../e2e/support/servers';
 import { loadSequentialTrace } from '../traces';
 import { buildDir, formatSummary, Profiler, type ProfileSummary } from './profile';
 import {
   buildPages,
+  launchBenchChromium,
   openMinka,
   openMinkaDocument,
   openPlain,
@@ -69,15 +70,7 @@ async function main(): Promise<void> {
   const pagesDir = await buildPages();
   const pages = await servePages(pagesDir, {});
   const sync = await startSyncServer({ staticDir: buildDir() });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-    ],
-  });
+  const browser = await launchBenchChromium();
   const results = { minka: [] as ProfileSummary[], plain: [] as ProfileSummary[] };
   try {
     const minka = await openMinka(browser, sync.url);

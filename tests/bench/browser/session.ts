@@ -5,7 +5,7 @@
  * so the server relays their awareness as it would another person's); and a CPU profile of a
  * window of work, mapped through the build's source maps so the time is told by source module.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -13,6 +13,7 @@ import { openApp, openDocument } from '../../e2e/support/app';
 import { JORGE } from '../../e2e/support/demoAccounts';
 import { removeDir, startSyncServer, type SyncServerProcess } from '../../e2e/support/servers';
 import { buildDir } from './profile';
+import { launchBenchChromium } from './typing';
 
 export const SEEDED_DOC = 'Desafíos operacionales 2027';
 
@@ -31,10 +32,7 @@ export interface ProbeSession {
  */
 export async function openProbeSession(): Promise<ProbeSession> {
   const sync = await startSyncServer({ staticDir: buildDir() });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium();
   const appUrl = `${sync.url}/`;
   const { page } = await openApp(browser, appUrl, JORGE);
   await page.setViewportSize({ width: 1366, height: 900 });

@@ -8,13 +8,31 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 
 export type Json = { type: string; text?: string; content?: Json[] };
 
 /** Each key is pressed this long after the previous one was painted (a fast typist). */
 export const PACE_MS = 60;
+
+/**
+ * Debian's Chromium as the browser benchmarks run it: no sandbox or GPU (headless on CI
+ * machines), no background networking (refused on closed networks), and timers not throttled
+ * in background tabs (the baseline and Minka pages alternate).
+ */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-background-timer-throttling',
+    ],
+  });
+}
 
 export function paragraphs(text: string): Json {
   return {

@@ -5,31 +5,24 @@
  * `saved` still follows the commit. Skipped, with a message, when PostgreSQL or Redis is down.
  */
 import { describe, it, onTestFinished } from 'vitest';
-import { createServer, type MinkaServer } from '../../../sync-server/server';
+import { createServer } from '../../../sync-server/server';
 import { REDIS_URL, uniqueRedisPrefix } from '../../support/services';
-import { connect, covers, ROOM_A, signedInEditor, tempDir, text, waitFor, write } from '../helpers';
+import {
+  awakeRooms,
+  connect,
+  covers,
+  METRICS_TOKEN,
+  ROOM_A,
+  signedInEditor,
+  tempDir,
+  text,
+  waitFor,
+  write,
+} from '../helpers';
 import { clusterDatabase, clusterServices } from './instances';
 
 const SUITE = 'cluster/sleep';
 const redis = await clusterServices(SUITE);
-const METRICS_TOKEN = 'métricas-de-prueba';
-
-async function awakeRooms(server: MinkaServer): Promise<number> {
-  const response = await fetch(`${server.url}/metrics`, {
-    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
-  });
-  const match = /^minka_rooms_awake\{[^}]*\} (\d+)$/m.exec(await response.text());
-  return Number(match![1]);
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe.skipIf(!redis)('a sleeping room in a cluster', { timeout: 60_000 }, () => {
   it('wakes for another instance’s update and relays it to its own client', async () => {
     const dataDir = tempDir('minka-cluster-');
@@ -63,7 +56,7 @@ describe.skipIf(!redis)('a sleeping room in a cluster', { timeout: 60_000 }, () 
     );
 
     const asleep = async () => (await awakeRooms(one)) === 0 && (await awakeRooms(two)) === 0;
-    await until('the room asleep on both instances', asleep);
+    await waitFor('the room asleep on both instances', asleep, 10_000);
     write(bea.doc, 'Segunda');
     await waitFor(
       'Segunda saved and relayed to Ana',
@@ -71,7 +64,7 @@ describe.skipIf(!redis)('a sleeping room in a cluster', { timeout: 60_000 }, () 
       20_000,
     );
 
-    await until('asleep again', asleep);
+    await waitFor('asleep again', asleep, 10_000);
     write(ana.doc, 'Tercera');
     await waitFor(
       'Tercera saved and relayed to Bea',
