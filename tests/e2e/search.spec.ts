@@ -100,6 +100,9 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
   await jorge.context.close();
 });
 
+/** The seeded program's challenge that cites GISTM (sync-server/seed/demoInnovation.ts). */
+const RELAVES_CHALLENGE = /Monitoreo continuo de la estabilidad de la presa de relaves/;
+
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
   const carlos = await openApp(browser, servers.appUrl(), CARLOS);
@@ -111,18 +114,25 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   ).toBeVisible();
   await carlos.context.close();
 
+  // Jorge is in the program, whose relaves challenge also cites GISTM: he finds that challenge,
+  // and nothing of the private group.
   const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await acceptOfflineDownload(jorge.page);
-  await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
+  await waitUntilStoredLocally(jorge.page, 'cumplimiento del estándar GISTM');
   const other = await openPalette(jorge.page);
-  // The program's relaves challenge (a group Jorge is in) also cites GISTM: only the private
-  // group's matrix must stay out of his results.
   await other.field.fill('GISTM');
-  await expect(other.palette.getByRole('status')).toHaveText(/resultados?|No hay resultados/);
+  await expect(
+    other.results
+      .getByRole('group', { name: `${DEMO_GROUPS.innovation} · Documentos` })
+      .getByRole('option', { name: RELAVES_CHALLENGE }),
+  ).toBeVisible();
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
+  // «relaves» is also in the matrix's title.
   await other.field.fill('relaves');
-  await expect(other.results.getByRole('option').first()).toBeVisible();
+  await expect(
+    other.results.getByRole('option', { name: RELAVES_CHALLENGE }).first(),
+  ).toBeVisible();
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
   await jorge.context.close();
