@@ -4,8 +4,16 @@
  * so Ctrl+K finds a word in such a document after the server is gone and opens it at the word.
  * A card is found by its checklist; nobody finds what lives in a group they are not in.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { editorOf, openApp, openDocument, sidebar, waitUntilStoredLocally } from './support/app';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  commentsPanel,
+  editorOf,
+  openApp,
+  openDocument,
+  selectText,
+  sidebar,
+  waitUntilStoredLocally,
+} from './support/app';
 import { CARLOS, DEMO_GROUPS, JORGE, LUCIA } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
@@ -138,26 +146,6 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   await jorge.context.close();
 });
 
-/** Selects `text` in the editor the way a drag of the mouse would. */
-async function selectText(editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await editor.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${wanted}`);
-  }, text);
-}
-
 test('comments are found by their words, open the document at the thread, and say when resolved', async ({
   browser,
 }) => {
@@ -167,15 +155,15 @@ test('comments are found by their words, open the document at the thread, and sa
   await openDocument(jorge.page, 'Desafíos operacionales 2027');
   await selectText(jorge.editor, QUOTE);
   await jorge.page.keyboard.press('Control+Alt+m');
-  const panel = jorge.page.getByRole('complementary', { name: 'Comentarios' });
+  const panel = commentsPanel(jorge.page);
   await panel
     .getByRole('textbox', { name: 'Comentario' })
     .pressSequentially('¿Sirven con la geomembrana nueva?', { delay: 5 });
   await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
   const card = (page: Page) =>
-    page
-      .getByRole('complementary', { name: 'Comentarios' })
-      .getByRole('article', { name: `Comentario de Jorge Mamani sobre «${QUOTE}»` });
+    commentsPanel(page).getByRole('article', {
+      name: `Comentario de Jorge Mamani sobre «${QUOTE}»`,
+    });
   await expect(card(jorge.page)).toBeVisible();
   await expect(jorge.page.getByRole('banner').getByText('Guardado en el servidor')).toBeVisible({
     timeout: 30_000,
