@@ -12,7 +12,7 @@ import type {
 } from '../../shared/model/accounts';
 import type { GroupId } from '../../shared/model/ids';
 import type { GroupDirectoryEntry, Member, Membership } from '../../shared/protocol/api';
-import type { Sql } from '../db/sql';
+import { placeholders, type Sql } from '../db/sql';
 import { toSummary, toUser, type UserRow } from './users';
 
 interface GroupRow {
@@ -158,6 +158,17 @@ export class Groups {
         )
       )?.role ?? null
     );
+  }
+
+  /** roleOf for several groups in one query: the groups where the person has a role. */
+  async rolesIn(userId: string, groupIds: readonly string[]): Promise<Map<string, GroupRole>> {
+    const ids = [...new Set(groupIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql.all<{ group_id: string; role: GroupRole }>(
+      `SELECT group_id, role FROM memberships WHERE user_id = ? AND group_id IN (${placeholders(ids)})`,
+      [userId, ...ids],
+    );
+    return new Map(rows.map((row) => [row.group_id, row.role]));
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {

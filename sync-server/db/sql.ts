@@ -29,3 +29,8 @@ export interface Sql {
    */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
 }
+
+/** `?, ?, ?` for an `IN (…)` of these values (the caller makes sure there is at least one). */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}

@@ -34,6 +34,7 @@ import {
   type Call,
   type CallPhase,
   type Challenge,
+  type CriterionScore,
   type ConflictReason,
   type EvaluationResponse,
   type MyEvaluation,
@@ -66,6 +67,7 @@ import {
   retryBusy,
   type CallRow,
   type ProgramRow,
+  type ProjectRow,
   type ProposalRow,
 } from './store';
 
@@ -237,27 +239,54 @@ interface ProposalAccess {
   company: boolean;
 }
 
+/** A proposal the caller may see, with what they are to it and the challenge it answers. */
+interface ShownProposal {
+  proposal: ProposalRow;
+  access: ProposalAccess;
+  challenge: Challenge | undefined;
+}
+
+/** Which of these proposals of one call the caller may see: their roles and challenges read once. */
+async function visibleProposals(
+  call: AuthedCall,
+  callRow: CallRow,
+  program: ProgramRow,
+  proposals: readonly ProposalRow[],
+): Promise<ShownProposal[]> {
+  const { context, session } = call;
+  const store = storeOf(context);
+  const roles = await context.store.groups.rolesIn(session.user.id, [
+    program.group_id,
+    ...proposals.map((p) => p.group_id),
+  ]);
+  const lead = session.user.workspaceRole === 'admin' || roles.get(program.group_id) === 'lead';
+  const evaluator = await store.isEvaluator(callRow.id, session.user.id);
+  const challenges = await store.challengesIn(proposals.map((p) => p.challenge_id));
+  return proposals.flatMap((proposal, index) => {
+    const role = roles.get(proposal.group_id);
+    const challenge = challenges[index];
+    const access: ProposalAccess = {
+      consortium: role !== undefined,
+      consortiumWriter: role === 'lead' || role === 'editor',
+      lead,
+      evaluator,
+      company: challenge?.company.id === session.user.organization.id,
+    };
+    const shown = [{ proposal, access, challenge }];
+    if (access.consortium) return shown;
+    // Until submission the draft belongs to its consortium alone.
+    if (proposal.status === 'draft') return [];
+    return access.lead || access.evaluator || access.company ? shown : [];
+  });
+}
+
 async function proposalAccess(
   call: AuthedCall,
   proposal: ProposalRow,
   callRow: CallRow,
   program: ProgramRow,
 ): Promise<ProposalAccess | null> {
-  const { context, session } = call;
-  const role = await context.store.groups.roleOf(session.user.id, proposal.group_id);
-  const access: ProposalAccess = {
-    consortium: role !== null,
-    consortiumWriter: role === 'lead' || role === 'editor',
-    lead: await isLead(context, session, program),
-    evaluator: await storeOf(context).isEvaluator(callRow.id, session.user.id),
-    company: false,
-  };
-  const challenge = await storeOf(context).challenge(proposal.challenge_id);
-  access.company = challenge?.company.id === session.user.organization.id;
-  if (access.consortium) return access;
-  // Until submission the draft belongs to its consortium alone.
-  if (proposal.status === 'draft') return null;
-  return access.lead || access.evaluator || access.company ? access : null;
+  return (await visibleProposals(call, callRow, program, [proposal]))[0]?.access ?? null;
 }
 
 async function loadProposal(call: AuthedCall, id: string) {
@@ -312,12 +341,16 @@ async function results(context: ApiContext, callRow: CallRow): Promise<ProposalR
   const proposals = (await store.proposals(callRow.id)).filter(
     (p) => p.status === 'submitted' || p.status === 'selected',
   );
-  const scores = await store.allScores(callRow.id);
-  const sheets = new Map<string, Map<string, Map<string, number>>>();
-  for (const row of scores) {
-    const byEvaluator = sheets.get(row.proposal_id) ?? new Map<string, Map<string, number>>();
-    const sheet = byEvaluator.get(row.evaluator_id) ?? new Map<string, number>();
-    sheet.set(row.criterion_id, row.score);
+  // Each proposal's sheets by evaluator, every sheet in the criteria's order (as allScores reads).
+  const sheets = new Map<string, Map<string, CriterionScore[]>>();
+  for (const row of await store.allScores(callRow.id)) {
+    const byEvaluator = sheets.get(row.proposal_id) ?? new Map<string, CriterionScore[]>();
+    const sheet = byEvaluator.get(row.evaluator_id) ?? [];
+    sheet.push({
+      criterionId: row.criterion_id,
+      score: row.score,
+      justification: row.justification,
+    });
     byEvaluator.set(row.evaluator_id, sheet);
     sheets.set(row.proposal_id, byEvaluator);
   }
@@ -326,44 +359,90 @@ async function results(context: ApiContext, callRow: CallRow): Promise<ProposalR
     proposals.map((p) => ({
       proposalId: p.id,
       submittedAt: Number(p.submitted_at ?? 0),
-      sheets: [...(sheets.get(p.id) ?? new Map<string, Map<string, number>>())].map(
-        ([evaluatorId, sheet]) => ({ evaluatorId, scores: sheet }),
-      ),
+      sheets: [...(sheets.get(p.id) ?? [])].map(([evaluatorId, sheet]) => ({
+        evaluatorId,
+        scores: new Map(sheet.map((s) => [s.criterionId, s.score])),
+      })),
     })),
   );
   const byId = new Map(proposals.map((p) => [p.id, p]));
-  return Promise.all(
-    ranked.map(async (rank) => {
-      const proposal = byId.get(rank.proposalId)!;
-      const challenge = await store.challenge(proposal.challenge_id);
-      const evaluations = await Promise.all(
-        [...rank.weighted].map(async ([evaluatorId, weighted]) => ({
-          evaluator: await store.person(evaluatorId),
-          weighted,
-          scores: await store.scoresOf(proposal.id, evaluatorId),
-        })),
-      );
-      const criterionMeans = criteria.map((criterion) => {
-        const values = evaluations.flatMap((e) =>
-          e.scores.filter((s) => s.criterionId === criterion.id).map((s) => s.score),
-        );
-        const mean = values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-        return { criterionId: criterion.id, mean: Math.round(mean * 100) / 100 };
-      });
-      return {
-        proposalId: proposal.id,
-        title: proposal.title,
-        challengeTitle: challenge?.title ?? '',
-        rank: rank.rank,
-        score: rank.score,
-        spread: rank.spread,
-        disagreement: rank.disagreement,
-        evaluations,
-        criterionMeans,
-        projectId: await store.projectOfProposal(proposal.id),
-      };
-    }),
+  const challenges = await store.challengesIn(
+    ranked.map((rank) => byId.get(rank.proposalId)!.challenge_id),
   );
+  const evaluators = await store.people(ranked.flatMap((rank) => [...rank.weighted.keys()]));
+  const projects = await store.projectsOfProposals(ranked.map((rank) => rank.proposalId));
+  return ranked.map((rank, index) => {
+    const proposal = byId.get(rank.proposalId)!;
+    const evaluations = [...rank.weighted].map(([evaluatorId, weighted]) => ({
+      evaluator: evaluators.get(evaluatorId)!,
+      weighted,
+      scores: sheets.get(proposal.id)?.get(evaluatorId) ?? [],
+    }));
+    const criterionMeans = criteria.map((criterion) => {
+      const values = evaluations.flatMap((e) =>
+        e.scores.filter((s) => s.criterionId === criterion.id).map((s) => s.score),
+      );
+      const mean = values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+      return { criterionId: criterion.id, mean: Math.round(mean * 100) / 100 };
+    });
+    return {
+      proposalId: proposal.id,
+      title: proposal.title,
+      challengeTitle: challenges[index]?.title ?? '',
+      rank: rank.rank,
+      score: rank.score,
+      spread: rank.spread,
+      disagreement: rank.disagreement,
+      evaluations,
+      criterionMeans,
+      projectId: projects.get(proposal.id) ?? null,
+    };
+  });
+}
+
+/** The API's view of proposals of one call: each kind of related row read once for all. */
+async function toProposals(
+  call: AuthedCall,
+  callRow: CallRow,
+  shown: readonly ShownProposal[],
+): Promise<Proposal[]> {
+  const store = storeOf(call.context);
+  const rows = shown.map(({ proposal }) => proposal);
+  const consortia = await store.consortia(rows);
+  const people = await store.people(rows.map((p) => p.created_by));
+  const projects = await store.projectsOfProposals(rows.map((p) => p.id));
+  const seesResult = (access: ProposalAccess) => access.consortium || access.lead;
+  const ranking =
+    callRow.closed_at !== null && shown.some(({ access }) => seesResult(access))
+      ? await results(call.context, callRow)
+      : [];
+  return shown.map(({ proposal, access, challenge }) => {
+    const mine = seesResult(access) ? ranking.find((r) => r.proposalId === proposal.id) : undefined;
+    return {
+      id: proposal.id,
+      callId: proposal.call_id,
+      challenge: {
+        id: proposal.challenge_id,
+        title: challenge?.title ?? '',
+        company: challenge?.company ?? { id: '', name: '', kind: 'mining_company' },
+      },
+      title: proposal.title,
+      status: proposal.status,
+      groupId: proposal.group_id as GroupId,
+      docId: proposal.doc_id as DocId,
+      consortium: consortia.get(proposal.id)!,
+      createdBy: people.get(proposal.created_by)!,
+      createdAt: iso(proposal.created_at),
+      submittedAt: proposal.submitted_at === null ? null : iso(proposal.submitted_at),
+      preparedAt: proposal.prepared_at === null ? null : iso(proposal.prepared_at),
+      versionId: proposal.version_id,
+      hash: proposal.hash,
+      mine: access.consortium,
+      result:
+        mine === undefined ? null : { score: mine.score, rank: mine.rank, of: ranking.length },
+      projectId: projects.get(proposal.id) ?? null,
+    };
+  });
 }
 
 async function toProposal(
@@ -372,71 +451,61 @@ async function toProposal(
   callRow: CallRow,
   access: ProposalAccess,
 ): Promise<Proposal> {
-  const store = storeOf(call.context);
-  const challenge = await store.challenge(proposal.challenge_id);
-  let result: Proposal['result'] = null;
-  if (callRow.closed_at !== null && (access.consortium || access.lead)) {
-    const all = await results(call.context, callRow);
-    const mine = all.find((r) => r.proposalId === proposal.id);
-    if (mine !== undefined) result = { score: mine.score, rank: mine.rank, of: all.length };
-  }
-  return {
-    id: proposal.id,
-    callId: proposal.call_id,
-    challenge: {
-      id: proposal.challenge_id,
-      title: challenge?.title ?? '',
-      company: challenge?.company ?? { id: '', name: '', kind: 'mining_company' },
-    },
-    title: proposal.title,
-    status: proposal.status,
-    groupId: proposal.group_id as GroupId,
-    docId: proposal.doc_id as DocId,
-    consortium: await store.consortium(proposal),
-    createdBy: await store.person(proposal.created_by),
-    createdAt: iso(proposal.created_at),
-    submittedAt: proposal.submitted_at === null ? null : iso(proposal.submitted_at),
-    preparedAt: proposal.prepared_at === null ? null : iso(proposal.prepared_at),
-    versionId: proposal.version_id,
-    hash: proposal.hash,
-    mine: access.consortium,
-    result,
-    projectId: await store.projectOfProposal(proposal.id),
-  };
+  const [challenge] = await storeOf(call.context).challengesIn([proposal.challenge_id]);
+  return (await toProposals(call, callRow, [{ proposal, access, challenge }]))[0]!;
+}
+
+/** The API's view of projects: each kind of related row read once for all of them. */
+async function toProjects(call: AuthedCall, rows: readonly ProjectRow[]): Promise<Project[]> {
+  const { context, session } = call;
+  const store = storeOf(context);
+  const proposals = await store.proposalsIn(rows.map((row) => row.proposal_id));
+  const proposalOf = (row: ProjectRow) => proposals.get(row.proposal_id)!;
+  const challenges = await store.challengesIn(rows.map((row) => proposalOf(row).challenge_id));
+  const programs = new Map((await store.programs()).map((p) => [p.id, p]));
+  const roles = await context.store.groups.rolesIn(session.user.id, [
+    ...rows.map((row) => programs.get(row.program_id)!.group_id),
+    ...rows.map((row) => proposalOf(row).group_id),
+  ]);
+  const consortia = await store.consortia(rows.map(proposalOf));
+  const cofinancing = await store.cofinancingOf(rows.map((row) => row.id));
+  const indicators = await store.indicatorsOf(rows.map((row) => row.id));
+  return rows.map((row, index) => {
+    const proposal = proposalOf(row);
+    const challenge = challenges[index]!;
+    const role = roles.get(proposal.group_id);
+    const programLead =
+      session.user.workspaceRole === 'admin' ||
+      roles.get(programs.get(row.program_id)!.group_id) === 'lead';
+    return {
+      id: row.id,
+      programId: row.program_id,
+      proposalId: row.proposal_id,
+      title: row.title,
+      status: row.status,
+      region: row.region,
+      budget: Number(row.budget),
+      cofinancing: cofinancing.get(row.id) ?? [],
+      indicators: indicators.get(row.id) ?? [],
+      challenge: {
+        id: challenge.id,
+        title: challenge.title,
+        company: challenge.company,
+        area: challenge.area,
+      },
+      consortium: consortia.get(proposal.id)!,
+      score: row.score_hundredths === null ? null : Number(row.score_hundredths) / 100,
+      groupId: proposal.group_id as GroupId,
+      boardId: row.board_id as BoardId | null,
+      createdAt: iso(row.created_at),
+      canEdit: programLead || role === 'lead' || role === 'editor',
+    };
+  });
 }
 
 async function toProject(call: AuthedCall, id: string): Promise<Project | null> {
-  const store = storeOf(call.context);
-  const row = await store.project(id);
-  if (row === undefined) return null;
-  const proposal = (await store.proposal(row.proposal_id))!;
-  const challenge = (await store.challenge(proposal.challenge_id))!;
-  const program = (await store.program(row.program_id))!;
-  const role = await call.context.store.groups.roleOf(call.session.user.id, proposal.group_id);
-  return {
-    id: row.id,
-    programId: row.program_id,
-    proposalId: row.proposal_id,
-    title: row.title,
-    status: row.status,
-    region: row.region,
-    budget: Number(row.budget),
-    cofinancing: await store.cofinancing(row.id),
-    indicators: await store.indicators(row.id),
-    challenge: {
-      id: challenge.id,
-      title: challenge.title,
-      company: challenge.company,
-      area: challenge.area,
-    },
-    consortium: await store.consortium(proposal),
-    score: row.score_hundredths === null ? null : Number(row.score_hundredths) / 100,
-    groupId: proposal.group_id as GroupId,
-    boardId: row.board_id as BoardId | null,
-    createdAt: iso(row.created_at),
-    canEdit:
-      (await isLead(call.context, call.session, program)) || role === 'lead' || role === 'editor',
-  };
+  const row = await storeOf(call.context).project(id);
+  return row === undefined ? null : (await toProjects(call, [row]))[0]!;
 }
 
 async function audit(
@@ -852,12 +921,9 @@ export const innovationRoutes: Route[] = [
     path: '/api/innovation/calls/:callId/proposals',
     async handle(call) {
       const { row, program } = await visibleCall(call, call.params.callId!);
-      const proposals: Proposal[] = [];
-      for (const proposal of await storeOf(call.context).proposals(row.id)) {
-        const access = await proposalAccess(call, proposal, row, program);
-        if (access !== null) proposals.push(await toProposal(call, proposal, row, access));
-      }
-      return ok({ proposals });
+      const all = await storeOf(call.context).proposals(row.id);
+      const shown = await visibleProposals(call, row, program, all);
+      return ok({ proposals: await toProposals(call, row, shown) });
     },
   },
   {
@@ -1580,8 +1646,10 @@ export const innovationRoutes: Route[] = [
       const program = await visibleProgram(call, call.params.programId!);
       const q = call.query;
       const projects: Project[] = [];
-      for (const row of await storeOf(call.context).projects(program.id)) {
-        const project = (await toProject(call, row.id))!;
+      for (const project of await toProjects(
+        call,
+        await storeOf(call.context).projects(program.id),
+      )) {
         const has = (kind: OrganizationKind, id: string | null) =>
           id === null || project.consortium.some((o) => o.kind === kind && o.id === id);
         if (

@@ -16,11 +16,12 @@ import type {
   CriterionScore,
   Criterion,
   PersonRef,
+  Project,
   ProjectIndicator,
   ProjectStatus,
   ProposalStatus,
 } from '../../shared/protocol/innovationApi';
-import type { Sql } from '../db/sql';
+import { placeholders, type Sql } from '../db/sql';
 
 export interface ProgramRow {
   id: string;
@@ -135,6 +136,8 @@ export async function retryBusy<T>(work: () => Promise<T> | T): Promise<T> {
 }
 const num = (value: number | bigint) => Number(value);
 
+type Cofinancing = Project['cofinancing'][number];
+
 export class InnovationStore {
   constructor(
     readonly sql: Sql,
@@ -181,7 +184,7 @@ export class InnovationStore {
           }>(
             `SELECT u.id, u.name, o.id AS org_id, o.name AS org_name, o.kind AS org_kind
              FROM users u JOIN organizations o ON o.id = u.organization_id
-             WHERE u.id IN (${ids.map(() => '?').join(', ')})`,
+             WHERE u.id IN (${placeholders(ids)})`,
             ids,
           );
     const found = new Map(
@@ -218,16 +221,45 @@ export class InnovationStore {
    * its board, does not make their organization a partner).
    */
   async consortium(proposal: ProposalRow, sql: Sql = this.sql): Promise<Organization[]> {
-    if (proposal.consortium_orgs === null || proposal.consortium_orgs === undefined) {
-      return this.groupOrganizations(proposal.group_id, sql);
-    }
-    const ids = proposal.consortium_orgs.split(',').filter((id) => id !== '');
-    if (ids.length === 0) return [];
-    const organizations = await sql.all<Organization>(
-      `SELECT id, name, kind FROM organizations WHERE id IN (${ids.map(() => '?').join(', ')})`,
-      ids,
+    return (await this.consortia([proposal], sql)).get(proposal.id)!;
+  }
+
+  /** The consortia of several proposals: one query for the frozen ones, one for the drafts. */
+  async consortia(
+    proposals: readonly ProposalRow[],
+    sql: Sql = this.sql,
+  ): Promise<Map<string, Organization[]>> {
+    const frozen = new Map(
+      proposals
+        .filter((p) => p.consortium_orgs !== null && p.consortium_orgs !== undefined)
+        .map((p) => [p.id, p.consortium_orgs!.split(',').filter((id) => id !== '')]),
     );
-    return organizations.sort((a, b) => a.name.localeCompare(b.name, 'es'));
+    const ids = [...new Set([...frozen.values()].flat())];
+    const organizations = new Map(
+      (ids.length === 0
+        ? []
+        : await sql.all<Organization>(
+            `SELECT id, name, kind FROM organizations WHERE id IN (${placeholders(ids)})`,
+            ids,
+          )
+      ).map((o) => [o.id, o]),
+    );
+    const drafts = await this.groupsOrganizations(
+      proposals.filter((p) => !frozen.has(p.id)).map((p) => p.group_id),
+      sql,
+    );
+    return new Map(
+      proposals.map((p) => {
+        const orgIds = frozen.get(p.id);
+        if (orgIds === undefined) return [p.id, drafts.get(p.group_id) ?? []];
+        return [
+          p.id,
+          [...new Set(orgIds)]
+            .flatMap((id) => organizations.get(id) ?? [])
+            .sort((a, b) => a.name.localeCompare(b.name, 'es')),
+        ];
+      }),
+    );
   }
 
   async freezeConsortium(tx: Sql, proposalId: string, organizationIds: string[]): Promise<void> {
@@ -239,12 +271,43 @@ export class InnovationStore {
 
   /** The organizations with a member in a group: a draft proposal's consortium. */
   async groupOrganizations(groupId: string, sql: Sql = this.sql): Promise<Organization[]> {
-    return sql.all<Organization>(
-      `SELECT DISTINCT o.id, o.name, o.kind FROM memberships m
+    return (await this.groupsOrganizations([groupId], sql)).get(groupId) ?? [];
+  }
+
+  /** groupOrganizations of several groups in one query. */
+  private async groupsOrganizations(
+    groupIds: readonly string[],
+    sql: Sql,
+  ): Promise<Map<string, Organization[]>> {
+    return this.perOwner<Organization & { owner: string }, Organization>(
+      groupIds,
+      (list) => `SELECT DISTINCT m.group_id AS owner, o.id, o.name, o.kind FROM memberships m
        JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = u.organization_id
-       WHERE m.group_id = ? ORDER BY o.name`,
-      [groupId],
+       WHERE m.group_id IN (${list}) ORDER BY o.name`,
+      ({ owner: _, ...organization }) => organization,
+      sql,
     );
+  }
+
+  /**
+   * Rows of several owners (groups, projects) read in one query, as each owner's list in the
+   * query's order: `select` gets the `?` list for the owners' ids and names the owner `owner`.
+   */
+  private async perOwner<Row extends { owner: string }, Value>(
+    ownerIds: readonly string[],
+    select: (list: string) => string,
+    value: (row: Row) => Value,
+    sql: Sql = this.sql,
+  ): Promise<Map<string, Value[]>> {
+    const ids = [...new Set(ownerIds)];
+    const lists = new Map<string, Value[]>();
+    if (ids.length === 0) return lists;
+    for (const row of await sql.all<Row>(select(placeholders(ids)), ids)) {
+      const list = lists.get(row.owner);
+      if (list === undefined) lists.set(row.owner, [value(row)]);
+      else list.push(value(row));
+    }
+    return lists;
   }
 
   // --- programs -----------------------------------------------------------------------------
@@ -295,7 +358,7 @@ export class InnovationStore {
       ids.length === 0
         ? []
         : await this.sql.all<ChallengeRow>(
-            `${InnovationStore.CHALLENGE_SELECT} WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
+            `${InnovationStore.CHALLENGE_SELECT} WHERE c.id IN (${placeholders(ids)})`,
             [...ids],
           );
     const byId = new Map((await this.toChallenges(rows)).map((c) => [c.id, c]));
@@ -530,6 +593,18 @@ export class InnovationStore {
     return sql.get<ProposalRow>('SELECT * FROM innovation_proposals WHERE id = ?', [id]);
   }
 
+  async proposalsIn(ids: readonly string[]): Promise<Map<string, ProposalRow>> {
+    const unique = [...new Set(ids)];
+    const rows =
+      unique.length === 0
+        ? []
+        : await this.sql.all<ProposalRow>(
+            `SELECT * FROM innovation_proposals WHERE id IN (${placeholders(unique)})`,
+            unique,
+          );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   async insertProposal(tx: Sql, row: Omit<ProposalRow, 'created_at'>): Promise<void> {
     await tx.run(
       `INSERT INTO innovation_proposals (id, call_id, challenge_id, title, group_id, doc_id, status,
@@ -705,11 +780,20 @@ export class InnovationStore {
   }
 
   async projectOfProposal(proposalId: string): Promise<string | null> {
-    const row = await this.sql.get<{ id: string }>(
-      'SELECT id FROM innovation_projects WHERE proposal_id = ?',
-      [proposalId],
-    );
-    return row?.id ?? null;
+    return (await this.projectsOfProposals([proposalId])).get(proposalId) ?? null;
+  }
+
+  /** The project each of these proposals became, by proposal id (absent where none). */
+  async projectsOfProposals(proposalIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(proposalIds)];
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.sql.all<{ id: string; proposal_id: string }>(
+            `SELECT id, proposal_id FROM innovation_projects WHERE proposal_id IN (${placeholders(ids)})`,
+            ids,
+          );
+    return new Map(rows.map((row) => [row.proposal_id, row.id]));
   }
 
   async insertProject(tx: Sql, row: Omit<ProjectRow, 'created_at'>, by: string): Promise<void> {
@@ -747,21 +831,28 @@ export class InnovationStore {
     ]);
   }
 
-  async cofinancing(projectId: string) {
-    const rows = await this.sql.all<{
-      id: string;
-      name: string;
-      kind: OrganizationKind;
-      amount: number;
-    }>(
-      `SELECT o.id, o.name, o.kind, f.amount FROM innovation_cofinancing f
-       JOIN organizations o ON o.id = f.organization_id WHERE f.project_id = ? ORDER BY f.amount DESC, o.name`,
-      [projectId],
+  async cofinancing(projectId: string): Promise<Cofinancing[]> {
+    return (await this.cofinancingOf([projectId])).get(projectId) ?? [];
+  }
+
+  /** The co-financing of several projects in one query, largest amount first. */
+  async cofinancingOf(projectIds: readonly string[]): Promise<Map<string, Cofinancing[]>> {
+    return this.perOwner(
+      projectIds,
+      (list) => `SELECT f.project_id AS owner, o.id, o.name, o.kind, f.amount
+       FROM innovation_cofinancing f JOIN organizations o ON o.id = f.organization_id
+       WHERE f.project_id IN (${list}) ORDER BY f.amount DESC, o.name`,
+      (row: {
+        owner: string;
+        id: string;
+        name: string;
+        kind: OrganizationKind;
+        amount: number;
+      }) => ({
+        organization: { id: row.id, name: row.name, kind: row.kind },
+        amount: num(row.amount),
+      }),
     );
-    return rows.map((row) => ({
-      organization: { id: row.id, name: row.name, kind: row.kind },
-      amount: num(row.amount),
-    }));
   }
 
   async replaceCofinancing(
@@ -779,21 +870,21 @@ export class InnovationStore {
   }
 
   async indicators(projectId: string): Promise<ProjectIndicator[]> {
-    const rows = await this.sql.all<{
-      id: string;
-      name: string;
-      unit: string;
-      target: number;
-      reported: number | null;
-    }>(
-      'SELECT id, name, unit, target, reported FROM innovation_indicators WHERE project_id = ? ORDER BY position',
-      [projectId],
+    return (await this.indicatorsOf([projectId])).get(projectId) ?? [];
+  }
+
+  /** The indicators of several projects in one query, each project's in their order. */
+  async indicatorsOf(projectIds: readonly string[]): Promise<Map<string, ProjectIndicator[]>> {
+    return this.perOwner(
+      projectIds,
+      (list) => `SELECT project_id AS owner, id, name, unit, target, reported
+       FROM innovation_indicators WHERE project_id IN (${list}) ORDER BY project_id, position`,
+      ({ owner: _, ...row }: ProjectIndicator & { owner: string }) => ({
+        ...row,
+        target: num(row.target),
+        reported: row.reported === null ? null : num(row.reported),
+      }),
     );
-    return rows.map((row) => ({
-      ...row,
-      target: num(row.target),
-      reported: row.reported === null ? null : num(row.reported),
-    }));
   }
 
   async replaceIndicators(

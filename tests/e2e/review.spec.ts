@@ -7,7 +7,14 @@
  * MINKA_SCREENSHOTS is set.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docStatus, documentText, openApp, openDocument } from './support/app';
+import {
+  commentsPanel,
+  docStatus,
+  documentText,
+  openApp,
+  openDocument,
+  selectText,
+} from './support/app';
 import { ANA, CARLOS } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
@@ -19,26 +26,6 @@ const servers = serversPerTest();
 
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.MINKA_SCREENSHOTS) await page.screenshot({ path: `.scratch/${name}.png` });
-}
-
-/** Selects `text` in the editor the way a drag of the mouse would. */
-async function selectText(editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await editor.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${wanted}`);
-  }, text);
 }
 
 /** Puts the caret at the end of the paragraph that contains `text`. */
@@ -69,8 +56,6 @@ function bodyText(page: Page): Promise<string> {
   });
 }
 
-const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Comentarios' });
-
 test('a commenter comments and suggests while an editor types; it converges across an outage', async ({
   browser,
 }) => {
@@ -89,7 +74,7 @@ test('a commenter comments and suggests while an editor types; it converges acro
   // Carlos comments on a sentence (Ctrl+Alt+M) and mentions Ana.
   await selectText(carlos.editor, QUOTE);
   await carlos.page.keyboard.press('Control+Alt+m');
-  const carlosPanel = panelOf(carlos.page);
+  const carlosPanel = commentsPanel(carlos.page);
   const field = carlosPanel.getByRole('textbox', { name: 'Comentario' });
   await field.pressSequentially('¿Esto incluye relaves? @ana', { delay: 5 });
   await expect(carlosPanel.getByRole('option', { name: /Ana Quispe/ })).toBeVisible();
@@ -97,7 +82,9 @@ test('a commenter comments and suggests while an editor types; it converges acro
   await field.pressSequentially('¿lo revisa?', { delay: 5 });
   await carlosPanel.getByRole('button', { name: 'Comentar', exact: true }).click();
   const commentCard = (page: Page) =>
-    panelOf(page).getByRole('article', { name: `Comentario de Carlos Huamán sobre «${QUOTE}»` });
+    commentsPanel(page).getByRole('article', {
+      name: `Comentario de Carlos Huamán sobre «${QUOTE}»`,
+    });
   await expect(commentCard(carlos.page)).toBeVisible();
 
   // Meanwhile Ana types in the same paragraph.
@@ -114,7 +101,7 @@ test('a commenter comments and suggests while an editor types; it converges acro
   await carlosPanel.getByRole('button', { name: 'Sugerir', exact: true }).click();
 
   const suggestionCard = (page: Page) =>
-    panelOf(page).getByRole('article', { name: 'Sugerencia de Carlos Huamán' });
+    commentsPanel(page).getByRole('article', { name: 'Sugerencia de Carlos Huamán' });
   await expect(suggestionCard(ana.page)).toBeVisible();
   console.log(`suggestion reached the editor's panel in ${Date.now() - started} ms`);
   await expect(commentCard(ana.page)).toContainText('@Ana Quispe');
@@ -186,12 +173,12 @@ test('an editor proposes in suggesting mode and mentions a colleague in the body
   await ana.page.getByRole('switch', { name: 'Modo sugerencia' }).check();
   await caretAtEndOf(ana.editor, QUOTE);
   await ana.page.keyboard.type(' y sostenibles', { delay: 5 });
-  const card = panelOf(ana.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' });
+  const card = commentsPanel(ana.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' });
   await expect(card).toContainText('y sostenibles');
   await expect(ana.editor.locator('.review-suggest-insert')).toHaveText(' y sostenibles');
   expect(await bodyText(ana.page)).toBe(before);
   await expect(
-    panelOf(carlos.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' }),
+    commentsPanel(carlos.page).getByRole('article', { name: 'Sugerencia de Ana Quispe' }),
   ).toContainText('y sostenibles');
   await shot(ana.page, 'review-suggesting-mode-ana');
 
@@ -201,7 +188,9 @@ test('an editor proposes in suggesting mode and mentions a colleague in the body
   await carlos.page.keyboard.type(' Incluir cierre', { delay: 5 });
   await carlos.page.keyboard.press('Backspace');
   await expect(
-    panelOf(ana.page).getByRole('article', { name: 'Sugerencia de Carlos Huamán' }).locator('ins'),
+    commentsPanel(ana.page)
+      .getByRole('article', { name: 'Sugerencia de Carlos Huamán' })
+      .locator('ins'),
   ).toHaveText(/^\s*Incluir cierr$/);
   expect(await bodyText(carlos.page)).toBe(carlosBefore);
   expect(await bodyText(ana.page)).toBe(before);

@@ -4,8 +4,16 @@
  * so Ctrl+K finds a word in such a document after the server is gone and opens it at the word.
  * A card is found by its checklist; nobody finds what lives in a group they are not in.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { editorOf, openApp, openDocument, sidebar, waitUntilStoredLocally } from './support/app';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  commentsPanel,
+  editorOf,
+  openApp,
+  openDocument,
+  selectText,
+  sidebar,
+  waitUntilStoredLocally,
+} from './support/app';
 import { CARLOS, DEMO_GROUPS, JORGE, LUCIA } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
@@ -100,6 +108,9 @@ test('a card is found by a word of its checklist and opens with its panel', asyn
   await jorge.context.close();
 });
 
+/** The seeded program's challenge that cites GISTM (sync-server/seed/demoInnovation.ts). */
+const RELAVES_CHALLENGE = /Monitoreo continuo de la estabilidad de la presa de relaves/;
+
 test('nobody finds documents of a group they are not in', async ({ browser }) => {
   // The lead of the private group finds its matrix: the word is indexed for members.
   const carlos = await openApp(browser, servers.appUrl(), CARLOS);
@@ -111,42 +122,29 @@ test('nobody finds documents of a group they are not in', async ({ browser }) =>
   ).toBeVisible();
   await carlos.context.close();
 
+  // Jorge is in the program, whose relaves challenge also cites GISTM: he finds that challenge,
+  // and nothing of the private group.
   const jorge = await openApp(browser, servers.appUrl(), JORGE);
   await acceptOfflineDownload(jorge.page);
-  await waitUntilStoredLocally(jorge.page, 'sumar las lecciones de la última misión a Australia');
+  await waitUntilStoredLocally(jorge.page, 'cumplimiento del estándar GISTM');
   const other = await openPalette(jorge.page);
-  // The program's relaves challenge (a group Jorge is in) also cites GISTM: only the private
-  // group's matrix must stay out of his results.
   await other.field.fill('GISTM');
-  await expect(other.palette.getByRole('status')).toHaveText(/resultados?|No hay resultados/);
+  await expect(
+    other.results
+      .getByRole('group', { name: `${DEMO_GROUPS.innovation} · Documentos` })
+      .getByRole('option', { name: RELAVES_CHALLENGE }),
+  ).toBeVisible();
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
+  // «relaves» is also in the matrix's title.
   await other.field.fill('relaves');
-  await expect(other.results.getByRole('option').first()).toBeVisible();
+  await expect(
+    other.results.getByRole('option', { name: RELAVES_CHALLENGE }).first(),
+  ).toBeVisible();
   await expect(other.results).not.toContainText('Matriz normativa');
   await expect(other.results).not.toContainText(DEMO_GROUPS.knowledge);
   await jorge.context.close();
 });
-
-/** Selects `text` in the editor the way a drag of the mouse would. */
-async function selectText(editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await editor.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${wanted}`);
-  }, text);
-}
 
 test('comments are found by their words, open the document at the thread, and say when resolved', async ({
   browser,
@@ -157,15 +155,15 @@ test('comments are found by their words, open the document at the thread, and sa
   await openDocument(jorge.page, 'Desafíos operacionales 2027');
   await selectText(jorge.editor, QUOTE);
   await jorge.page.keyboard.press('Control+Alt+m');
-  const panel = jorge.page.getByRole('complementary', { name: 'Comentarios' });
+  const panel = commentsPanel(jorge.page);
   await panel
     .getByRole('textbox', { name: 'Comentario' })
     .pressSequentially('¿Sirven con la geomembrana nueva?', { delay: 5 });
   await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
   const card = (page: Page) =>
-    page
-      .getByRole('complementary', { name: 'Comentarios' })
-      .getByRole('article', { name: `Comentario de Jorge Mamani sobre «${QUOTE}»` });
+    commentsPanel(page).getByRole('article', {
+      name: `Comentario de Jorge Mamani sobre «${QUOTE}»`,
+    });
   await expect(card(jorge.page)).toBeVisible();
   await expect(jorge.page.getByRole('banner').getByText('Guardado en el servidor')).toBeVisible({
     timeout: 30_000,

@@ -10,7 +10,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
-import { docStatus, editorOf, insertAtEnd, openApp, openDocument, sidebar } from './support/app';
+import {
+  commentsPanel,
+  docStatus,
+  editorOf,
+  insertAtEnd,
+  openApp,
+  openDocument,
+  sidebar,
+} from './support/app';
 import { ADMIN, ANA, DEMO_GROUPS, LUCIA } from './support/demoAccounts';
 import { serversPerTest } from './support/servers';
 
@@ -107,9 +115,9 @@ test('a lead freezes a version, two organizations sign it off, the text changes,
   const toggle = lead.page.getByRole('button', { name: 'Comentarios (1)' });
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  const observation = lead.page
-    .getByRole('complementary', { name: 'Comentarios' })
-    .getByRole('article', { name: 'Comentario de Lucía Flores sobre todo el documento' });
+  const observation = commentsPanel(lead.page).getByRole('article', {
+    name: 'Comentario de Lucía Flores sobre todo el documento',
+  });
   await expect(observation).toContainText(
     new RegExp(`Observación de Universidad Nacional de San Agustín.* sobre «${VERSION}»`),
   );

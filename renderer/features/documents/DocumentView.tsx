@@ -18,10 +18,12 @@ import { SchemaNotice } from '../sync/SchemaNotice';
 import { RoomSyncIndicator } from '../sync/RoomSyncIndicator';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { SignoffBanner } from '../versions/SignoffBanner';
+import { useSignoff } from '../versions/useSignoff';
 import { useVersions } from '../versions/useVersions';
 import { ArchiveButton } from './ArchiveButton';
 import { DocumentEditor } from './DocumentEditor';
 import { ExportMenu } from './export/ExportMenu';
+import { useDocumentExport } from './export/useDocumentExport';
 import { TitleField } from './TitleField';
 
 export interface DocumentViewProps {
@@ -41,15 +43,17 @@ export function DocumentView({
 }: DocumentViewProps) {
   const { t, i18n } = useTranslation();
   const { profile, me, roleIn, isAdmin } = useApp();
-  const versions = useVersions(groupId, docId);
   const { index, actions } = useGroupIndex(groupId);
   const { doc, provider, connection, schema } = useDoc(roomName(docRoom(groupId, docId)));
+  const versions = useVersions(groupId, docId, doc);
+  const signoff = useSignoff(doc, versions);
   const meta = useYValue(doc, readDocumentMeta, null);
   const user = useMemo(
     () => ({ name: profile.name, color: profile.colour }),
     [profile.name, profile.colour],
   );
   const entry = index?.entries.find((candidate) => candidate.id === docId) ?? null;
+  const exporter = useDocumentExport(doc, entry?.title || t('document.untitled'));
   // A room from a newer Minka is read-only: neither its body nor its threads are written.
   const archived = entry?.archived === true || schema === 'tooNew';
   const review = useDocumentReview({
@@ -86,13 +90,12 @@ export function DocumentView({
               groupId={groupId}
               groupName={me.memberships.find((m) => m.group.id === groupId)?.group.name ?? ''}
               docId={docId}
-              doc={doc}
               title={entry.title || t('document.untitled')}
               canEdit={canEdit}
               canLead={isAdmin || roleIn(groupId) === 'lead'}
               versions={versions}
             />
-            <ExportMenu doc={doc} title={entry.title || t('document.untitled')} />
+            <ExportMenu exporter={exporter} />
             {editable && actions !== null && !entry.archived && (
               <ArchiveButton title={entry.title} onConfirm={() => actions.archive(docId)} />
             )}
@@ -119,7 +122,7 @@ export function DocumentView({
             </p>
           )}
           <SchemaNotice schema={schema} />
-          <SignoffBanner doc={doc} versions={versions} />
+          <SignoffBanner {...signoff} />
           {entry.archived && (
             <div className="notice" role="note">
               <Archive aria-hidden="true" size={16} />

@@ -16,10 +16,12 @@ import { useApp } from '../../app/AppContext';
 import { docHref, navigate, routeHref } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
 import { createDocument } from '../documents/useCreateDocument';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { aggregateText, CasesTable, money } from './RegulationsPage';
 import { formatDay } from './StatusBadge';
 import './governance.css';
-import { useAction, useApiValue } from './useApiValue';
+import { useApiValue } from './useApiValue';
 
 export function ArticlePage({ groupId, articleId }: { groupId: GroupId; articleId: string }) {
   const { t, i18n } = useTranslation();
@@ -121,11 +123,7 @@ export function ArticlePage({ groupId, articleId }: { groupId: GroupId; articleI
             {t('regulations.draftProposal')}
           </button>
         )}
-        {action.error !== null && (
-          <p className="form-error" role="alert">
-            {action.error}
-          </p>
-        )}
+        <FormError error={action.error} />
       </section>
       <section className="panel" aria-labelledby="article-cases-title">
         <h2 id="article-cases-title" className="panel-title">

@@ -17,9 +17,11 @@ import { useApp } from '../../app/AppContext';
 import { docHref, navigate, routeHref } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
 import { createDocument } from '../documents/useCreateDocument';
+import { Field, FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { formatDay, formatMoment, StatusBadge, tallyText } from './StatusBadge';
 import './governance.css';
-import { useAction, useApiValue } from './useApiValue';
+import { useApiValue } from './useApiValue';
 
 export function MeetingPage({ groupId, meetingId }: { groupId: GroupId; meetingId: string }) {
   const { t, i18n } = useTranslation();
@@ -160,11 +162,7 @@ export function MeetingPage({ groupId, meetingId }: { groupId: GroupId; meetingI
               {t('governance.meeting.approve')}
             </button>
           )}
-          {action.error !== null && (
-            <p className="form-error" role="alert">
-              {action.error}
-            </p>
-          )}
+          <FormError error={action.error} />
         </section>
       </div>
       <section className="panel" aria-labelledby="agreements-title">
@@ -377,17 +375,12 @@ function AgreementCard({
           }}
         />
       )}
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
     </article>
   );
 }
 
 function AgreementFields({
-  prefix,
   organizations,
   title,
   setTitle,
@@ -398,7 +391,6 @@ function AgreementFields({
   due,
   setDue,
 }: {
-  prefix: string;
   organizations: OrganizationRef[];
   title: string;
   setTitle: (v: string) => void;
@@ -412,33 +404,15 @@ function AgreementFields({
   const { t } = useTranslation();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${prefix}-title`}>{t('governance.agreement.fieldTitle')}</label>
-        <input
-          id={`${prefix}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-text`}>{t('governance.agreement.fieldText')}</label>
-        <textarea
-          id={`${prefix}-text`}
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      <Field label={t('governance.agreement.fieldTitle')}>
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
+      <Field label={t('governance.agreement.fieldText')}>
+        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${prefix}-resp`}>{t('governance.agreement.fieldResponsible')}</label>
-          <select
-            id={`${prefix}-resp`}
-            value={responsible}
-            onChange={(e) => setResponsible(e.target.value)}
-          >
+        <Field label={t('governance.agreement.fieldResponsible')}>
+          <select value={responsible} onChange={(e) => setResponsible(e.target.value)}>
             <option value="">{t('governance.agreement.noResponsible')}</option>
             {organizations.map((org) => (
               <option key={org.id} value={org.id}>
@@ -446,16 +420,10 @@ function AgreementFields({
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${prefix}-due`}>{t('governance.agreement.fieldDue')}</label>
-          <input
-            id={`${prefix}-due`}
-            type="date"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-          />
-        </div>
+        </Field>
+        <Field label={t('governance.agreement.fieldDue')}>
+          <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </Field>
       </div>
     </>
   );
@@ -472,7 +440,6 @@ function NewAgreementForm({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [responsible, setResponsible] = useState('');
@@ -504,15 +471,10 @@ function NewAgreementForm({
     >
       <h3 className="gov-subtitle">{t('governance.agreement.new')}</h3>
       <AgreementFields
-        prefix={id}
         organizations={meeting.organizations}
         {...{ title, setTitle, text, setText, responsible, setResponsible, due, setDue }}
       />
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
       <button
         type="submit"
         className="button button-primary"
@@ -538,7 +500,6 @@ function CorrectionForm({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [title, setTitle] = useState(agreement.title);
   const [text, setText] = useState(agreement.text);
   const [responsible, setResponsible] = useState(agreement.responsible?.id ?? '');
@@ -568,25 +529,13 @@ function CorrectionForm({
         {t('governance.agreement.correctionOf', { code: agreement.code })}
       </h3>
       <AgreementFields
-        prefix={id}
         organizations={organizations}
         {...{ title, setTitle, text, setText, responsible, setResponsible, due, setDue }}
       />
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('governance.agreement.reason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-        />
-      </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <Field label={t('governance.agreement.reason')}>
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </Field>
+      <FormError error={action.error} />
       <button
         type="submit"
         className="button button-primary"

@@ -18,10 +18,12 @@ import {
 import { governanceApi, missionApi } from '../../api/governance';
 import { useApp } from '../../app/AppContext';
 import { navigate, routeHref } from '../../app/route';
+import { Field, FormError, FormFooter } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { RegisterTable } from './RegisterPage';
 import { formatDay } from './StatusBadge';
 import './governance.css';
-import { useAction, useApiValue } from './useApiValue';
+import { useApiValue } from './useApiValue';
 
 function budgetText(amount: number, currency: string, language: string): string {
   return new Intl.NumberFormat(language, {
@@ -58,11 +60,7 @@ function MissionList({ groupId }: { groupId: GroupId }) {
         {t('missions.title', { group: group?.name ?? '' })}
       </h1>
       <p className="page-intro">{t('missions.intro')}</p>
-      {list.error !== null && (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <FormError error={list.error} />
       {(role === 'lead' || role === 'editor') && !creating && (
         <p>
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
@@ -98,7 +96,6 @@ function MissionList({ groupId }: { groupId: GroupId }) {
 function NewMissionForm({ groupId, onCancel }: { groupId: GroupId; onCancel: () => void }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [title, setTitle] = useState('');
   const [destination, setDestination] = useState('');
   const [startsOn, setStartsOn] = useState('');
@@ -129,80 +126,43 @@ function NewMissionForm({ groupId, onCancel }: { groupId: GroupId; onCancel: () 
           );
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('missions.fieldTitle')}</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </div>
+      <Field label={t('missions.fieldTitle')}>
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-dest`}>{t('missions.fieldDestination')}</label>
+        <Field label={t('missions.fieldDestination')}>
           <input
-            id={`${id}-dest`}
             type="text"
             value={destination}
             onChange={(e) => setDestination(e.target.value)}
             required
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-start`}>{t('missions.fieldStart')}</label>
+        </Field>
+        <Field label={t('missions.fieldStart')}>
           <input
-            id={`${id}-start`}
             type="date"
             value={startsOn}
             onChange={(e) => setStartsOn(e.target.value)}
             required
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>{t('missions.fieldEnd')}</label>
-          <input
-            id={`${id}-end`}
-            type="date"
-            value={endsOn}
-            onChange={(e) => setEndsOn(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-budget`}>{t('missions.fieldBudget')}</label>
-          <input
-            id={`${id}-budget`}
-            type="number"
-            min={0}
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
-          />
-        </div>
+        </Field>
+        <Field label={t('missions.fieldEnd')}>
+          <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} required />
+        </Field>
+        <Field label={t('missions.fieldBudget')}>
+          <input type="number" min={0} value={budget} onChange={(e) => setBudget(e.target.value)} />
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-obj`}>{t('missions.fieldObjectives')}</label>
-        <textarea
-          id={`${id}-obj`}
-          rows={3}
-          value={objectives}
-          onChange={(e) => setObjectives(e.target.value)}
-        />
-      </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('governance.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={action.busy}>
-          {t('missions.create')}
-        </button>
-      </div>
+      <Field label={t('missions.fieldObjectives')}>
+        <textarea rows={3} value={objectives} onChange={(e) => setObjectives(e.target.value)} />
+      </Field>
+      <FormFooter
+        error={action.error}
+        submitDisabled={action.busy}
+        cancelLabel={t('governance.cancel')}
+        onCancel={onCancel}
+        submitLabel={t('missions.create')}
+      />
     </form>
   );
 }
@@ -407,11 +367,7 @@ function ParticipantSelect({
           </option>
         ))}
       </select>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
     </>
   );
 }
@@ -427,7 +383,6 @@ function ApplyForm({
 }) {
   const { t } = useTranslation();
   const { api, me } = useApp();
-  const id = useId();
   const [motivation, setMotivation] = useState('');
   const action = useAction();
   return (
@@ -441,21 +396,15 @@ function ApplyForm({
           .then((next) => next !== null && onApplied(next));
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-motivation`}>{t('missions.motivation')}</label>
+      <Field label={t('missions.motivation')}>
         <textarea
-          id={`${id}-motivation`}
           rows={2}
           value={motivation}
           onChange={(e) => setMotivation(e.target.value)}
           required
         />
-      </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      </Field>
+      <FormError error={action.error} />
       <button type="submit" className="button" disabled={action.busy || motivation.trim() === ''}>
         {t('missions.apply', { organization: me.user.organization.name })}
       </button>
@@ -474,7 +423,6 @@ function AgendaForm({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [day, setDay] = useState(mission.startsOn);
   const [time, setTime] = useState('');
   const [kind, setKind] = useState<AgendaKind>('visit');
@@ -508,10 +456,8 @@ function AgendaForm({
     >
       <h3 className="gov-subtitle">{t('missions.addAgenda')}</h3>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-day`}>{t('missions.day')}</label>
+        <Field label={t('missions.day')}>
           <input
-            id={`${id}-day`}
             type="date"
             min={mission.startsOn}
             max={mission.endsOn}
@@ -519,57 +465,29 @@ function AgendaForm({
             onChange={(e) => setDay(e.target.value)}
             required
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-time`}>{t('missions.time')}</label>
-          <input
-            id={`${id}-time`}
-            type="time"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('missions.kind')}</label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as AgendaKind)}
-          >
+        </Field>
+        <Field label={t('missions.time')}>
+          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        </Field>
+        <Field label={t('missions.kind')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as AgendaKind)}>
             {AGENDA_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`missions.kinds.${k}`)}
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       </div>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t('missions.activity')}</label>
-          <input
-            id={`${id}-title`}
-            type="text"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-place`}>{t('missions.place')}</label>
-          <input
-            id={`${id}-place`}
-            type="text"
-            value={place}
-            onChange={(e) => setPlace(e.target.value)}
-          />
-        </div>
+        <Field label={t('missions.activity')}>
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
+        <Field label={t('missions.place')}>
+          <input type="text" value={place} onChange={(e) => setPlace(e.target.value)} />
+        </Field>
       </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
       <button
         type="submit"
         className="button button-small"
@@ -631,11 +549,7 @@ function Lessons({
       ) : (
         <p className="gov-pre">{mission.lessons}</p>
       )}
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
     </section>
   );
 }
@@ -651,7 +565,6 @@ function FollowUpForm({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const governance = useApiValue(() => governanceApi.governance(api, groupId), `${groupId}/gov`);
   const [title, setTitle] = useState('');
   const [responsible, setResponsible] = useState('');
@@ -681,23 +594,11 @@ function FollowUpForm({
     >
       <h3 className="gov-subtitle">{t('missions.addFollowUp')}</h3>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t('governance.agreement.fieldTitle')}</label>
-          <input
-            id={`${id}-title`}
-            type="text"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-resp`}>{t('governance.agreement.fieldResponsible')}</label>
-          <select
-            id={`${id}-resp`}
-            value={responsible}
-            onChange={(e) => setResponsible(e.target.value)}
-          >
+        <Field label={t('governance.agreement.fieldTitle')}>
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
+        <Field label={t('governance.agreement.fieldResponsible')}>
+          <select value={responsible} onChange={(e) => setResponsible(e.target.value)}>
             <option value="">{t('governance.agreement.noResponsible')}</option>
             {governance.value?.organizations.map((org) => (
               <option key={org.id} value={org.id}>
@@ -705,22 +606,12 @@ function FollowUpForm({
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t('governance.agreement.fieldDue')}</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-          />
-        </div>
+        </Field>
+        <Field label={t('governance.agreement.fieldDue')}>
+          <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </Field>
       </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
       <button
         type="submit"
         className="button button-small"

@@ -4,7 +4,7 @@
  * server (the same query the exports use); status comes from the action cards on the board.
  */
 import { FileSpreadsheet, FileText, Plus } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupId } from '../../../shared/model/ids';
 import { DECISION_RULES, type DecisionRule } from '../../../shared/model/orgVotes';
@@ -19,10 +19,12 @@ import { governanceApi } from '../../api/governance';
 import { useApp } from '../../app/AppContext';
 import { navigate, routeHref } from '../../app/route';
 import { downloadFile, printHtml } from '../../platform/desktop';
+import { Field, FormError, FormFooter } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { registerHtml, registerXlsx, XLSX_TYPE } from './exportRegister';
 import { formatDay, formatMoment, StatusBadge, tallyText } from './StatusBadge';
 import './governance.css';
-import { useAction, useApiValue } from './useApiValue';
+import { useApiValue } from './useApiValue';
 
 export function RegisterPage({ groupId }: { groupId: GroupId | null }) {
   const { t } = useTranslation();
@@ -67,11 +69,7 @@ export function RegisterPage({ groupId }: { groupId: GroupId | null }) {
           }}
         />
       )}
-      {governance.error !== null && (
-        <p className="form-error" role="alert">
-          {governance.error}
-        </p>
-      )}
+      <FormError error={governance.error} />
       <section className="panel" aria-labelledby="register-table-title">
         <div className="gov-panel-head">
           <h2 id="register-table-title" className="panel-title">
@@ -80,11 +78,7 @@ export function RegisterPage({ groupId }: { groupId: GroupId | null }) {
           <ExportButtons title={title} agreements={register.value?.agreements ?? []} />
         </div>
         <Filters query={query} onChange={setQuery} organizations={organizations} />
-        {register.error !== null && (
-          <p className="form-error" role="alert">
-            {register.error}
-          </p>
-        )}
+        <FormError error={register.error} />
         {register.value === null ? (
           register.error === null && <p className="view-note">{t('governance.loading')}</p>
         ) : register.value.agreements.length === 0 ? (
@@ -137,11 +131,7 @@ function ExportButtons({ title, agreements }: { title: string; agreements: Agree
         <FileText aria-hidden="true" size={15} />
         {t('governance.export.pdf')}
       </button>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </div>
   );
 }
@@ -156,22 +146,17 @@ function Filters({
   organizations: ReadonlyArray<{ id: string; name: string }>;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   return (
     <div className="gov-filters" role="group" aria-label={t('governance.filters.label')}>
-      <div className="field">
-        <label htmlFor={`${id}-q`}>{t('governance.filters.search')}</label>
+      <Field label={t('governance.filters.search')}>
         <input
-          id={`${id}-q`}
           type="text"
           value={query.q ?? ''}
           onChange={(e) => onChange({ ...query, q: e.target.value })}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('governance.filters.status')}</label>
+      </Field>
+      <Field label={t('governance.filters.status')}>
         <select
-          id={`${id}-status`}
           value={query.status ?? ''}
           onChange={(e) =>
             onChange({
@@ -187,11 +172,9 @@ function Filters({
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-org`}>{t('governance.filters.organization')}</label>
+      </Field>
+      <Field label={t('governance.filters.organization')}>
         <select
-          id={`${id}-org`}
           value={query.organization ?? ''}
           onChange={(e) => onChange({ ...query, organization: e.target.value || undefined })}
         >
@@ -202,25 +185,21 @@ function Filters({
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>{t('governance.filters.from')}</label>
+      </Field>
+      <Field label={t('governance.filters.from')}>
         <input
-          id={`${id}-from`}
           type="date"
           value={query.from ?? ''}
           onChange={(e) => onChange({ ...query, from: e.target.value || undefined })}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t('governance.filters.to')}</label>
+      </Field>
+      <Field label={t('governance.filters.to')}>
         <input
-          id={`${id}-to`}
           type="date"
           value={query.to ?? ''}
           onChange={(e) => onChange({ ...query, to: e.target.value || undefined })}
         />
-      </div>
+      </Field>
     </div>
   );
 }
@@ -376,7 +355,6 @@ function NewMeetingForm({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [place, setPlace] = useState('');
@@ -414,45 +392,24 @@ function NewMeetingForm({
       onSubmit={(e) => void submit(e)}
       aria-label={t('governance.meetings.new')}
     >
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('governance.meetings.fieldTitle')}</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </div>
+      <Field label={t('governance.meetings.fieldTitle')}>
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-when`}>{t('governance.meetings.fieldWhen')}</label>
+        <Field label={t('governance.meetings.fieldWhen')}>
           <input
-            id={`${id}-when`}
             type="datetime-local"
             value={startsAt}
             onChange={(e) => setStartsAt(e.target.value)}
             required
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-place`}>{t('governance.meetings.fieldPlace')}</label>
-          <input
-            id={`${id}-place`}
-            type="text"
-            value={place}
-            onChange={(e) => setPlace(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-link`}>{t('governance.meetings.fieldLink')}</label>
-          <input
-            id={`${id}-link`}
-            type="url"
-            value={link}
-            onChange={(e) => setLink(e.target.value)}
-          />
-        </div>
+        </Field>
+        <Field label={t('governance.meetings.fieldPlace')}>
+          <input type="text" value={place} onChange={(e) => setPlace(e.target.value)} />
+        </Field>
+        <Field label={t('governance.meetings.fieldLink')}>
+          <input type="url" value={link} onChange={(e) => setLink(e.target.value)} />
+        </Field>
       </div>
       <fieldset className="gov-checks">
         <legend>{t('governance.meetings.fieldConvened')}</legend>
@@ -472,29 +429,19 @@ function NewMeetingForm({
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-agenda`}>{t('governance.meetings.fieldAgenda')}</label>
-        <textarea
-          id={`${id}-agenda`}
-          rows={4}
-          value={agenda}
-          onChange={(e) => setAgenda(e.target.value)}
-        />
-        <p className="field-hint">{t('governance.meetings.agendaHint')}</p>
-      </div>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('governance.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('governance.meetings.create')}
-        </button>
-      </div>
+      <Field
+        label={t('governance.meetings.fieldAgenda')}
+        hint={t('governance.meetings.agendaHint')}
+      >
+        <textarea rows={4} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+      </Field>
+      <FormFooter
+        error={error}
+        submitDisabled={busy}
+        cancelLabel={t('governance.cancel')}
+        onCancel={onCancel}
+        submitLabel={t('governance.meetings.create')}
+      />
     </form>
   );
 }
@@ -510,7 +457,6 @@ function Rules({
 }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [rule, setRule] = useState<DecisionRule>(governance.rule);
   const [quorum, setQuorum] = useState<DecisionRule>(governance.quorum);
   const { busy, error, run } = useAction();
@@ -524,34 +470,24 @@ function Rules({
         })}
       </summary>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-rule`}>{t('governance.rules.rule')}</label>
-          <select
-            id={`${id}-rule`}
-            value={rule}
-            onChange={(e) => setRule(e.target.value as DecisionRule)}
-          >
+        <Field label={t('governance.rules.rule')}>
+          <select value={rule} onChange={(e) => setRule(e.target.value as DecisionRule)}>
             {DECISION_RULES.map((r) => (
               <option key={r} value={r}>
                 {t(`governance.rules.${r}`)}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-quorum`}>{t('governance.rules.quorum')}</label>
-          <select
-            id={`${id}-quorum`}
-            value={quorum}
-            onChange={(e) => setQuorum(e.target.value as DecisionRule)}
-          >
+        </Field>
+        <Field label={t('governance.rules.quorum')}>
+          <select value={quorum} onChange={(e) => setQuorum(e.target.value as DecisionRule)}>
             {DECISION_RULES.map((r) => (
               <option key={r} value={r}>
                 {t(`governance.rules.${r}`)}
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button
           type="button"
           className="button"
@@ -566,11 +502,7 @@ function Rules({
         </button>
       </div>
       <p className="field-hint">{t('governance.rules.hint')}</p>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </details>
   );
 }

@@ -5,7 +5,7 @@
  * with their sign-off, sent to the ministry once approved.
  */
 import { ExternalLink, Plus, Send } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupId } from '../../../shared/model/ids';
 import {
@@ -21,9 +21,11 @@ import { regulationApi } from '../../api/governance';
 import { useApp } from '../../app/AppContext';
 import { docHref, routeHref } from '../../app/route';
 import type { DocId } from '../../../shared/model/ids';
+import { Field, FormError, FormFooter } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { formatDay } from './StatusBadge';
 import './governance.css';
-import { useAction, useApiValue } from './useApiValue';
+import { useApiValue } from './useApiValue';
 
 export function aggregateText(
   aggregate: ArticleAggregate,
@@ -194,11 +196,7 @@ function ProposalItem({
           {t('regulations.send')}
         </button>
       )}
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <FormError error={action.error} />
     </li>
   );
 }
@@ -346,7 +344,6 @@ function ReportCaseForm({
 }) {
   const { t } = useTranslation();
   const { api, me } = useApp();
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [procedure, setProcedure] = useState('');
@@ -411,46 +408,19 @@ function ReportCaseForm({
       <p className="field-hint">
         {t('regulations.reportHint', { organization: me.user.organization.name })}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('regulations.fieldTitle')}</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-proc`}>{t('regulations.fieldProcedure')}</label>
-        <input
-          id={`${id}-proc`}
-          type="text"
-          value={procedure}
-          onChange={(e) => setProcedure(e.target.value)}
-        />
-      </div>
+      <Field label={t('regulations.fieldTitle')}>
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
+      <Field label={t('regulations.fieldProcedure')}>
+        <input type="text" value={procedure} onChange={(e) => setProcedure(e.target.value)} />
+      </Field>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-days`}>{t('regulations.fieldDays')}</label>
-          <input
-            id={`${id}-days`}
-            type="number"
-            min={0}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cost`}>{t('regulations.fieldCost')}</label>
-          <input
-            id={`${id}-cost`}
-            type="number"
-            min={0}
-            value={cost}
-            onChange={(e) => setCost(e.target.value)}
-          />
-        </div>
+        <Field label={t('regulations.fieldDays')}>
+          <input type="number" min={0} value={days} onChange={(e) => setDays(e.target.value)} />
+        </Field>
+        <Field label={t('regulations.fieldCost')}>
+          <input type="number" min={0} value={cost} onChange={(e) => setCost(e.target.value)} />
+        </Field>
       </div>
       <fieldset className="gov-checks">
         <legend>{t('regulations.fieldArticles')}</legend>
@@ -479,24 +449,16 @@ function ReportCaseForm({
         )}
       </fieldset>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-ev`}>{t('regulations.fieldEvidence')}</label>
+        <Field label={t('regulations.fieldEvidence')}>
           <input
-            id={`${id}-ev`}
             type="text"
             value={evidenceLabel}
             onChange={(e) => setEvidenceLabel(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-evurl`}>{t('regulations.fieldEvidenceUrl')}</label>
-          <input
-            id={`${id}-evurl`}
-            type="url"
-            value={evidenceUrl}
-            onChange={(e) => setEvidenceUrl(e.target.value)}
-          />
-        </div>
+        </Field>
+        <Field label={t('regulations.fieldEvidenceUrl')}>
+          <input type="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} />
+        </Field>
       </div>
       <label className="gov-check">
         <input
@@ -507,23 +469,13 @@ function ReportCaseForm({
         {t('regulations.fieldConfidential')}
       </label>
       <p className="field-hint">{t('regulations.confidentialHint')}</p>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          {t('governance.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={action.busy || title.trim() === ''}
-        >
-          {t('regulations.submitCase')}
-        </button>
-      </div>
+      <FormFooter
+        error={action.error}
+        submitDisabled={action.busy || title.trim() === ''}
+        cancelLabel={t('governance.cancel')}
+        onCancel={() => setOpen(false)}
+        submitLabel={t('regulations.submitCase')}
+      />
     </form>
   );
 }
@@ -531,7 +483,6 @@ function ReportCaseForm({
 function NewRegulationForm({ groupId, onDone }: { groupId: GroupId; onDone: () => void }) {
   const { t } = useTranslation();
   const { api } = useApp();
-  const id = useId();
   const [kind, setKind] = useState<RegulationKind>('decreto_supremo');
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
@@ -570,80 +521,40 @@ function NewRegulationForm({ groupId, onDone }: { groupId: GroupId; onDone: () =
       }}
     >
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('regulations.fieldKind')}</label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
-            onChange={(e) => setKind(e.target.value as RegulationKind)}
-          >
+        <Field label={t('regulations.fieldKind')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as RegulationKind)}>
             {REGULATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`regulations.kinds.${k}`)}
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-number`}>{t('regulations.fieldNumber')}</label>
-          <input
-            id={`${id}-number`}
-            type="text"
-            value={number}
-            onChange={(e) => setNumber(e.target.value)}
-            required
-          />
-        </div>
+        </Field>
+        <Field label={t('regulations.fieldNumber')}>
+          <input type="text" value={number} onChange={(e) => setNumber(e.target.value)} required />
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('regulations.fieldRegTitle')}</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </div>
+      <Field label={t('regulations.fieldRegTitle')}>
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
       <div className="gov-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-issuer`}>{t('regulations.fieldIssuer')}</label>
-          <input
-            id={`${id}-issuer`}
-            type="text"
-            value={issuer}
-            onChange={(e) => setIssuer(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-url`}>{t('regulations.fieldUrl')}</label>
-          <input id={`${id}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-        </div>
+        <Field label={t('regulations.fieldIssuer')}>
+          <input type="text" value={issuer} onChange={(e) => setIssuer(e.target.value)} required />
+        </Field>
+        <Field label={t('regulations.fieldUrl')}>
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-articles`}>{t('regulations.fieldArticlesList')}</label>
-        <textarea
-          id={`${id}-articles`}
-          rows={3}
-          value={articles}
-          onChange={(e) => setArticles(e.target.value)}
-        />
-        <p className="field-hint">{t('regulations.articlesHint')}</p>
-      </div>
-      {action.error !== null && (
-        <p className="form-error" role="alert">
-          {action.error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" onClick={onDone}>
-          {t('governance.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={action.busy}>
-          {t('regulations.save')}
-        </button>
-      </div>
+      <Field label={t('regulations.fieldArticlesList')} hint={t('regulations.articlesHint')}>
+        <textarea rows={3} value={articles} onChange={(e) => setArticles(e.target.value)} />
+      </Field>
+      <FormFooter
+        error={action.error}
+        submitDisabled={action.busy}
+        cancelLabel={t('governance.cancel')}
+        onCancel={onDone}
+        submitLabel={t('regulations.save')}
+      />
     </form>
   );
 }

@@ -31,26 +31,3 @@ export function useApiValue<T>(load: () => Promise<T>, key: string) {
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { value, error, reload, setValue };
 }
-
-/** Runs one write; its refusal becomes a sentence to show, and it never runs twice at once. */
-export function useAction() {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = useCallback(
-    async <T>(work: () => Promise<T>): Promise<T | null> => {
-      setBusy(true);
-      setError(null);
-      try {
-        return await work();
-      } catch (caught) {
-        setError(apiErrorText(caught, t));
-        return null;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [t],
-  );
-  return { busy, error, run, setError };
-}

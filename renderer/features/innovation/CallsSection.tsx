@@ -9,8 +9,9 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../shared/model
 import type { Call, ProgramSummary } from '../../../shared/protocol/innovationApi';
 import { innovationApi } from '../../api/innovation';
 import { useApp } from '../../app/AppContext';
-import { ActionError } from './ActionError';
-import { formatDate, useAction, useLoad } from './useProgram';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
+import { formatDate, useLoad } from './useProgram';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** `<input type="datetime-local">` wants local time without a zone. */
@@ -45,7 +46,7 @@ export function CallsSection({ program }: { program: ProgramSummary }) {
           }}
         />
       )}
-      <ActionError error={load.kind === 'failed' ? load.error : null} />
+      <FormError error={load.kind === 'failed' ? load.error : null} />
       {load.kind === 'ready' && load.value.calls.length === 0 && (
         <p className="view-note">{t('innovation.calls.empty')}</p>
       )}
@@ -130,7 +131,7 @@ function CallCard({
           </button>
         </div>
       )}
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       <Questions call={call} program={program} />
     </article>
   );
@@ -227,7 +228,7 @@ function Questions({ call, program }: { call: Call; program: ProgramSummary }) {
       ) : (
         <p className="view-note">{t('innovation.qa.closed')}</p>
       )}
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
     </section>
   );
 }
@@ -435,7 +436,7 @@ function CallForm({
           </p>
         )}
       </fieldset>
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       <div className="innovation-actions">
         <button
           type="submit"

@@ -15,8 +15,9 @@ import {
 import { innovationApi } from '../../api/innovation';
 import { useApp } from '../../app/AppContext';
 import { docHref } from '../../app/route';
-import { ActionError } from './ActionError';
-import { formatDate, useAction, useLoad } from './useProgram';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
+import { formatDate, useLoad } from './useProgram';
 
 export function ChallengesSection({ program }: { program: ProgramSummary }) {
   const { t, i18n } = useTranslation();
@@ -50,7 +51,7 @@ export function ChallengesSection({ program }: { program: ProgramSummary }) {
           onCancel={() => setFiling(false)}
         />
       )}
-      <ActionError error={load.kind === 'failed' ? load.error : action.error} />
+      <FormError error={load.kind === 'failed' ? load.error : action.error} />
       {load.kind === 'ready' && challenges.length === 0 && (
         <p className="view-note">{t('innovation.challenges.empty')}</p>
       )}
@@ -252,7 +253,7 @@ function ChallengeForm({
           </label>
         ))}
       </fieldset>
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       <div className="innovation-actions">
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('innovation.challenges.form.submit')}

@@ -23,9 +23,10 @@ import { innovationApi } from '../../api/innovation';
 import { fromBase64 } from '../../api/versions';
 import { useApp } from '../../app/AppContext';
 import { innovationHref, navigate } from '../../app/route';
-import { ActionError } from './ActionError';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { CallPicker, useCalls } from './ProposalsSection';
-import { formatScore, useAction, useLoad } from './useProgram';
+import { formatScore, useLoad } from './useProgram';
 
 export function EvaluationSection({ program }: { program: ProgramSummary }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function EvaluationSection({ program }: { program: ProgramSummary }) {
       <div className="innovation-section-head">
         <h2 id="evaluation-title">{t('innovation.evaluation.title')}</h2>
       </div>
-      <ActionError error={calls.kind === 'failed' ? calls.error : null} />
+      <FormError error={calls.kind === 'failed' ? calls.error : null} />
       {call !== undefined && (
         <>
           <CallPicker calls={list} value={call.id} onChange={setPicked} />
@@ -63,7 +64,7 @@ function CallEvaluation({
   const action = useAction();
   const [email, setEmail] = useState('');
   if (load.kind === 'loading') return <p className="view-note">{t('innovation.loading')}</p>;
-  if (load.kind === 'failed') return <ActionError error={load.error} />;
+  if (load.kind === 'failed') return <FormError error={load.error} />;
   const view = load.value;
   return (
     <>
@@ -164,7 +165,7 @@ function CallEvaluation({
           </div>
         </section>
       )}
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       {view.isEvaluator && view.results === null && (
         <section aria-label={t('innovation.evaluation.mine')}>
           <h3>{t('innovation.evaluation.mine')}</h3>
@@ -192,7 +193,7 @@ function FrozenProposal({ proposalId }: { proposalId: string }) {
     useCallback((api) => innovationApi.submission(api, proposalId), [proposalId]),
   );
   if (load.kind === 'loading') return <p className="view-note">{t('innovation.loading')}</p>;
-  if (load.kind === 'failed') return <ActionError error={load.error} />;
+  if (load.kind === 'failed') return <FormError error={load.error} />;
   const doc = openVersion(fromBase64(load.value.update));
   const lines = readDocumentBlocks(doc);
   doc.destroy();
@@ -319,7 +320,7 @@ function EvaluatorSheet({
                   </label>
                 </div>
               ))}
-              <ActionError error={action.error} />
+              <FormError error={action.error} />
               <div className="innovation-actions">
                 <button type="submit" className="button button-primary" disabled={action.busy}>
                   {t('innovation.evaluation.save')}
@@ -601,7 +602,7 @@ function ProjectForm({
           <input name="due" type="date" />
         </label>
       </div>
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       <div className="innovation-actions">
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('innovation.portfolio.create')}

@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { InnovationSection } from '../../../shared/protocol/route';
 import { INNOVATION_SECTIONS } from '../../../shared/protocol/route';
 import type { ProgramSummary } from '../../../shared/protocol/innovationApi';
-import { apiErrorText } from '../../api/client';
 import { innovationApi } from '../../api/innovation';
 import { innovationHref } from '../../app/route';
+import { FormError } from '../common/Field';
 import { CallsSection } from './CallsSection';
 import { ChallengesSection } from './ChallengesSection';
 import { EvaluationSection } from './EvaluationSection';
@@ -24,11 +24,7 @@ export function InnovationPage({ section }: { section: InnovationSection }) {
   const [load] = useLoad(useCallback((api) => innovationApi.programs(api), []));
   if (load.kind === 'loading') return <p className="view-note">{t('innovation.loading')}</p>;
   if (load.kind === 'failed') {
-    return (
-      <p role="alert" className="form-error">
-        {apiErrorText(load.error, t)}
-      </p>
-    );
+    return <FormError error={load.error} />;
   }
   const program = load.value.programs[0];
   if (program === undefined) {

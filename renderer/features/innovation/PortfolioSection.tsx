@@ -16,9 +16,10 @@ import { innovationApi, type PortfolioFilters } from '../../api/innovation';
 import { useApp } from '../../app/AppContext';
 import { boardHref } from '../../app/route';
 import { downloadFile, printHtml } from '../../platform/desktop';
-import { ActionError } from './ActionError';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { portfolioReportHtml, portfolioXlsx } from './portfolioExport';
-import { formatMoney, formatScore, useAction, useLoad } from './useProgram';
+import { formatMoney, formatScore, useLoad } from './useProgram';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -118,7 +119,7 @@ export function PortfolioSection({ program }: { program: ProgramSummary }) {
           {notice}
         </p>
       )}
-      <ActionError error={load.kind === 'failed' ? load.error : action.error} />
+      <FormError error={load.kind === 'failed' ? load.error : action.error} />
       {load.kind === 'ready' && (
         <p className="innovation-meta" role="status">
           {t('innovation.portfolio.summary', {
@@ -289,7 +290,7 @@ function ProjectCard({ project, onChange }: { project: Project; onChange: () => 
           </a>
         )}
       </div>
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
     </article>
   );
 }

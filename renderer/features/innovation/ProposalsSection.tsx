@@ -13,10 +13,11 @@ import { useApp } from '../../app/AppContext';
 import { docHref } from '../../app/route';
 import { useRegistry } from '../../sync/RegistryContext';
 import { localStateVector } from '../../sync/localStateVector';
-import { ActionError } from './ActionError';
+import { FormError } from '../common/Field';
+import { useAction } from '../common/useAction';
 import { CallSummary } from './CallsSection';
 import { flushQueue, queuedSubmissions, submitOrQueue } from './submissionQueue';
-import { formatDate, formatScore, useAction, useLoad } from './useProgram';
+import { formatDate, formatScore, useLoad } from './useProgram';
 
 const RETRY_MS = 15_000;
 
@@ -64,7 +65,7 @@ export function ProposalsSection({ program }: { program: ProgramSummary }) {
       <div className="innovation-section-head">
         <h2 id="proposals-title">{t('innovation.proposals.title')}</h2>
       </div>
-      <ActionError error={calls.kind === 'failed' ? calls.error : null} />
+      <FormError error={calls.kind === 'failed' ? calls.error : null} />
       {calls.kind === 'ready' && list.length === 0 && (
         <p className="view-note">{t('innovation.calls.empty')}</p>
       )}
@@ -148,7 +149,7 @@ function CallProposals({ call, program }: { call: Call; program: ProgramSummary 
           }}
         />
       )}
-      <ActionError error={load.kind === 'failed' ? load.error : action.error} />
+      <FormError error={load.kind === 'failed' ? load.error : action.error} />
       {load.kind === 'ready' && proposals.length === 0 && (
         <p className="view-note">{t('innovation.proposals.empty')}</p>
       )}
@@ -301,7 +302,7 @@ function ProposalForm({
         <input name="partners" placeholder="nombre@organizacion.pe" />
       </label>
       <p className="view-note">{t('innovation.proposals.form.privacy')}</p>
-      <ActionError error={action.error} />
+      <FormError error={action.error} />
       <div className="innovation-actions">
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('innovation.proposals.form.submit')}

@@ -3,59 +3,40 @@
  * demand after an action. The server decides what each person may see; this only asks.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import type { ApiClient } from '../../api/client';
+import { apiErrorText, type ApiClient } from '../../api/client';
 
 export type Load<T> =
-  { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; error: unknown };
+  | { kind: 'loading' }
+  | { kind: 'ready'; value: T }
+  /** The refusal as a sentence in the UI language. */
+  | { kind: 'failed'; error: string };
 
 /** `read` must keep its identity while what it reads stays the same (wrap it in useCallback). */
 export function useLoad<T>(read: (api: ApiClient) => Promise<T>): [Load<T>, () => Promise<void>] {
   const { api } = useApp();
+  const { t } = useTranslation();
   const [load, setLoad] = useState<Load<T>>({ kind: 'loading' });
   const reload = useCallback(async () => {
     try {
       const value = await read(api);
       setLoad({ kind: 'ready', value });
     } catch (error) {
-      setLoad({ kind: 'failed', error });
+      setLoad({ kind: 'failed', error: apiErrorText(error, t) });
     }
-  }, [api, read]);
+  }, [api, read, t]);
   useEffect(() => {
     let live = true;
     read(api).then(
       (value) => live && setLoad({ kind: 'ready', value }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
+      (error: unknown) => live && setLoad({ kind: 'failed', error: apiErrorText(error, t) }),
     );
     return () => {
       live = false;
     };
-  }, [api, read]);
+  }, [api, read, t]);
   return [load, reload];
-}
-
-/** Runs an action, keeping its error sentence until the next try. */
-export function useAction(): {
-  busy: boolean;
-  error: unknown;
-  run: (action: () => Promise<unknown>) => Promise<boolean>;
-} {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = useCallback(async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, run };
 }
 
 /** Dates as people in the region read them, in the UI language. */

@@ -7,15 +7,9 @@ import { FileText, History, RotateCcw } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import type { GroupId } from '../../../shared/model/ids';
 import type { VersionSummary } from '../../../shared/protocol/versionsApi';
-import {
-  captureVersionState,
-  compareVersions,
-  openVersion,
-  type ComparedBlock,
-} from '../../../shared/ydoc/versions';
+import { compareVersions, openVersion, type ComparedBlock } from '../../../shared/ydoc/versions';
 import { downloadFile } from '../../platform/desktop';
 import { apiErrorText } from '../../api/client';
 import { ConfirmButton } from '../common/ConfirmButton';
@@ -34,7 +28,6 @@ export interface HistoryPanelProps {
   groupId: GroupId;
   groupName: string;
   docId: string;
-  doc: Y.Doc;
   title: string;
   canEdit: boolean;
   canLead: boolean;
@@ -77,7 +70,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
   );
 }
 
-function SaveVersionForm({ doc, versions }: { doc: Y.Doc; versions: VersionsState }) {
+function SaveVersionForm({ versions }: { versions: VersionsState }) {
   const { t } = useTranslation();
   const nameId = useId();
   const noteId = useId();
@@ -92,7 +85,7 @@ function SaveVersionForm({ doc, versions }: { doc: Y.Doc; versions: VersionsStat
         if (name.trim() === '') return;
         setBusy(true);
         void versions
-          .save(doc, name.trim(), note.trim())
+          .save(name.trim(), note.trim())
           .then(() => {
             setName('');
             setNote('');
@@ -137,7 +130,7 @@ function useWhen() {
 }
 
 function HistoryBody(props: HistoryPanelProps) {
-  const { doc, versions, canEdit } = props;
+  const { versions, canEdit } = props;
   const { t, i18n } = useTranslation();
   const when = useWhen();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -147,7 +140,7 @@ function HistoryBody(props: HistoryPanelProps) {
   return (
     <div className="history">
       <div className="history-list">
-        {canEdit && <SaveVersionForm doc={doc} versions={versions} />}
+        {canEdit && <SaveVersionForm versions={versions} />}
         {versions.error !== null && (
           <p className="notice" role="status">
             {apiErrorText(versions.error, t)}
@@ -224,8 +217,8 @@ function VersionView({
   all,
   ...props
 }: HistoryPanelProps & { version: VersionSummary; all: VersionSummary[] }) {
-  const { doc, versions, canEdit, title } = props;
-  const { content } = versions;
+  const { versions, canEdit, title } = props;
+  const { content, current } = versions;
   const { t, i18n } = useTranslation();
   const name = version.name === '' ? t('versions.hourly') : version.name;
   const when = useWhen();
@@ -243,7 +236,7 @@ function VersionView({
     const load = async () => {
       const mine = await content(version.id);
       if (against === NONE) return compareVersions(mine, mine);
-      if (against === NOW) return compareVersions(mine, captureVersionState(doc).update);
+      if (against === NOW) return compareVersions(mine, current());
       const other = all.find((candidate) => candidate.id === against)!;
       const theirs = await content(other.id);
       return Date.parse(other.createdAt) < Date.parse(version.createdAt)
@@ -261,7 +254,7 @@ function VersionView({
     return () => {
       cancelled = true;
     };
-  }, [against, all, content, doc, t, version]);
+  }, [against, all, content, current, t, version]);
 
   const exportDocx = async () => {
     const opened = openVersion(await versions.content(version.id));
@@ -320,7 +313,7 @@ function VersionView({
             cancelLabel={t('versions.restore.cancel')}
             confirmLabel={t('versions.restore.confirm')}
             onConfirm={() => {
-              versions.restore(doc, version.id).then(
+              versions.restore(version.id).then(
                 () => setRestored(true),
                 (caught: unknown) => setError(apiErrorText(caught, t)),
               );

@@ -22,7 +22,11 @@ export interface QueuedVersion {
   failed: string | null;
 }
 
-export function useVersions(groupId: GroupId, docId: string) {
+/**
+ * The versions of one document, with saving and restoring bound to its open Y.Doc (null while
+ * it loads), so the panels that show them hold plain values and named actions only.
+ */
+export function useVersions(groupId: GroupId, docId: string, doc: Y.Doc | null) {
   const { api } = useApp();
   const { db } = useRegistry();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -77,7 +81,8 @@ export function useVersions(groupId: GroupId, docId: string) {
   }, [apply, load]);
 
   const save = useCallback(
-    async (doc: Y.Doc, name: string, note: string) => {
+    async (name: string, note: string) => {
+      if (doc === null) return;
       const { update, stateVector } = captureVersionState(doc);
       await enqueue(db, {
         kind: 'createVersion',
@@ -95,7 +100,13 @@ export function useVersions(groupId: GroupId, docId: string) {
       });
       await refresh();
     },
-    [db, docId, groupId, refresh],
+    [db, doc, docId, groupId, refresh],
+  );
+
+  /** The live text's encoded state, to compare a version with. */
+  const current = useCallback(
+    () => (doc === null ? new Uint8Array() : captureVersionState(doc).update),
+    [doc],
   );
 
   /** A version's encoded state (fetched once). */
@@ -113,16 +124,17 @@ export function useVersions(groupId: GroupId, docId: string) {
 
   /** The server keeps the current text first; then the version comes back as new edits. */
   const restore = useCallback(
-    async (doc: Y.Doc, versionId: string) => {
+    async (versionId: string) => {
+      if (doc === null) return;
       const bytes = await content(versionId);
       await versionsApi.beforeRestore(api, groupId, docId, versionId);
       restoreVersion(doc, bytes);
       await refresh();
     },
-    [api, content, docId, groupId, refresh],
+    [api, content, doc, docId, groupId, refresh],
   );
 
-  return { versions, queued, error, refresh, save, content, restore };
+  return { versions, queued, error, refresh, save, current, content, restore };
 }
 
 export type VersionsState = ReturnType<typeof useVersions>;

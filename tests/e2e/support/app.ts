@@ -56,6 +56,31 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await expect(editorOf(page)).toBeVisible();
 }
 
+/** Selects `text` in the editor the way a drag of the mouse would. */
+export async function selectText(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await editor.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+}
+
+/** The open document's comments panel. */
+export function commentsPanel(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Comentarios' });
+}
+
 /** Types at the end of the document, in a new paragraph. */
 export async function typeAtEnd(editor: Locator, text: string): Promise<void> {
   await editor.click();

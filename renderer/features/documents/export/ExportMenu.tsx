@@ -1,26 +1,12 @@
 import { Download, FileCode, FileDown, FileText, FileType } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { downloadFile } from '../../../platform/desktop';
-import { DOCX_TYPE, documentJson, docxBytes } from './docx';
-import { useDocumentExport } from './useDocumentExport';
+import type { DocumentExport } from './useDocumentExport';
 import './print.css';
 
-export interface ExportMenuProps {
-  doc: Y.Doc;
-  title: string;
-  /** The "created on … by …" line, repeated under the title in HTML and PDF. */
-  meta?: string;
-}
-
-export function ExportMenu({ doc, title, meta }: ExportMenuProps) {
-  const { t, i18n } = useTranslation();
-  const { state, exportAs } = useDocumentExport(doc, title, meta);
-  const exportDocx = async () => {
-    const bytes = await docxBytes({ title, body: documentJson(doc), language: i18n.language });
-    downloadFile(title, 'docx', bytes, DOCX_TYPE);
-  };
+export function ExportMenu({ exporter }: { exporter: DocumentExport }) {
+  const { t } = useTranslation();
+  const { state, exportAs, exportDocx } = exporter;
   return (
     <>
       <DropdownMenu.Root>

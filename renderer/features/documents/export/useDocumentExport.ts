@@ -7,7 +7,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { ExportFormat } from '../../../../shared/ipc/events';
-import { onAppCommand, saveExport, type ExportRequest } from '../../../platform/desktop';
+import {
+  downloadFile,
+  onAppCommand,
+  saveExport,
+  type ExportRequest,
+} from '../../../platform/desktop';
+import { DOCX_TYPE, documentJson, docxBytes } from './docx';
 import { documentBodyHtml, standaloneHtml } from './documentHtml';
 import { htmlToMarkdown } from './markdown';
 
@@ -29,12 +35,14 @@ export function buildExportRequest(
   return { format, title, html: standaloneHtml({ title, bodyHtml, language, meta }) };
 }
 
-export function useDocumentExport(doc: Y.Doc, title: string, meta?: string) {
+/** Exporting the open document (null while it loads), for the export menu and the desktop menu. */
+export function useDocumentExport(doc: Y.Doc | null, title: string, meta?: string) {
   const { i18n } = useTranslation();
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   const exportAs = useCallback(
     async (format: ExportFormat) => {
+      if (doc === null) return;
       setState({ kind: 'working', format });
       try {
         const outcome = await saveExport(
@@ -62,5 +70,14 @@ export function useDocumentExport(doc: Y.Doc, title: string, meta?: string) {
     [exportAs],
   );
 
-  return { state, exportAs };
+  /** Word is made here and downloaded, in every shell. */
+  const exportDocx = useCallback(async () => {
+    if (doc === null) return;
+    const bytes = await docxBytes({ title, body: documentJson(doc), language: i18n.language });
+    downloadFile(title, 'docx', bytes, DOCX_TYPE);
+  }, [doc, title, i18n.language]);
+
+  return { state, exportAs, exportDocx };
 }
+
+export type DocumentExport = ReturnType<typeof useDocumentExport>;
