@@ -40,11 +40,13 @@ export interface Peer {
   ): void;
 }
 
-/** An update being applied for a peer: its bytes and, for an update message, the whole frame. */
+/** A peer's update message being applied, relayed as received once it integrated whole. */
 interface Incoming {
   peer: Peer;
   update: Uint8Array;
-  message: Uint8Array | undefined;
+  message: Uint8Array;
+  /** Set once its frame went to the other peers: the update left nothing pending. */
+  relayed: boolean;
 }
 
 export interface RoomOptions {
@@ -433,25 +435,40 @@ export class Room {
 
   /**
    * Applies a peer's update. `message` is the frame it came in when that was an update message
-   * (not a sync step 2, which carries the sender's whole delete set): when the update applies
-   * whole, those very bytes are stored and relayed, with no re-encoding.
+   * (not a sync step 2, which carries the sender's whole delete set): when the update integrates
+   * whole, those very bytes go to the other peers at once, inside the transaction, before Yjs
+   * merges structs, calls observers and encodes the update again for the `update` event (the
+   * room's bookkeeping, the commit and metrics follow there), and the same bytes are stored. An
+   * update Yjs throws on is never relayed as received: whatever part of it integrated is what
+   * Yjs encodes for the `update` event, which is then relayed and stored like any change.
    */
   receiveUpdate(peer: Peer, update: Uint8Array, message?: Uint8Array): UpdateResult {
     if (this.pendingBytes + update.byteLength > this.options.maxPendingBytes) return 'busy';
     const doc = this.awakeDoc();
     const store = doc.store;
-    this.incoming =
+    const incoming =
       message !== undefined && store.pendingStructs === null && store.pendingDs === null
-        ? { peer, update, message }
+        ? { peer, update, message, relayed: false }
         : null;
+    this.incoming = incoming;
+    let applied = true;
     try {
-      Y.applyUpdate(doc, update, peer);
-      return 'applied';
-    } catch {
-      return 'invalid';
+      doc.transact(() => {
+        try {
+          Y.applyUpdate(doc, update, peer);
+        } catch {
+          applied = false;
+          return;
+        }
+        if (incoming !== null && store.pendingStructs === null && store.pendingDs === null) {
+          incoming.relayed = true;
+          for (const other of this.peers.keys()) if (other !== peer) other.send(incoming.message);
+        }
+      }, peer);
     } finally {
       this.incoming = null;
     }
+    return applied ? 'applied' : 'invalid';
   }
 
   /** True when another peer than `peer` introduced awareness client `client` and is still here. */
@@ -512,14 +529,9 @@ export class Room {
 
   private onUpdate(emitted: Uint8Array, origin: unknown): void {
     const incoming = this.incoming;
-    // The peer's own bytes when its update applied whole (nothing left waiting for a missing
-    // update); otherwise what Yjs integrated, which then also holds what had been waiting.
-    const store = this.awakeDoc().store;
-    const whole =
-      incoming !== null &&
-      incoming.peer === origin &&
-      store.pendingStructs === null &&
-      store.pendingDs === null;
+    // The peer's own bytes when its update integrated whole (already relayed, see receiveUpdate);
+    // otherwise what Yjs integrated, which then also holds what had been waiting.
+    const whole = incoming !== null && incoming.relayed && incoming.peer === origin;
     const update = whole ? incoming.update : emitted;
     // Relayed updates are committed here too: see cluster.ts (saved stays true of the database).
     const pending = this.batch();
@@ -529,11 +541,10 @@ export class Room {
     this.options.onUpdateApplied?.(origin === RELAYED);
     if (origin !== RELAYED) this.link?.publishUpdate(update);
     this.pendingBytes += update.byteLength;
-    const message =
-      whole && incoming.message !== undefined
-        ? incoming.message
-        : frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    if (!whole) {
+      const message = frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, update));
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    }
     this.scheduleFlush();
   }
 

@@ -71,9 +71,6 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): UpdateShape 
     needs: new Map(),
     deletesTo: new Map(),
   };
-  const need = (client: number, clock: number) => {
-    if (clock + 1 > (shape.needs.get(client) ?? 0)) shape.needs.set(client, clock + 1);
-  };
   const clientCount = decoding.readVarUint(rest);
   for (let c = 0; c < clientCount; c++) {
     const count = decoding.readVarUint(rest);
@@ -97,20 +94,11 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): UpdateShape 
         clock += decoder.readLen();
         continue;
       }
-      if ((info & BIT8) !== 0) {
-        const origin = decoder.readLeftID();
-        need(origin.client, origin.clock);
-      }
-      if ((info & BIT7) !== 0) {
-        const rightOrigin = decoder.readRightID();
-        need(rightOrigin.client, rightOrigin.clock);
-      }
+      if ((info & BIT8) !== 0) need(shape, client, clock, decoder.readLeftID());
+      if ((info & BIT7) !== 0) need(shape, client, clock, decoder.readRightID());
       if ((info & (BIT7 | BIT8)) === 0) {
         if (decoder.readParentInfo()) decoder.readString();
-        else {
-          const parent = decoder.readLeftID();
-          need(parent.client, parent.clock);
-        }
+        else need(shape, client, clock, decoder.readLeftID());
         if ((info & BIT6) !== 0) decoder.readString();
       }
       clock += skipContent(decoder, contentRef);
@@ -135,6 +123,19 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): UpdateShape 
     }
   }
   return shape;
+}
+
+/**
+ * Notes that the item at `clock` of `client` points at `id`. An item can only point at what
+ * existed when it was made, so a reference to its own client's clock at or after its own is not
+ * an update any Yjs client writes; Yjs would throw on it halfway through integrating, with the
+ * structs before it already in the room.
+ */
+function need(shape: UpdateShape, client: number, clock: number, id: Y.ID): void {
+  if (id.client === client && id.clock >= clock) {
+    throw new Error(`client ${client} clock ${clock} refers to its own later clock ${id.clock}`);
+  }
+  if (id.clock + 1 > (shape.needs.get(id.client) ?? 0)) shape.needs.set(id.client, id.clock + 1);
 }
 
 /** Reads past an item's content and returns its length in clocks. */

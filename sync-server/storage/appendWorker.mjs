@@ -4,9 +4,16 @@
  * here, on their own connection, and the main thread only posts batches and hears back. Plain
  * JavaScript: a worker is started by Node itself, without the TypeScript loader.
  */
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
+// On Linux a thread's nice value is its own: this thread yields a shared core to the relay.
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted or not supported: appends run at the process's priority.
+}
 const db = new Database(workerData.file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
-import { CloseCode } from '../../shared/protocol/messages';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CloseCode, MessageType } from '../../shared/protocol/messages';
+import { forwardReference, varUint } from '../faults/forgedUpdates';
 import {
   ROOM_A,
   connect,
@@ -119,6 +123,48 @@ describe('sync', () => {
     write(ana.doc, 'Después');
     await waitSaved(ana);
     expect(ana.closeCodes).toEqual([]);
+    const fresh = connect(server, ROOM_A);
+    await waitSynced(fresh);
+    expect(text(fresh.doc)).toBe('Antes\nDespués');
+  });
+
+  it('never relays an update Yjs would throw on halfway through, and closes its sender', async () => {
+    const server = await startServer();
+    const ana = connect(server, ROOM_A);
+    await waitSynced(ana);
+    write(ana.doc, 'Antes');
+    await waitSaved(ana);
+    const opened = (socket: WebSocket) => new Promise((resolve) => socket.once('open', resolve));
+    const reader = new WebSocket(syncUrl(server, ROOM_A));
+    const relayed: Uint8Array[] = [];
+    reader.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== MessageType.sync) return;
+      if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
+      relayed.push(decoding.readVarUint8Array(decoder));
+    });
+    await opened(reader);
+
+    const forger = new WebSocket(syncUrl(server, ROOM_A));
+    await opened(forger);
+    const closed = new Promise<number>((resolve) => forger.once('close', resolve));
+    const forged = forwardReference(7);
+    forger.send(
+      Uint8Array.from([
+        MessageType.sync,
+        syncProtocol.messageYjsUpdate,
+        ...varUint(forged.length),
+        ...forged,
+      ]),
+    );
+    expect(await closed).toBe(CloseCode.protocolError);
+
+    write(ana.doc, 'Después');
+    await waitSaved(ana);
+    await waitFor('Ana’s change relayed to the reader', () => relayed.length > 0);
+    for (const update of relayed)
+      expect(Y.decodeUpdate(update).structs.map((struct) => struct.id.client)).not.toContain(7);
+    reader.close();
     const fresh = connect(server, ROOM_A);
     await waitSynced(fresh);
     expect(text(fresh.doc)).toBe('Antes\nDespués');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { missingDependency, scanUpdate } from '../../../sync-server/updateScan';
+import { forwardReference, varUint } from '../../faults/forgedUpdates';
 
 const NO_LIMITS = { maxStructs: Infinity, maxDeleteRanges: Infinity };
 const stateOf = (doc: Y.Doc) => (client: number) => Y.getState(doc.store, client);
@@ -79,14 +80,10 @@ describe('scanUpdate', () => {
     expect(shape.deleteRanges).toBe(1);
     expect(missingDependency(shape, stateOf(room))).toMatch(/deletion covers/);
   });
-});
 
-function varUint(value: number): number[] {
-  const bytes: number[] = [];
-  while (value > 127) {
-    bytes.push((value & 127) | 128);
-    value = Math.floor(value / 128);
-  }
-  bytes.push(value);
-  return bytes;
-}
+  it('refuses an item that points at a later clock of its own client, which Yjs throws on', () => {
+    const forward = forwardReference(7);
+    expect(() => Y.applyUpdate(new Y.Doc(), forward)).toThrow();
+    expect(() => scanUpdate(forward, NO_LIMITS)).toThrow(/own later clock/);
+  });
+});
