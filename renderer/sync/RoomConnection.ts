@@ -127,6 +127,11 @@ export class RoomConnection {
     const provider = new WebsocketProvider(`${this.options.wsBaseUrl}/sync`, this.room, this.doc, {
       connect: this.wantOnline,
       params: this.params(),
+      // No BroadcastChannel between tabs: the desktop app has one window, and two browser tabs
+      // of one profile converge through the server like any two clients (offline, at the next
+      // connection; a reload reads the other tab's edits from IndexedDB). Posting every update
+      // to the channel was a third of y-websocket's work per keystroke.
+      disableBc: true,
       WebSocketPolyfill: ticketSocket(
         this.options.credential ?? (() => Promise.resolve({})),
         this.options.WebSocket,
