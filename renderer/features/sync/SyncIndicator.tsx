@@ -91,6 +91,14 @@ export function SyncIndicator({
 const SPIN_AFTER_MS = 1000;
 
 /**
+ * After syncing, "saved" is shown once it has held this long. Each keystroke syncs and is saved
+ * within a few milliseconds, and changing the line's words twice per keystroke lays the page out
+ * and paints it twice more than typing alone does; while someone types it stays "syncing", which
+ * is true of the moments in between. This only ever shows "saved" later, never earlier.
+ */
+export const SAVED_SETTLE_MS = 400;
+
+/**
  * The indicator of a status that `subscribe` announces and `read` reads, kept up to date without
  * rendering (see the header).
  */
@@ -109,30 +117,55 @@ export function LiveSyncIndicator({
     on: false,
     timer: null,
   });
-  const apply = useCallback(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const props = read();
-    const phase = syncPhase(props);
-    const spinning = spin.current;
-    if (phase !== 'syncing') {
-      if (spinning.timer !== null) clearTimeout(spinning.timer);
-      spinning.timer = null;
-      spinning.on = false;
-    } else if (!spinning.on && spinning.timer === null) {
-      spinning.timer = setTimeout(() => {
+  const settle = useRef<{ since: number | null; timer: ReturnType<typeof setTimeout> | null }>({
+    since: null,
+    timer: null,
+  });
+  const apply = useCallback(
+    function applyStatus() {
+      const element = ref.current;
+      if (element === null) return;
+      const props = read();
+      const phase = syncPhase(props);
+      const settling = settle.current;
+      if (phase === 'saved' && element.classList.contains('sync-syncing')) {
+        const now = performance.now();
+        settling.since ??= now;
+        if (now - settling.since < SAVED_SETTLE_MS) {
+          settling.timer ??= setTimeout(
+            () => {
+              settling.timer = null;
+              applyStatus();
+            },
+            SAVED_SETTLE_MS - (now - settling.since),
+          );
+          return;
+        }
+      }
+      if (settling.timer !== null) clearTimeout(settling.timer);
+      settling.timer = null;
+      settling.since = null;
+      const spinning = spin.current;
+      if (phase !== 'syncing') {
+        if (spinning.timer !== null) clearTimeout(spinning.timer);
         spinning.timer = null;
-        spinning.on = true;
-        element.classList.add('sync-spin');
-      }, SPIN_AFTER_MS);
-    }
-    const name = classOf(phase, className) + (spinning.on ? ' sync-spin' : '');
-    if (element.className === name && phase !== 'offline' && phase !== 'refused') return;
-    element.className = name;
-    const text = textOfCached(t, props, phase);
-    const span = element.querySelector('span')!;
-    if (span.textContent !== text) span.textContent = text;
-  }, [read, className, t]);
+        spinning.on = false;
+      } else if (!spinning.on && spinning.timer === null) {
+        spinning.timer = setTimeout(() => {
+          spinning.timer = null;
+          spinning.on = true;
+          element.classList.add('sync-spin');
+        }, SPIN_AFTER_MS);
+      }
+      const name = classOf(phase, className) + (spinning.on ? ' sync-spin' : '');
+      if (element.className === name && phase !== 'offline' && phase !== 'refused') return;
+      element.className = name;
+      const text = textOfCached(t, props, phase);
+      const span = element.querySelector('span')!;
+      if (span.textContent !== text) span.textContent = text;
+    },
+    [read, className, t],
+  );
   // After every render too: React compares with what it rendered last, not with the element.
   useLayoutEffect(apply);
   // Once per frame at most, and not inside the keystroke's own work: a change pending and the
@@ -147,11 +180,14 @@ export function LiveSyncIndicator({
       });
     });
     const spinning = spin.current;
+    const settling = settle.current;
     return () => {
       unsubscribe();
       if (frame !== null) cancelAnimationFrame(frame);
       if (spinning.timer !== null) clearTimeout(spinning.timer);
       spinning.timer = null;
+      if (settling.timer !== null) clearTimeout(settling.timer);
+      settling.timer = null;
     };
   }, [subscribe, apply]);
   return <SyncIndicator ref={ref} {...read()} className={className} />;

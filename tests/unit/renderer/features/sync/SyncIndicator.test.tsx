@@ -6,6 +6,7 @@ import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   LiveSyncIndicator,
+  SAVED_SETTLE_MS,
   SyncIndicator,
   type SyncIndicatorProps,
 } from '../../../../../renderer/features/sync/SyncIndicator';
@@ -98,6 +99,18 @@ describe('LiveSyncIndicator', () => {
     expect(element.classList.contains('sync-spin')).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(element.classList.contains('sync-spin')).toBe(true);
+    // "Saved" after syncing waits until it has held a moment (the next keystroke syncs again),
+    // and a change pending meanwhile keeps "syncing" without waiting.
+    await set({ connected: true, pending: 0, savedReceived: true });
+    expect(element.textContent).toBe('Sincronizando…');
+    await set({ connected: true, pending: 1, savedReceived: true });
+    await set({ connected: true, pending: 0, savedReceived: true });
+    await new Promise((resolve) => setTimeout(resolve, SAVED_SETTLE_MS / 2));
+    expect(element.textContent).toBe('Sincronizando…');
+    await new Promise((resolve) => setTimeout(resolve, SAVED_SETTLE_MS));
+    expect(element.textContent).toBe('Guardado en el servidor');
+    expect(element.classList.contains('sync-spin')).toBe(false);
+    await set({ connected: true, pending: 1, savedReceived: true });
     await set({ connected: false, pending: 2, savedReceived: true });
     expect(element.textContent).toBe('Sin conexión — 2 cambios guardados en este equipo');
     await set({ connected: false, pending: 3, savedReceived: true });
