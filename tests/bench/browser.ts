@@ -36,6 +36,8 @@ const ROUNDS = Number(process.env.BENCH_RUNS ?? 3);
 const PACE_MS = 60;
 /** Stored updates of the second cold open (all of B4's by default). */
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? Infinity);
+/** Which cold opens run (`one,all,written` by default): y-indexeddb's write path takes minutes. */
+const COLD_CASES = (process.env.BENCH_COLD_CASES ?? 'one,all,written').split(',');
 /** `keys` or `cold` runs only that half. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 
@@ -258,8 +260,6 @@ interface ColdOpenResult {
   written: { yIndexeddb: number; minka: number; rowsYIndexeddb: number; rowsMinka: number };
 }
 
-type ColdCase = 'one' | 'all' | 'written';
-
 async function coldOpen(
   browser: Browser,
   pagesUrl: string,
@@ -271,7 +271,7 @@ async function coldOpen(
     all: { yIndexeddb: 0, minka: 0 },
     written: { yIndexeddb: 0, minka: 0, rowsYIndexeddb: 0, rowsMinka: 0 },
   };
-  const cases: ColdCase[] = ['one', 'all', 'written'];
+  const cases = (['one', 'all', 'written'] as const).filter((which) => COLD_CASES.includes(which));
   for (const [i, which] of cases.entries()) {
     // The order alternates between cases, so neither store always runs first.
     const stores =
