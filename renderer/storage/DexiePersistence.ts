@@ -11,9 +11,16 @@
  * log covers the gap: what a closed page never wrote to IndexedDB is replayed when the room
  * opens again.
  *
- * Opening is linear in the stored rows (each update applied in one transaction; Y.mergeUpdates
- * over many updates grows faster than quadratically), and compaction merges bounded chunks of
- * rows in the background, never in the open path.
+ * A room is stored as its merged state plus the update rows written since (workspaceDb.ts), so
+ * it opens from one state and a short tail. Folding the tail into the state happens in the
+ * background, never in the open path: the state is the live doc encoded again (linear in the
+ * document; Y.mergeUpdates over many updates grows faster than quadratically), written in the
+ * same IndexedDB transaction that deletes the first rows it covers; the other rows it covers
+ * are deleted in bounded steps after. A page killed at any point leaves a state and rows whose
+ * union is the document. Only rows this doc holds are folded, so another tab's rows stay until
+ * a doc that read them folds them. A room with a huge log (from an older version, or a page
+ * that never got to fold) opens linearly, each row applied in one transaction, and is folded
+ * after.
  */
 import * as Y from 'yjs';
 import {
@@ -38,9 +45,9 @@ export interface PersistenceStatus {
 export interface PersistenceOptions {
   /** Updates from these origins came from elsewhere: stored, but not counted as local changes. */
   isRemoteOrigin?: (origin: unknown) => boolean;
-  /** Compact a room's update rows in the background once there are more than this. */
+  /** Fold a room's update rows into its state in the background once there are more than this. */
   compactAfter?: number;
-  /** Rows merged by one compaction step (bounded, so no step freezes the page). */
+  /** Folded rows deleted by one IndexedDB transaction (bounded, so no step holds the store long). */
   compactChunk?: number;
   /** Local updates less than this apart (ms) count as one change. */
   burstMs?: number;
@@ -52,8 +59,19 @@ export interface PersistenceOptions {
 }
 
 const DEFAULT_COMPACT_AFTER = 200;
-/** Y.mergeUpdates grows faster than quadratically: 200 small updates take ~10 ms, 5,000 take 3 s. */
-const DEFAULT_COMPACT_CHUNK = 200;
+const DEFAULT_COMPACT_CHUNK = 5_000;
+/**
+ * The tail is folded once its bytes reach this fraction of the state's (or it has 20 ×
+ * `compactAfter` rows): encoding a large document again costs in proportion to it, so the
+ * state is rewritten after a tail of comparable size, which keeps folding linear overall.
+ */
+const FOLD_TAIL_FRACTION = 1 / 8;
+/**
+ * Updates of one batch merged into one row at most: Y.mergeUpdates grows faster than
+ * quadratically (200 small updates take ~10 ms, 5,000 take 3 s), and a batch can hold
+ * thousands when updates arrive faster than the flush delay.
+ */
+const MERGE_GROUP = 100;
 const DEFAULT_BURST_MS = 1500;
 const DEFAULT_FLUSH_DELAY_MS = 250;
 
@@ -80,6 +98,16 @@ function coverageOfChange(change: Change): UpdateCoverage {
   return change.coverage!;
 }
 
+/** A batch's updates as rows: consecutive updates merged, at most MERGE_GROUP per row. */
+function mergedInGroups(updates: Uint8Array[]): Uint8Array[] {
+  const rows: Uint8Array[] = [];
+  for (let at = 0; at < updates.length; at += MERGE_GROUP) {
+    const group = updates.slice(at, at + MERGE_GROUP);
+    rows.push(group.length === 1 ? group[0]! : Y.mergeUpdates(group));
+  }
+  return rows;
+}
+
 function changeUpdate(change: Change): Uint8Array {
   if (change.parts.length > 0) {
     const all = change.update === null ? change.parts : [change.update, ...change.parts];
@@ -94,8 +122,16 @@ export class DexiePersistence {
   private status: PersistenceStatus = { loaded: false, pending: 0, hasSavedVector: false };
   private readonly listeners = new Set<() => void>();
   private writes: Promise<unknown> = Promise.resolve();
-  private storedRows = 0;
-  private compacting = false;
+  /** Stored update rows (seq) whose content this doc holds and the stored state does not cover. */
+  private tail: number[] = [];
+  private tailBytes = 0;
+  /** Rows the stored state covers, still to delete (a fold in progress). */
+  private folded: number[] = [];
+  private stateBytes = 0;
+  /** Who wrote the stored state this doc holds (null: none was stored). */
+  private stateWriter: string | null = null;
+  private readonly writerId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  private folding = false;
   private destroyed = false;
   private readonly compactAfter: number;
   private readonly compactChunk: number;
@@ -170,11 +206,11 @@ export class DexiePersistence {
     return Promise.resolve();
   }
 
-  /** Merges this room's stored updates into one row, chunk by chunk; the content is unchanged. */
+  /** Folds every update row this doc holds into the room's stored state; the content is unchanged. */
   async compact(): Promise<void> {
     await this.whenWritten();
     // Each step is its own short transaction, so typing and saving carry on between steps.
-    while (!this.destroyed && (await this.enqueue(() => this.compactStep(1)))) continue;
+    while (!this.destroyed && (await this.enqueue(() => this.foldStep(true)))) continue;
   }
 
   destroy(): Promise<void> {
@@ -186,16 +222,30 @@ export class DexiePersistence {
   }
 
   private async load(): Promise<void> {
-    const [rows, roomRow, changeRows] = await Promise.all([
-      this.db.updates.where('room').equals(this.room).toArray(),
-      this.db.rooms.get(this.room),
-      this.db.changes.where('room').equals(this.room).toArray(),
-    ]);
+    const { db } = this;
+    // One read transaction: another tab folding this room cannot slip between state and rows.
+    const [state, rows, roomRow, changeRows] = await db.transaction(
+      'r',
+      [db.states, db.updates, db.rooms, db.changes],
+      () =>
+        Promise.all([
+          db.states.get(this.room),
+          db.updates.where('room').equals(this.room).toArray(),
+          db.rooms.get(this.room),
+          db.changes.where('room').equals(this.room).toArray(),
+        ]),
+    );
     if (this.destroyed) return;
     this.doc.transact(() => {
+      if (state !== undefined) Y.applyUpdateV2(this.doc, state.update, this);
       for (const row of rows) Y.applyUpdate(this.doc, row.update, this);
     }, this);
-    this.storedRows = rows.length;
+    this.stateWriter = state?.writer ?? null;
+    this.stateBytes = state?.update.byteLength ?? 0;
+    for (const row of rows) {
+      this.tail.push(row.seq!);
+      this.tailBytes += row.update.byteLength;
+    }
     for (const row of changeRows) {
       this.changes.add({
         id: row.id,
@@ -217,7 +267,7 @@ export class DexiePersistence {
       hasSavedVector: savedSnapshot !== null,
     };
     this.emit();
-    this.maybeCompact();
+    this.maybeFold();
   }
 
   /**
@@ -300,10 +350,11 @@ export class DexiePersistence {
       return;
     }
     const added: [Change, number][] = [];
+    const rows = mergedInGroups(updates).map((update) => ({ room: this.room, update }));
+    let seqs: number[] = [];
     await this.db.transaction('rw', this.db.updates, this.db.changes, this.db.rooms, async () => {
-      if (updates.length > 0) {
-        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-        await this.db.updates.add({ room: this.room, update });
+      if (rows.length > 0) {
+        seqs = (await this.db.updates.bulkAdd(rows, { allKeys: true })) as number[];
       }
       for (const change of dirty) {
         const row = { room: this.room, update: changeUpdate(change), at: change.at };
@@ -322,55 +373,73 @@ export class DexiePersistence {
     }
     if (this.removedChangeIds.length > 0) this.scheduleFlush();
     for (const key of walKeys) this.wal.remove(key);
-    if (updates.length > 0) this.storedRows += 1;
-    this.maybeCompact();
+    for (const [i, seq] of seqs.entries()) {
+      this.tail.push(seq);
+      this.tailBytes += rows[i]!.update.byteLength;
+    }
+    this.maybeFold();
   }
 
-  private maybeCompact(): void {
-    if (this.compacting || this.destroyed || this.storedRows <= this.compactAfter) return;
-    this.compacting = true;
+  private foldDue(): boolean {
+    const rows = this.tail.length;
+    return (
+      rows > this.compactAfter &&
+      (this.tailBytes >= this.stateBytes * FOLD_TAIL_FRACTION || rows > 20 * this.compactAfter)
+    );
+  }
+
+  private maybeFold(): void {
+    if (this.folding || this.destroyed || (this.folded.length === 0 && !this.foldDue())) return;
+    this.folding = true;
     const step = (): void => {
       if (this.destroyed) {
-        this.compacting = false;
+        this.folding = false;
         return;
       }
-      void this.enqueue(() => this.compactStep(this.compactAfter)).then(
+      void this.enqueue(() => this.foldStep(false)).then(
         (more) => {
           if (more) setTimeout(step, 0);
-          else this.compacting = false;
+          else this.folding = false;
         },
-        () => (this.compacting = false),
+        () => (this.folding = false),
       );
     };
     setTimeout(step, 0);
   }
 
   /**
-   * Merges the oldest `compactChunk` rows of the room into one row, in one transaction. Returns
-   * whether more than `target` rows remain (so another step is worth it).
+   * One bounded step of folding, in one transaction: either deletes the next chunk of rows the
+   * stored state already covers, or writes the doc's whole state (taking in first a state another
+   * tab stored meanwhile) and deletes the first chunk of the rows it now covers. Returns whether
+   * another step is due.
    */
-  private async compactStep(target: number): Promise<boolean> {
-    let remaining = 0;
-    await this.db.transaction('rw', this.db.updates, async () => {
-      const rows = await this.db.updates
-        .where('room')
-        .equals(this.room)
-        .limit(this.compactChunk)
-        .toArray();
-      if (rows.length < 2) {
-        remaining = rows.length;
-        return;
+  private async foldStep(force: boolean): Promise<boolean> {
+    const { db } = this;
+    if (this.folded.length > 0) {
+      const chunk = this.folded.slice(0, this.compactChunk);
+      await db.updates.bulkDelete(chunk);
+      this.folded = this.folded.slice(chunk.length);
+      return this.folded.length > 0 || this.foldDue();
+    }
+    if (force ? this.tail.length === 0 : !this.foldDue()) return false;
+    const covered = this.tail.slice();
+    let state: Uint8Array | null = null;
+    await db.transaction('rw', db.states, db.updates, async () => {
+      const stored = await db.states.get(this.room);
+      if (stored !== undefined && stored.writer !== this.stateWriter) {
+        Y.applyUpdateV2(this.doc, stored.update, this);
       }
-      const merged = Y.mergeUpdates(rows.map((row) => row.update));
-      // The merged row takes the place of the first row it replaces, so rows stay in causal
-      // order: applied one by one at open, an update that came before what it depends on
-      // would wait in Yjs's pending set, which is re-merged on every later update.
-      await this.db.updates.bulkDelete(rows.slice(1).map((row) => row.seq!));
-      await this.db.updates.put({ seq: rows[0]!.seq, room: this.room, update: merged });
-      remaining = await this.db.updates.where('room').equals(this.room).count();
+      state = Y.encodeStateAsUpdateV2(this.doc);
+      await db.states.put({ room: this.room, update: state, writer: this.writerId });
+      await db.updates.bulkDelete(covered.slice(0, this.compactChunk));
     });
-    this.storedRows = remaining;
-    return remaining > target;
+    // Rows written while the step ran are not in `covered`: they stay in the tail.
+    this.tail = this.tail.slice(covered.length);
+    this.tailBytes = 0;
+    this.folded = covered.slice(this.compactChunk);
+    this.stateWriter = this.writerId;
+    this.stateBytes = state!.byteLength;
+    return this.folded.length > 0;
   }
 
   private setStatus(patch: Partial<PersistenceStatus>): void {

@@ -10,10 +10,17 @@ export async function readStoredDoc<T>(
   room: string,
   read: (doc: Y.Doc) => T,
 ): Promise<T> {
-  const rows = await db.updates.where('room').equals(room).toArray();
+  // The same reading as DexiePersistence's open: the state, then each row (linear, where
+  // Y.mergeUpdates over the rows is not), in one read transaction.
+  const [state, rows] = await db.transaction('r', db.states, db.updates, () =>
+    Promise.all([db.states.get(room), db.updates.where('room').equals(room).toArray()]),
+  );
   const doc = new Y.Doc();
   try {
-    if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
+    doc.transact(() => {
+      if (state !== undefined) Y.applyUpdateV2(doc, state.update);
+      for (const row of rows) Y.applyUpdate(doc, row.update);
+    });
     return read(doc);
   } finally {
     doc.destroy();

@@ -1,15 +1,27 @@
 /**
- * The local database of one person on one server: every Yjs update of every room this
- * computer has seen, the local changes still to be confirmed by the server, what the server last
- * said it saved per room.
+ * The local database of one person on one server: every room this computer has seen (its
+ * merged state plus the updates stored since), the local changes still to be confirmed by the
+ * server, what the server last said it saved per room.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CreateVersionBody, GroupSignoff } from '../../shared/protocol/versionsApi';
 
+/** One Yjs update of a room, stored as it happened; folded into the room's state later. */
 export interface UpdateRow {
   seq?: number;
   room: string;
   update: Uint8Array;
+}
+
+/**
+ * A room's merged state (Y.encodeStateAsUpdateV2 of the whole doc at the time it was written):
+ * a room is this state plus its update rows. `writer` names the persistence that wrote it, so
+ * another tab that folds the same room later first takes in what this one holds.
+ */
+export interface StateRow {
+  room: string;
+  update: Uint8Array;
+  writer: string;
 }
 
 /**
@@ -60,6 +72,7 @@ export interface SignoffsRow {
 
 export type WorkspaceDexie = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
+  states: EntityTable<StateRow, 'room'>;
   changes: EntityTable<ChangeRow, 'id'>;
   rooms: EntityTable<RoomRow, 'room'>;
   search: EntityTable<SearchRow, 'key'>;
@@ -101,6 +114,11 @@ export function openWorkspaceDb(name: string): WorkspaceDexie {
   // Version 6: the sign-off outcomes of each group's documents, for the sidebar while offline
   // (features/versions/useGroupSignoffs.ts).
   db.version(6).stores({ signoffs: 'groupId' });
+  // Version 7: each room's merged state beside its update log, so a room opens from one state
+  // plus a short tail (DexiePersistence folds the log into it in the background). Existing
+  // update rows stay as they are: a room without a state opens from its rows alone and is
+  // folded after its first open.
+  db.version(7).stores({ states: 'room' });
   return db;
 }
 

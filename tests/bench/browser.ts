@@ -9,8 +9,9 @@
  *                        characters; Kleppmann, CC BY 4.0) and 2 MB (B4 repeated). Latency is the
  *                        keydown event's timeStamp to the first task after the next animation
  *                        frame, i.e. the frame that shows the character.
- *   cold open            B4 stored in IndexedDB as one update and as every keystroke update of
- *                        the trace (259,778), opened on a reloaded page by Minka's
+ *   cold open            B4 stored in IndexedDB as one update, as every keystroke update of the
+ *                        trace (259,778) seeded straight into the tables, and as each store's own
+ *                        write path left those updates, opened on a reloaded page by Minka's
  *                        DexiePersistence against y-indexeddb (browser/coldOpen.ts).
  *
  * Needs a renderer build (`npx electron-vite build`). Writes the `browser` key of
@@ -39,6 +40,12 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 const ROUNDS = Number(process.env.BENCH_RUNS ?? 3);
 /** Stored updates of the second cold open (all of B4's by default). */
 const COLD_UPDATES = Number(process.env.BENCH_COLD_UPDATES ?? Infinity);
+/**
+ * Which cold opens run: `one,all` by default; `written` (each store's own write path, then the
+ * open) is opt-in because y-indexeddb's write path, one IndexedDB transaction per update, takes
+ * over an hour for B4's 259,778 updates (`BENCH_COLD_UPDATES` shortens it).
+ */
+const COLD_CASES = (process.env.BENCH_COLD_CASES ?? 'one,all').split(',');
 /** `keys` or `cold` runs only that half. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 
@@ -68,11 +75,13 @@ interface KeystrokeResult {
 }
 
 interface ColdOpenResult {
-  /** Rows stored for the second measure. */
+  /** Updates of the second and third measures. */
   rows: number;
-  /** Milliseconds to open: one stored update, then `rows` stored updates. */
+  /** Milliseconds to open: one stored update; every update seeded as a row; what each store's
+   * own write path left after those updates (and how many rows that was). */
   one: { yIndexeddb: number; minka: number };
   all: { yIndexeddb: number; minka: number };
+  written: { yIndexeddb: number; minka: number; rowsYIndexeddb: number; rowsMinka: number };
 }
 
 async function coldOpen(
@@ -84,31 +93,44 @@ async function coldOpen(
     rows: 0,
     one: { yIndexeddb: 0, minka: 0 },
     all: { yIndexeddb: 0, minka: 0 },
+    written: { yIndexeddb: 0, minka: 0, rowsYIndexeddb: 0, rowsMinka: 0 },
   };
-  for (const file of ['one', 'all'] as const) {
-    for (const store of ['y-indexeddb', 'minka'] as const) {
+  const cases = (['one', 'all', 'written'] as const).filter((which) => COLD_CASES.includes(which));
+  for (const [i, which] of cases.entries()) {
+    // The order alternates between cases, so neither store always runs first.
+    const stores =
+      i % 2 === 0 ? (['y-indexeddb', 'minka'] as const) : (['minka', 'y-indexeddb'] as const);
+    for (const store of stores) {
       // A new profile per measure: nothing else in its IndexedDB.
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${pagesUrl}/coldOpen.html`);
       await page.waitForFunction(() => typeof window.benchSeed === 'function');
-      const name = `bench-${store}-${file}`;
+      const name = `bench-${store}-${which}`;
+      const url = `/updates-${which === 'one' ? 'one' : 'all'}.bin`;
       const seeding = performance.now();
       const rows = await page.evaluate(
-        ({ store, name, url }) => window.benchSeed(store, name, url),
-        { store, name, url: `/updates-${file}.bin` },
+        ({ store, name, url, which }) =>
+          which === 'written'
+            ? window.benchWrite(store, name, url)
+            : window.benchSeed(store, name, url),
+        { store, name, url, which },
       );
+      const seededMs = performance.now() - seeding;
       // Reload: the open starts with nothing in memory, as when the app starts.
       await page.reload();
       await page.waitForFunction(() => typeof window.benchOpen === 'function');
       const ms = await page.evaluate(
         ({ store, name, expectedLength }) => window.benchOpen(store, name, expectedLength),
-        { store, name, expectedLength: expectedLength[file] },
+        { store, name, expectedLength: expectedLength[which === 'one' ? 'one' : 'all'] },
       );
-      results[file][store === 'minka' ? 'minka' : 'yIndexeddb'] = ms;
-      if (file === 'all') results.rows = rows;
+      const key = store === 'minka' ? 'minka' : 'yIndexeddb';
+      results[which][key] = ms;
+      if (which === 'all') results.rows = rows;
+      if (which === 'written')
+        results.written[store === 'minka' ? 'rowsMinka' : 'rowsYIndexeddb'] = rows;
       console.log(
-        `cold open ${store}, ${rows} rows: ${ms.toFixed(0)} ms (seeded in ${Math.round(performance.now() - seeding - ms)} ms)`,
+        `cold open ${store}, ${which}, ${rows} rows: ${ms.toFixed(0)} ms (stored in ${Math.round(seededMs)} ms)`,
       );
       await context.close();
     }
@@ -205,10 +227,11 @@ async function main() {
       );
     }
     if (cold !== null) {
-      const { one, all, rows } = cold;
+      const { one, all, written, rows } = cold;
       lines.push(
         `| cold open of B4 from IndexedDB, one stored update (ms) | ${f(one.yIndexeddb)} | ${f(one.minka)} | ${(one.minka / one.yIndexeddb).toFixed(2)} | |`,
-        `| cold open of B4 from IndexedDB, ${rows} stored updates (ms) | ${f(all.yIndexeddb)} | ${f(all.minka)} | ${(all.minka / all.yIndexeddb).toFixed(2)} | ≤ 0.1 |`,
+        `| cold open of B4 from IndexedDB, ${rows} updates seeded straight into the tables, one row each (ms; the open path's worst case) | ${f(all.yIndexeddb)} | ${f(all.minka)} | ${(all.minka / all.yIndexeddb).toFixed(2)} | ≤ 0.1 |`,
+        `| cold open of B4 from IndexedDB after its own write path stored the same ${rows} updates (ms; rows left: y-indexeddb ${written.rowsYIndexeddb}, Minka ${written.rowsMinka}) | ${f(written.yIndexeddb)} | ${f(written.minka)} | ${(written.minka / written.yIndexeddb).toFixed(2)} | ≤ 0.1 |`,
       );
     }
     console.log(lines.join('\n'));

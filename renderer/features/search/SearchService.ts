@@ -225,12 +225,12 @@ export class SearchService {
   /** Bytes this computer stores for a group's rooms. */
   async storedBytes(groupId: string): Promise<number> {
     let bytes = 0;
-    await this.options.db.updates
-      .where('room')
-      .startsWith(`g/${groupId}/`)
-      .each((row) => {
-        bytes += row.update.byteLength;
-      });
+    const count = (row: { update: Uint8Array }) => {
+      bytes += row.update.byteLength;
+    };
+    const { db } = this.options;
+    await db.updates.where('room').startsWith(`g/${groupId}/`).each(count);
+    await db.states.where('room').startsWith(`g/${groupId}/`).each(count);
     return bytes;
   }
 

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -215,7 +216,7 @@ describe('DexiePersistence', () => {
     expect(walStorage.length).toBe(0);
   });
 
-  it('compacts a room into one stored update without changing its content', async () => {
+  it('folds a room into its stored state without changing its content', async () => {
     const db = freshDb();
     const { doc, persistence } = await open(db, { compactAfter: 1000, compactChunk: 7 });
     for (let i = 0; i < 30; i += 1) {
@@ -225,7 +226,8 @@ describe('DexiePersistence', () => {
     expect(await db.updates.where('room').equals(ROOM).count()).toBe(30);
 
     await persistence.compact();
-    expect(await db.updates.where('room').equals(ROOM).count()).toBe(1);
+    expect(await db.updates.where('room').equals(ROOM).count()).toBe(0);
+    expect(await db.states.get(ROOM)).toBeDefined();
     expect(persistence.getStatus().pending).toBe(30);
     const text = readDocumentText(doc);
     await persistence.destroy();
@@ -235,7 +237,7 @@ describe('DexiePersistence', () => {
     expect(text.split('\n')).toHaveLength(30);
   });
 
-  it('compacts by itself once a room has more updates than the threshold', async () => {
+  it('folds by itself once a room has more updates than the threshold', async () => {
     const db = freshDb();
     const { doc, persistence } = await open(db, { compactAfter: 5 });
     for (let i = 0; i < 12; i += 1) {
@@ -289,7 +291,7 @@ describe('DexiePersistence batching and cold open', () => {
     expect((await open(db)).persistence.getStatus().pending).toBe(0);
   });
 
-  it('opens 50,000 stored updates, then compacts them in the background', async () => {
+  it('opens 50,000 stored updates, then folds them into its state in the background', async () => {
     const db = freshDb();
     const writer = new Y.Doc();
     const rows: { room: string; update: Uint8Array }[] = [];
@@ -304,17 +306,139 @@ describe('DexiePersistence batching and cold open', () => {
 
     const { doc, persistence } = await open(db, { compactAfter: 200 });
     expect(readDocumentText(doc)).toBe(readDocumentText(writer));
-    // The open path applied the rows; merging them is left to background steps.
-    expect(await db.updates.where('room').equals(ROOM).count()).toBe(rows.length);
+    // The open path applied the rows; folding them is left to background steps.
+    expect(await db.states.get(ROOM)).toBeUndefined();
     // fake-indexeddb deletes rows in O(n), so the test watches the first steps, not the last.
     await vi.waitFor(
       async () =>
         expect(await db.updates.where('room').equals(ROOM).count()).toBeLessThan(rows.length - 1),
       { timeout: 30_000 },
     );
+    expect(await db.states.get(ROOM)).toBeDefined();
     await persistence.destroy();
     const reopened = await open(db, { compactAfter: Infinity });
     expect(readDocumentText(reopened.doc)).toBe(readDocumentText(writer));
     await reopened.persistence.destroy();
   }, 120_000);
+});
+
+describe('DexiePersistence state beside the log', () => {
+  async function typeLines(persistence: DexiePersistence, doc: Y.Doc, from: number, to: number) {
+    for (let i = from; i < to; i += 1) {
+      type(doc, `línea ${i}`);
+      await persistence.whenWritten();
+    }
+  }
+
+  it('opens from the stored state plus the rows written after it', async () => {
+    const db = freshDb();
+    const first = await open(db, { compactAfter: 1000 });
+    await typeLines(first.persistence, first.doc, 0, 20);
+    await first.persistence.compact();
+    await typeLines(first.persistence, first.doc, 20, 23);
+    expect(await db.updates.where('room').equals(ROOM).count()).toBe(3);
+    await first.persistence.destroy();
+
+    const second = await open(db, { compactAfter: 1000 });
+    expect(readDocumentText(second.doc).split('\n')).toHaveLength(23);
+    expect(readDocumentText(second.doc)).toBe(readDocumentText(first.doc));
+  });
+
+  it('loses nothing when the page dies between fold steps', async () => {
+    const name = `persistence-fold-${Math.random()}`;
+    const db = openWorkspaceDb(name);
+    opened.push(db);
+    const { doc, persistence } = await open(db, { compactAfter: 1000, compactChunk: 5 });
+    await typeLines(persistence, doc, 0, 30);
+    const text = readDocumentText(doc);
+    // The first step writes the state and deletes 5 rows; the page goes away before the second.
+    const bulkDelete = db.updates.bulkDelete.bind(db.updates);
+    let calls = 0;
+    vi.spyOn(db.updates, 'bulkDelete').mockImplementation((keys) => {
+      calls += 1;
+      if (calls === 2) db.close();
+      return bulkDelete(keys);
+    });
+    await expect(persistence.compact()).rejects.toThrow();
+
+    const reopenedDb = openWorkspaceDb(name);
+    opened.push(reopenedDb);
+    expect(await reopenedDb.updates.where('room').equals(ROOM).count()).toBe(25);
+    const reopened = await open(reopenedDb, { compactAfter: 1000, compactChunk: 5 });
+    expect(readDocumentText(reopened.doc)).toBe(text);
+    // The next page folds what the dead one left.
+    await reopened.persistence.compact();
+    expect(await reopenedDb.updates.where('room').equals(ROOM).count()).toBe(0);
+    await reopened.persistence.destroy();
+    expect(readDocumentText((await open(reopenedDb)).doc)).toBe(text);
+  });
+
+  it('writes the state and deletes the rows it covers together, or not at all', async () => {
+    const db = freshDb();
+    const { doc, persistence } = await open(db, { compactAfter: 1000 });
+    await typeLines(persistence, doc, 0, 10);
+    vi.spyOn(db.updates, 'bulkDelete').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(persistence.compact()).rejects.toThrow('QuotaExceededError');
+    expect(await db.states.get(ROOM)).toBeUndefined();
+    expect(await db.updates.where('room').equals(ROOM).count()).toBe(10);
+    await persistence.destroy();
+    expect(readDocumentText((await open(db)).doc)).toBe(readDocumentText(doc));
+  });
+
+  it("keeps both tabs' edits when two tabs fold the same room", async () => {
+    const db = freshDb();
+    const a = await open(db, { compactAfter: 1000 });
+    const b = await open(db, { compactAfter: 1000 });
+    type(a.doc, 'escrito en la pestaña A');
+    type(b.doc, 'escrito en la pestaña B');
+    await a.persistence.compact();
+    await b.persistence.compact();
+    await a.persistence.destroy();
+    await b.persistence.destroy();
+
+    const text = readDocumentText((await open(db)).doc);
+    expect(text).toContain('escrito en la pestaña A');
+    expect(text).toContain('escrito en la pestaña B');
+  });
+
+  it('writes a batch of thousands of updates as rows of bounded merges', async () => {
+    const db = freshDb();
+    const { doc, persistence } = await open(db, { flushDelayMs: 60_000, compactAfter: Infinity });
+    for (let i = 0; i < 1_000; i += 1) type(doc, `${i}`);
+    await persistence.whenWritten();
+    expect(await db.updates.where('room').equals(ROOM).count()).toBe(10);
+    await persistence.destroy();
+    expect(readDocumentText((await open(db)).doc)).toBe(readDocumentText(doc));
+  });
+});
+
+describe('workspace database upgrade to the state table', () => {
+  it('keeps the update rows an older version stored, and opens and folds them', async () => {
+    const name = `persistence-upgrade-${Math.random()}`;
+    const writer = new Y.Doc();
+    const rows: { room: string; update: Uint8Array }[] = [];
+    writer.on('update', (update: Uint8Array) => rows.push({ room: ROOM, update }));
+    for (let i = 0; i < 40; i += 1) type(writer, `párrafo ${i}`);
+    // The schema of version 6, as the previous release opened it.
+    const older = new Dexie(name);
+    older.version(6).stores({
+      updates: '++seq, room',
+      changes: '++id, room',
+      rooms: 'room',
+      outbox: '++seq, docId',
+      search: 'key',
+      signoffs: 'groupId',
+    });
+    await older.table('updates').bulkAdd(rows);
+    older.close();
+
+    const db = openWorkspaceDb(name);
+    opened.push(db);
+    expect(await db.updates.count()).toBe(40);
+    const { doc, persistence } = await open(db, { compactAfter: 10 });
+    expect(readDocumentText(doc)).toBe(readDocumentText(writer));
+    await vi.waitFor(async () => expect(await db.updates.count()).toBe(0));
+    await persistence.destroy();
+    expect(readDocumentText((await open(db)).doc)).toBe(readDocumentText(writer));
+  });
 });
