@@ -66,6 +66,9 @@ export function DocumentOutline({ editor }: { editor: Editor }) {
     };
     editor.on('update', onUpdate);
     run();
+    // The first change after opening (the stored or synced text arriving) is shown when idle,
+    // not a second later: only typing is throttled.
+    ranAt = -Infinity;
     return () => {
       editor.off('update', onUpdate);
       pending?.();
