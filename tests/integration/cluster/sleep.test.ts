@@ -23,6 +23,7 @@ import { clusterDatabase, clusterServices } from './instances';
 
 const SUITE = 'cluster/sleep';
 const redis = await clusterServices(SUITE);
+
 describe.skipIf(!redis)('a sleeping room in a cluster', { timeout: 60_000 }, () => {
   it('wakes for another instance’s update and relays it to its own client', async () => {
     const dataDir = tempDir('minka-cluster-');
