@@ -12,6 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { FormError } from '../common/Field';
 import { useAction } from '../common/useAction';
 import { formatDate, useLoad } from './useProgram';
+import { InlineTextForm } from './InlineTextForm';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** `<input type="datetime-local">` wants local time without a zone. */
@@ -167,33 +168,22 @@ function Questions({ call, program }: { call: Call; program: ProgramSummary }) {
                 : {question.answer.text}
               </p>
             ) : program.isLead ? (
-              <form
-                className="innovation-inline"
-                onSubmit={(event) => {
-                  event.preventDefault();
+              <InlineTextForm
+                label={t('innovation.qa.answerLabel')}
+                submitLabel={t('innovation.qa.answer')}
+                value={answers[question.id] ?? ''}
+                onChange={(value) =>
+                  setAnswers((current) => ({ ...current, [question.id]: value }))
+                }
+                onSubmit={() =>
                   void action.run(async () => {
                     await innovationApi.answer(api, call.id, question.id, {
                       text: answers[question.id] ?? '',
                     });
                     await reload();
-                  });
-                }}
-              >
-                <label>
-                  <span className="visually-hidden">{t('innovation.qa.answerLabel')}</span>
-                  <input
-                    value={answers[question.id] ?? ''}
-                    onChange={(event) =>
-                      setAnswers((current) => ({ ...current, [question.id]: event.target.value }))
-                    }
-                    placeholder={t('innovation.qa.answerLabel')}
-                    required
-                  />
-                </label>
-                <button type="submit" className="button">
-                  {t('innovation.qa.answer')}
-                </button>
-              </form>
+                  })
+                }
+              />
             ) : (
               <p className="view-note">{t('innovation.qa.pending')}</p>
             )}
@@ -201,30 +191,20 @@ function Questions({ call, program }: { call: Call; program: ProgramSummary }) {
         ))}
       </ol>
       {call.questionsOpen ? (
-        <form
-          className="innovation-inline"
-          onSubmit={(event) => {
-            event.preventDefault();
+        <InlineTextForm
+          label={t('innovation.qa.askLabel')}
+          submitLabel={t('innovation.qa.ask')}
+          value={text}
+          onChange={setText}
+          onSubmit={() =>
             void action.run(async () => {
               await innovationApi.ask(api, call.id, { text });
               setText('');
               await reload();
-            });
-          }}
-        >
-          <label>
-            <span className="visually-hidden">{t('innovation.qa.askLabel')}</span>
-            <input
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              placeholder={t('innovation.qa.askLabel')}
-              required
-            />
-          </label>
-          <button type="submit" className="button" disabled={action.busy}>
-            {t('innovation.qa.ask')}
-          </button>
-        </form>
+            })
+          }
+          busy={action.busy}
+        />
       ) : (
         <p className="view-note">{t('innovation.qa.closed')}</p>
       )}

@@ -27,6 +27,7 @@ import { FormError } from '../common/Field';
 import { useAction } from '../common/useAction';
 import { CallPicker, useCalls } from './ProposalsSection';
 import { formatScore, useLoad } from './useProgram';
+import { InlineTextForm } from './InlineTextForm';
 
 export function EvaluationSection({ program }: { program: ProgramSummary }) {
   const { t } = useTranslation();
@@ -82,31 +83,21 @@ function CallEvaluation({
             ))}
           </ul>
           {view.phase !== 'closed' && (
-            <form
-              className="innovation-inline"
-              onSubmit={(event: FormEvent) => {
-                event.preventDefault();
+            <InlineTextForm
+              label={t('innovation.evaluation.evaluatorEmail')}
+              submitLabel={t('innovation.evaluation.assign')}
+              type="email"
+              value={email}
+              onChange={setEmail}
+              onSubmit={() =>
                 void action.run(async () => {
                   await innovationApi.assignEvaluator(api, call.id, { email });
                   setEmail('');
                   await reload();
-                });
-              }}
-            >
-              <label>
-                <span className="visually-hidden">{t('innovation.evaluation.evaluatorEmail')}</span>
-                <input
-                  type="email"
-                  value={email}
-                  onChange={(event) => setEmail(event.target.value)}
-                  placeholder={t('innovation.evaluation.evaluatorEmail')}
-                  required
-                />
-              </label>
-              <button type="submit" className="button" disabled={action.busy}>
-                {t('innovation.evaluation.assign')}
-              </button>
-            </form>
+                })
+              }
+              busy={action.busy}
+            />
           )}
         </section>
       )}
@@ -340,29 +331,19 @@ function EvaluatorSheet({
             <p className="view-note">{t('innovation.evaluation.lateNotEvaluable')}</p>
           )}
           {declaring && (
-            <form
-              className="innovation-inline"
-              onSubmit={(event) => {
-                event.preventDefault();
+            <InlineTextForm
+              label={t('innovation.evaluation.conflictNote')}
+              submitLabel={t('innovation.evaluation.declareConfirm')}
+              value={note}
+              onChange={setNote}
+              onSubmit={() =>
                 void action.run(async () => {
                   await innovationApi.declareConflict(api, item.proposalId, { note });
                   await onSaved();
-                });
-              }}
-            >
-              <label>
-                <span className="visually-hidden">{t('innovation.evaluation.conflictNote')}</span>
-                <input
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                  placeholder={t('innovation.evaluation.conflictNote')}
-                  required
-                />
-              </label>
-              <button type="submit" className="button button-danger">
-                {t('innovation.evaluation.declareConfirm')}
-              </button>
-            </form>
+                })
+              }
+              danger
+            />
           )}
         </>
       )}
